@@ -1,0 +1,300 @@
+"""The ``newsflow`` command: push, tail, process, worker, topics."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Iterator
+from typing import IO
+
+import orjson
+
+from newsflow import topics
+from newsflow.settings import STAGES as WORKERS
+from newsflow.settings import Settings, get_settings
+
+log = logging.getLogger("newsflow")
+
+
+# ------------------------------------------------------------------ process (offline)
+def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], settings: Settings) -> tuple[int, int]:
+    from newsflow.pipeline import run_stages, tag_stage
+    from newsflow.runtime.dedup import DuplicateIndex, connect
+    from newsflow.schema import Article, RawArticle, Rejected
+
+    dedup = DuplicateIndex(connect(settings), stage="process", ttl_seconds=settings.dedup_ttl_seconds,
+                           namespace=settings.namespace)
+    loop = asyncio.new_event_loop() if dedup.client is not None else None
+    ok = rejected = 0
+    try:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                if stages == ["tag"]:
+                    obj = orjson.loads(line)
+                    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
+                        raise Rejected("bad_field", 'tag input lines are {"id": ..., "text": ...}')
+                    article = Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"])
+                    results = [tag_stage(article)]
+                else:
+                    results = list(run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages))
+            except orjson.JSONDecodeError as exc:
+                rejected += 1
+                print(f"line {number}: bad_json: {exc}", file=sys.stderr)
+                continue
+            except Rejected as exc:
+                rejected += 1
+                print(f"line {number}: {exc}", file=sys.stderr)
+                continue
+            except Exception as exc:  # a bug: report it with the line, keep going
+                rejected += 1
+                log.exception("line %d: internal_error", number)
+                print(f"line {number}: internal_error: {type(exc).__name__}: {exc}", file=sys.stderr)
+                continue
+            for article in results:
+                if loop is not None and "segment" in stages:
+                    article = loop.run_until_complete(dedup.mark(article))
+                out.write(article.to_bytes() + b"\n")
+            ok += 1
+    finally:
+        if loop is not None:
+            loop.run_until_complete(dedup.close())
+            loop.close()
+    return ok, rejected
+
+
+def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    stages = [s.strip() for s in args.stages.split(",") if s.strip()]
+    if stages not in (["clean"], ["clean", "segment"], ["clean", "segment", "tag"], ["tag"]):
+        print(f"newsflow process: --stages must be clean, clean,segment, clean,segment,tag or tag (got {args.stages})",
+              file=sys.stderr)
+        return 1
+    src = sys.stdin.buffer if args.input in (None, "-") else open(args.input, "rb")  # noqa: SIM115
+    dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
+    try:
+        lines = tqdm(src, desc="process", unit=" lines", disable=None, file=sys.stderr)
+        ok, rejected = _process_lines(lines, stages, dst, settings)
+    finally:
+        dst.flush()
+        if dst is not sys.stdout.buffer:
+            dst.close()
+        if src is not sys.stdin.buffer:
+            src.close()
+    print(f"newsflow process: {ok} processed, {rejected} rejected", file=sys.stderr)
+    return 2 if rejected else 0
+
+
+# ------------------------------------------------------------------ push
+def _summary_line(value: bytes) -> str:
+    a = orjson.loads(value)
+    title = (a.get("title") or "").replace("\n", " ")
+    if len(title) > 70:
+        title = title[:67] + "..."
+    dup = f"  duplicate of {a['duplicate_of']}" if a.get("duplicate_of") else ""
+    return f"{a['id']:<34} {a.get('language') or '??':<3} {len(a.get('entities') or []):>3} entities  {title}{dup}"
+
+
+def cmd_push(args: argparse.Namespace, settings: Settings) -> int:
+    from tqdm import tqdm
+
+    from newsflow.inputs import InputError, read_inputs
+    from newsflow.runtime.kafka import Reader, create_topics, producer
+
+    create_topics(settings)
+    topic = topics.RAW.qualified(settings.namespace)
+    watch = None
+    if args.wait:
+        watch = Reader(settings, [topics.TAGGED.qualified(settings.namespace), topics.DEAD_LETTER.qualified(settings.namespace)])
+        start = watch.end_offsets()
+    prod = producer(settings)
+    keys: set[str] = set()
+    sent = 0
+    try:
+        with tqdm(desc=f"push → {topic}", unit=" msg", disable=None, file=sys.stderr) as bar:
+            for record in read_inputs(args.paths):
+                prod.send(topic, key=record.key.encode(), value=record.value)
+                keys.add(record.key)
+                sent += 1
+                bar.update()
+        prod.flush()
+    except InputError as exc:
+        print(f"newsflow push: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        prod.close()
+    print(f"newsflow push: {sent} messages to {topic} ({len(keys)} distinct ids)", file=sys.stderr)
+    if watch is None:
+        return 0
+    watch.seek(start)
+    return _wait_for(watch, keys, args.timeout, settings)
+
+
+def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
+    """Follow the output and dead-letter topics until every pushed id has come out of one."""
+    from tqdm import tqdm
+
+    from newsflow.runtime.deadletter import HEADER_REASON
+
+    dlq = topics.DEAD_LETTER.qualified(settings.namespace)
+    pending = set(keys)
+    articles: list[bytes] = []
+    dead: list[tuple[str, str]] = []
+    deadline = time.monotonic() + timeout
+    with tqdm(total=len(keys), desc="waiting for news.tagged.v1", unit=" doc", disable=None, file=sys.stderr) as bar:
+        while pending and time.monotonic() < deadline:
+            for msg in watch.messages():
+                if msg.topic == dlq:
+                    key = (msg.key or b"").decode("utf-8", "replace")
+                    reason = dict(msg.headers or []).get(HEADER_REASON, b"?").decode()
+                    if key in keys:
+                        dead.append((key, reason))
+                else:
+                    articles.append(msg.value)
+                    key = orjson.loads(msg.value)["parent_id"]
+                if key in pending:
+                    pending.discard(key)
+                    bar.update()
+    watch.close()
+    for value in articles:
+        if orjson.loads(value)["parent_id"] in keys:
+            print(_summary_line(value))
+    for key, reason in dead:
+        print(f"{key:<34} dead letter: {reason}")
+    if pending:
+        print(f"newsflow push: {len(pending)} of {len(keys)} documents did not come out within {timeout:.0f} s: "
+              f"{sorted(pending)[:10]}", file=sys.stderr)
+        return 1
+    print(f"newsflow push: all {len(keys)} documents came out: {len(articles)} articles, {len(dead)} dead letters",
+          file=sys.stderr)
+    return 0
+
+
+# ------------------------------------------------------------------ tail
+def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
+    from newsflow.runtime.kafka import Reader
+
+    name = args.topic if args.topic.startswith(settings.namespace) else settings.namespace + args.topic
+    reader = Reader(settings, [name])
+    reader.seek(beginning=args.from_beginning)
+    seen = 0
+    idle_since = time.monotonic()
+    try:
+        while args.max is None or seen < args.max:
+            got = False
+            for msg in reader.messages():
+                got = True
+                seen += 1
+                if args.json:
+                    sys.stdout.buffer.write(msg.value + b"\n")
+                else:
+                    print(_readable(msg))
+                sys.stdout.flush()
+                if args.max is not None and seen >= args.max:
+                    break
+            if got:
+                idle_since = time.monotonic()
+            elif args.idle_timeout and time.monotonic() - idle_since > args.idle_timeout:
+                break
+    except KeyboardInterrupt:
+        pass
+    finally:
+        reader.close()
+    return 0
+
+
+def _readable(msg) -> str:
+    headers = {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
+    if "newsflow-reason" in headers:
+        return (f"{(msg.key or b'').decode('utf-8', 'replace'):<34} {headers['newsflow-reason']:<16} "
+                f"{headers.get('newsflow-stage', '')}: {headers.get('newsflow-detail', '')[:120]}")
+    try:
+        obj = orjson.loads(msg.value)
+    except orjson.JSONDecodeError:
+        return f"{msg.partition}@{msg.offset} <{len(msg.value)} bytes, not JSON>"
+    if "parent_id" in obj:
+        return _summary_line(msg.value)
+    return f"{(msg.key or b'').decode('utf-8', 'replace'):<34} {len(obj.get('content') or '')} chars"
+
+
+# ------------------------------------------------------------------ worker, topics
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    import importlib
+
+    module = importlib.import_module(f"services.{args.stage}.app")
+    sys.argv = [f"newsflow-{args.stage}", "worker", "--without-web", "--loglevel",
+                settings.log_level.lower(), *args.faust_args]
+    module.app.main()
+    return 0
+
+
+def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
+    from newsflow.runtime.kafka import create_topics
+
+    created = create_topics(settings)
+    for spec in topics.ALL:
+        name = spec.qualified(settings.namespace)
+        print(f"{name:<40} {spec.partitions} partitions  {'created' if name in created else 'exists'}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="newsflow", description="Scraped news pages in; clean, split, tagged articles out.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    pr = sub.add_parser("process", help="run the stages offline: JSON lines in, JSON lines out (no Kafka)")
+    pr.add_argument("--stages", default="clean,segment,tag", help="clean | clean,segment | clean,segment,tag | tag")
+    pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input)")
+    pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
+    pr.set_defaults(func=cmd_process)
+
+    pu = sub.add_parser("push", help="push files, folders, .jsonl, .csv or standard input to news.raw.v1")
+    pu.add_argument("paths", nargs="*", help="files or folders; '-' or nothing: JSON lines from standard input")
+    pu.add_argument("--wait", action="store_true", help="then wait until every document has come out, and summarise")
+    pu.add_argument("--timeout", type=float, default=300.0, help="seconds to wait with --wait (default 300)")
+    pu.set_defaults(func=cmd_push)
+
+    ta = sub.add_parser("tail", help="follow a topic (default news.tagged.v1)")
+    ta.add_argument("topic", nargs="?", default=topics.TAGGED.name)
+    ta.add_argument("--json", action="store_true", help="print message values as JSON lines")
+    ta.add_argument("--from-beginning", action="store_true", help="start at the oldest message, not the newest")
+    ta.add_argument("--max", type=int, help="stop after this many messages")
+    ta.add_argument("--idle-timeout", type=float, default=0, help="stop after this many seconds without a message")
+    ta.set_defaults(func=cmd_tail)
+
+    wo = sub.add_parser("worker", help="start a stage's Faust worker")
+    wo.add_argument("stage", choices=WORKERS)
+    wo.add_argument("faust_args", nargs=argparse.REMAINDER, help="passed on to `faust worker`")
+    wo.set_defaults(func=cmd_worker)
+
+    to = sub.add_parser("topics", help="create the topics that are missing and list them")
+    to.set_defaults(func=cmd_topics)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = get_settings()
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("kafka").setLevel(logging.WARNING)
+    from newsflow.runtime import KafkaUnavailable
+
+    try:
+        return args.func(args, settings)
+    except KafkaUnavailable as exc:
+        print(f"newsflow {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:  # unreadable input, unwritable output
+        print(f"newsflow {args.command}: {exc.strerror or exc}: {exc.filename or ''}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

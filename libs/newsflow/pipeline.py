@@ -1,0 +1,100 @@
+"""The three stages as pure functions over messages, shared by the workers and ``newsflow process``.
+
+Each stage takes the previous stage's message and returns the next one(s); it raises
+:class:`~newsflow.schema.Rejected` for input it cannot process. Redis-backed steps (duplicates,
+caches) live in :mod:`newsflow.runtime` and wrap these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from newsflow import __version__
+from newsflow.schema import PLAIN, Article, Rejected, RawArticle
+from newsflow.text import clean as clean_mod
+from newsflow.text import credibility as cred_mod
+from newsflow.text import language as lang_mod
+from newsflow.text import segment as seg_mod
+
+STAGES = ("clean", "segment", "tag")
+
+
+def _body(blocks) -> list:
+    return [b for b in blocks if b.kind == "body"]
+
+
+def clean_stage(raw: RawArticle) -> Article:
+    """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
+    cleaned = clean_mod.clean(raw)
+    body = _body(cleaned.blocks)
+    if not body:
+        raise Rejected("no_text", "nothing left after cleaning")
+    kept_chars = sum(len(b.text) for b in body)
+    all_chars = kept_chars + sum(cleaned.removed_chars.values())
+    return Article(
+        id=raw.id,
+        parent_id=raw.id,
+        text="\n\n".join(b.text for b in body),
+        url=raw.url,
+        source={"domain": cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url), "credibility": []},
+        title=raw.title or cleaned.title,
+        authors=list(raw.authors),
+        published=raw.published,
+        spans=[[b.start, b.end] for b in body] if raw.content_type == PLAIN else None,
+        content_type=raw.content_type,
+        meta=raw.meta,
+        quality={"boilerplate_ratio": round(1 - kept_chars / all_chars, 4) if all_chars else 0.0},
+        provenance={"removed": dict(cleaned.removed), "kept_blocks": len(body)},
+        blocks=cleaned.blocks,
+        versions={"newsflow": __version__, "cleaner": clean_mod.VERSION},
+    )
+
+
+def segment_stage(doc: Article) -> list[Article]:
+    """Cleaned page → its articles. A single article keeps the page's id; the n-th of several
+    gets ``<page id>#<n>``, so the same input always gives the same ids."""
+    groups = seg_mod.segment(doc.blocks if doc.blocks is not None else [])
+    if not groups:
+        raise Rejected("no_text", "no article found in the page")
+    out = []
+    for i, group in enumerate(groups):
+        body = _body(group)
+        out.append(
+            replace(
+                doc,
+                id=doc.parent_id if len(groups) == 1 else f"{doc.parent_id}#{i}",
+                segment=i,
+                segments=len(groups),
+                text="\n\n".join(b.text for b in body),
+                spans=[[b.start, b.end] for b in body] if doc.content_type == PLAIN else None,
+                blocks=None,
+                versions={**doc.versions, "segmenter": seg_mod.VERSION},
+            )
+        )
+    return out
+
+
+def tag_stage(article: Article) -> Article:
+    """Article → the same article with language and source credibility."""
+    return replace(
+        article,
+        language=lang_mod.detect_language(article.text),
+        source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
+        versions={**article.versions, "tagger": f"{lang_mod.VERSION}+{cred_mod.VERSION}"},
+    )
+
+
+def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES) -> Iterator[Article]:
+    """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline."""
+    stages = set(stages)
+    doc = clean_stage(raw)
+    articles = segment_stage(doc) if "segment" in stages else [replace(doc, blocks=None)]
+    for article in articles:
+        yield tag_stage(article) if "tag" in stages else article
+
+
+def warm_up() -> None:
+    """Load the tagger's models now rather than on the first message."""
+    lang_mod.detect_language("warm up the language models")
+    cred_mod.credibility("example.com")

@@ -1,0 +1,128 @@
+"""The Faust side of a worker: app factory, raw-bytes topics, and the guard that turns every
+failure of one message into a dead letter instead of a crash loop or a silent drop."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+import faust
+from prometheus_client import start_http_server
+
+from newsflow.runtime.deadletter import dead_letter_headers
+from newsflow.runtime.metrics import (
+    DEAD_LETTERS,
+    LAST_SUCCESS,
+    MESSAGE_BYTES,
+    MESSAGES_IN,
+    MESSAGES_OUT,
+    PROCESS_SECONDS,
+    UNEXPECTED_ERRORS,
+)
+from newsflow.schema import Rejected
+from newsflow.settings import Settings, get_settings
+from newsflow.topics import DEAD_LETTER, TopicSpec
+
+log = logging.getLogger(__name__)
+
+
+def create_app(stage: str, settings: Settings | None = None, on_start: Callable[[], Any] | None = None) -> faust.App:
+    """A Faust app for ``stage`` wired to ``settings``: consumer group ``<namespace>newsflow-<stage>``,
+    no Faust web server (metrics go to our own Prometheus endpoint), in-memory tables only."""
+    settings = settings or get_settings()
+    app_id = f"{settings.namespace}newsflow-{stage}"
+    Path(settings.state_dir).mkdir(parents=True, exist_ok=True)
+    app = faust.App(
+        app_id,
+        broker=[f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")],
+        datadir=str(Path(settings.state_dir) / app_id),
+        store="memory://",
+        web_enabled=False,
+        topic_partitions=8,
+        producer_max_request_size=32 * 1024 * 1024,
+        consumer_max_fetch_size=32 * 1024 * 1024,
+        producer_acks=-1,
+        broker_commit_every=200,
+        broker_commit_interval=1.0,
+        stream_buffer_maxsize=256,
+    )
+    app.newsflow_stage = stage
+    app.newsflow_settings = settings
+    app.newsflow_dead_letters = raw_topic(app, DEAD_LETTER)
+
+    @app.task
+    async def _start() -> None:
+        port = settings.worker_metrics_port(stage)
+        if port:
+            start_http_server(port)
+            log.info("%s: Prometheus metrics on :%d/metrics", stage, port)
+        if on_start is not None:
+            on_start()
+
+    return app
+
+
+def raw_topic(app: faust.App, spec: TopicSpec) -> faust.TopicT:
+    """A topic whose keys and values reach our code as bytes; decoding is ours, so a poison
+    message lands in the dead-letter path instead of failing inside Faust."""
+    settings: Settings = app.newsflow_settings
+    return app.topic(
+        spec.qualified(settings.namespace),
+        key_type=bytes,
+        value_type=bytes,
+        key_serializer="raw",
+        value_serializer="raw",
+        partitions=spec.partitions,
+        retention=spec.retention_ms / 1000,
+    )
+
+
+async def send(topic: faust.TopicT, key: str, value: bytes, stage: str) -> None:
+    await topic.send(key=key.encode(), value=value)
+    MESSAGES_OUT.labels(stage).inc()
+    LAST_SUCCESS.labels(stage).set(time.time())
+
+
+@asynccontextmanager
+async def guard(app: faust.App, event: faust.EventT) -> AsyncIterator[None]:
+    """Count the message in, time the body, and dead-letter it on any exception.
+
+    A :class:`Rejected` goes to the dead-letter topic with its reason. Anything else is logged
+    with topic/partition/offset, counted, and dead-lettered as ``internal_error`` with the
+    exception class, so one bad message never stops the partition and is never lost.
+    """
+    stage = app.newsflow_stage
+    message = event.message
+    MESSAGES_IN.labels(stage).inc()
+    MESSAGE_BYTES.labels(stage).observe(len(event.value or b""))
+    started = time.perf_counter()
+    try:
+        yield
+    except Rejected as exc:
+        await _dead_letter(app, event, exc.reason, exc)
+    except Exception as exc:
+        UNEXPECTED_ERRORS.labels(stage).inc()
+        log.exception("%s: unexpected error at %s[%d]@%d", stage, message.topic, message.partition, message.offset)
+        await _dead_letter(app, event, "internal_error", exc)
+    finally:
+        PROCESS_SECONDS.labels(stage).observe(time.perf_counter() - started)
+
+
+async def _dead_letter(app: faust.App, event: faust.EventT, reason: str, error: BaseException) -> None:
+    stage = app.newsflow_stage
+    message = event.message
+    headers = dead_letter_headers(
+        stage=stage,
+        reason=reason,
+        topic=message.topic,
+        partition=message.partition,
+        offset=message.offset,
+        error=error,
+    )
+    await app.newsflow_dead_letters.send(key=event.key, value=event.value or b"", headers=headers)
+    DEAD_LETTERS.labels(stage, reason).inc()
+    log.warning("%s: dead letter %s[%d]@%d: %s", stage, message.topic, message.partition, message.offset, error)

@@ -1,0 +1,130 @@
+"""kafka-python helpers for the CLI: admin (topic creation), a producer, and readers that start
+at given offsets. The workers use Faust; this module is for commands that are not workers."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterable, Iterator
+
+from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
+from kafka.admin import NewTopic
+from kafka.errors import KafkaError, TopicAlreadyExistsError
+
+from newsflow.runtime import KafkaUnavailable
+from newsflow.settings import Settings
+from newsflow.topics import ALL, TopicSpec
+
+log = logging.getLogger(__name__)
+
+
+def _servers(settings: Settings) -> list[str]:
+    return [h.strip() for h in settings.kafka_bootstrap.split(",")]
+
+
+def _retrying(make, settings: Settings, what: str, seconds: float = 30.0):
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return make()
+        except KafkaError as exc:
+            if time.monotonic() > deadline:
+                raise KafkaUnavailable(
+                    f"cannot reach Kafka at {settings.kafka_bootstrap} for {what} ({exc}); "
+                    "is the stack up? (make stack-up)"
+                ) from exc
+            time.sleep(0.5)
+
+
+def create_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
+    """Create missing topics (idempotent); returns the names that were created."""
+    admin = _retrying(lambda: KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="newsflow-admin"), settings, "admin")
+    try:
+        existing = set(admin.list_topics())
+        wanted = [
+            NewTopic(
+                s.qualified(settings.namespace),
+                num_partitions=s.partitions,
+                replication_factor=1,
+                topic_configs={"retention.ms": str(s.retention_ms)},
+            )
+            for s in specs
+            if s.qualified(settings.namespace) not in existing
+        ]
+        created = []
+        for topic in wanted:
+            try:
+                admin.create_topics([topic])
+                created.append(topic.name)
+            except TopicAlreadyExistsError:
+                pass
+        return created
+    finally:
+        admin.close()
+
+
+def producer(settings: Settings) -> KafkaProducer:
+    return _retrying(
+        lambda: KafkaProducer(
+            bootstrap_servers=_servers(settings),
+            client_id="newsflow-push",
+            acks="all",
+            linger_ms=20,
+            max_request_size=32 * 1024 * 1024,
+        ),
+        settings,
+        "producing",
+    )
+
+
+class Reader:
+    """Reads whole topics from chosen offsets, without a consumer group (nothing is committed)."""
+
+    def __init__(self, settings: Settings, topics: list[str]) -> None:
+        self.consumer = _retrying(
+            lambda: KafkaConsumer(
+                bootstrap_servers=_servers(settings),
+                client_id="newsflow-reader",
+                group_id=None,
+                enable_auto_commit=False,
+                fetch_max_bytes=64 * 1024 * 1024,
+                max_partition_fetch_bytes=32 * 1024 * 1024,
+            ),
+            settings,
+            "reading",
+        )
+        self.partitions: list[TopicPartition] = []
+        for topic in topics:
+            parts = self._partitions_for(topic)
+            self.partitions += [TopicPartition(topic, p) for p in sorted(parts)]
+        self.consumer.assign(self.partitions)
+
+    def _partitions_for(self, topic: str, seconds: float = 15.0) -> set[int]:
+        deadline = time.monotonic() + seconds
+        while True:
+            parts = self.consumer.partitions_for_topic(topic)
+            if parts:
+                return parts
+            if time.monotonic() > deadline:
+                raise KafkaUnavailable(f"topic {topic} does not exist (run `newsflow topics create`)")
+            time.sleep(0.3)
+
+    def end_offsets(self) -> dict[TopicPartition, int]:
+        return self.consumer.end_offsets(self.partitions)
+
+    def seek(self, offsets: dict[TopicPartition, int] | None = None, *, beginning: bool = False) -> None:
+        if offsets is not None:
+            for tp, offset in offsets.items():
+                self.consumer.seek(tp, offset)
+        elif beginning:
+            self.consumer.seek_to_beginning(*self.partitions)
+        else:
+            self.consumer.seek_to_end(*self.partitions)
+
+    def messages(self, timeout_ms: int = 500) -> Iterator:
+        """Messages available within ``timeout_ms``; an empty iteration means nothing new yet."""
+        for records in self.consumer.poll(timeout_ms=timeout_ms, max_records=1000).values():
+            yield from records
+
+    def close(self) -> None:
+        self.consumer.close()

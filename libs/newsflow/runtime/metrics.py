@@ -1,0 +1,39 @@
+"""Every Prometheus metric newsflow exports, defined once.
+
+Names follow prometheus.io: prefix ``newsflow_``, counters end in ``_total``, durations are
+histograms in seconds, sizes in bytes. Labels are bounded: stage, reason, language, topic_label.
+"""
+
+from __future__ import annotations
+
+from prometheus_client import Counter, Gauge, Histogram
+
+MESSAGES_IN = Counter("newsflow_messages_in_total", "Messages consumed by a stage.", ["stage"])
+MESSAGES_OUT = Counter("newsflow_messages_out_total", "Messages produced by a stage.", ["stage"])
+DEAD_LETTERS = Counter(
+    "newsflow_dead_letters_total", "Messages sent to the dead-letter topic, by reason.", ["stage", "reason"]
+)
+UNEXPECTED_ERRORS = Counter(
+    "newsflow_unexpected_errors_total", "Exceptions that were not a known rejection (also dead-lettered).", ["stage"]
+)
+DUPLICATES = Counter("newsflow_duplicates_total", "Articles marked as duplicates, by kind.", ["stage", "kind"])
+DEDUP_SKIPPED = Counter(
+    "newsflow_dedup_skipped_total", "Articles whose duplicate check was skipped because Redis was unavailable.", ["stage"]
+)
+REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
+ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
+PROCESS_SECONDS = Histogram(
+    "newsflow_process_seconds",
+    "Time to run a stage's pure function on one message.",
+    ["stage"],
+    buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10),
+)
+MESSAGE_BYTES = Histogram(
+    "newsflow_message_bytes",
+    "Size of consumed messages.",
+    ["stage"],
+    buckets=(512, 2048, 8192, 32768, 131072, 524288, 2097152, 8388608, 33554432),
+)
+LAST_SUCCESS = Gauge(
+    "newsflow_last_success_timestamp_seconds", "Unix time of the last message a stage produced.", ["stage"]
+)

@@ -1,0 +1,60 @@
+"""One settings object, read from the environment (prefix ``NEWSFLOW_``) and an optional ``.env``.
+
+Services and the CLI read :func:`get_settings` and pass values on explicitly; nothing else
+reads the environment.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+STAGES = ("cleaner", "segmenter", "tagger")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="NEWSFLOW_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    log_level: str = "INFO"
+
+    kafka_bootstrap: str = "127.0.0.1:9092"
+    """Comma-separated ``host:port`` list of Kafka brokers."""
+    namespace: str = ""
+    """Prefix for every topic name and consumer group, e.g. ``test-1234.``; empty in production."""
+
+    state_dir: str = "/tmp/newsflow"
+    """Where Faust workers keep their local state (offsets of in-memory tables, leader election)."""
+
+    redis_url: str | None = None
+    """``redis://host:port/db``. None: no dedup and no cache (``newsflow process`` default)."""
+    redis_password: SecretStr | None = None
+
+    dedup_ttl_seconds: int = 7 * 24 * 3600
+    """How long a content hash is remembered for duplicate detection (default 7 days)."""
+
+    metrics_port: int | None = None
+    """Port of a worker's Prometheus endpoint; None: 9101/9102/9103 for cleaner/segmenter/tagger; 0: off."""
+
+    max_content_bytes: int = 16 * 1024 * 1024
+    """Raw messages whose ``content`` is larger than this (UTF-8 bytes) are rejected as ``too_large``."""
+
+    @model_validator(mode="after")
+    def _no_placeholder_secrets(self) -> Settings:
+        if self.environment == "production" and self.redis_password is not None:
+            if self.redis_password.get_secret_value() in {"", "changeme", "changethis"}:
+                raise ValueError("NEWSFLOW_REDIS_PASSWORD is a placeholder; set a real secret in production")
+        return self
+
+    def worker_metrics_port(self, stage: str) -> int:
+        if self.metrics_port is not None:
+            return self.metrics_port
+        return 9101 + STAGES.index(stage)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,25 @@
+"""Segmenter worker: ``news.cleaned.v1`` → ``news.segmented.v1`` (one message per article found),
+with exact duplicates marked through Redis."""
+
+from newsflow import topics
+from newsflow.pipeline import segment_stage
+from newsflow.runtime.app import create_app, guard, raw_topic, send
+from newsflow.runtime.dedup import DuplicateIndex, connect
+from newsflow.schema import Article
+
+app = create_app("segmenter")
+cleaned = raw_topic(app, topics.CLEANED)
+segmented = raw_topic(app, topics.SEGMENTED)
+settings = app.newsflow_settings
+duplicates = DuplicateIndex(
+    connect(settings), stage="segmenter", ttl_seconds=settings.dedup_ttl_seconds, namespace=settings.namespace
+)
+
+
+@app.agent(cleaned)
+async def segment(stream):
+    async for event in stream.events():
+        async with guard(app, event):
+            for article in segment_stage(Article.from_bytes(event.value)):
+                article = await duplicates.mark(article)
+                await send(segmented, article.id, article.to_bytes(), "segmenter")
