@@ -227,8 +227,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
     import importlib
 
     module = importlib.import_module(f"services.{args.stage}.app")
-    sys.argv = [f"newsflow-{args.stage}", "worker", "--without-web", "--loglevel",
-                settings.log_level.lower(), *args.faust_args]
+    level = {"WARNING": "warn", "CRITICAL": "crit"}.get(settings.log_level.upper(), settings.log_level.lower())
+    sys.argv = [f"newsflow-{args.stage}", "worker", "--without-web", "--loglevel", level, *args.faust_args]
     module.app.main()
     return 0
 

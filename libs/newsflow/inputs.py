@@ -15,7 +15,7 @@ from pathlib import Path
 
 import orjson
 
-from newsflow.schema import HTML, PLAIN, Rejected, RawArticle
+from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
 
 # CSV column → raw article field (CONTRACT.md); other non-empty columns go to ``meta``.
 CSV_FIELDS = {"id": "id", "url": "url", "title": "title", "authors": "authors", "domain": "source",

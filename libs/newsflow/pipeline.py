@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
 from newsflow import __version__
-from newsflow.schema import PLAIN, Article, Rejected, RawArticle
+from newsflow.schema import PLAIN, Article, RawArticle, Rejected
 from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
 from newsflow.text import language as lang_mod

@@ -44,9 +44,12 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _no_placeholder_secrets(self) -> Settings:
-        if self.environment == "production" and self.redis_password is not None:
-            if self.redis_password.get_secret_value() in {"", "changeme", "changethis"}:
-                raise ValueError("NEWSFLOW_REDIS_PASSWORD is a placeholder; set a real secret in production")
+        if (
+            self.environment == "production"
+            and self.redis_password is not None
+            and self.redis_password.get_secret_value() in {"", "changeme", "changethis"}
+        ):
+            raise ValueError("NEWSFLOW_REDIS_PASSWORD is a placeholder; set a real secret in production")
         return self
 
     def worker_metrics_port(self, stage: str) -> int:

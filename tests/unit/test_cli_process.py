@@ -1,0 +1,42 @@
+"""`newsflow process` as a user runs it: JSON lines in and out, bad lines reported with their
+number, exit status 0 / 2 / 1 as CONTRACT.md says. Runs the installed command; no services."""
+
+import subprocess
+import sys
+
+import orjson
+
+
+def run(args, stdin=b""):
+    return subprocess.run([sys.executable, "-m", "newsflow.cli", "process", *args], input=stdin,
+                          capture_output=True, env={"PATH": "/usr/bin:/bin", "NEWSFLOW_LOG_LEVEL": "WARNING"})
+
+
+def test_good_lines_exit_0():
+    lines = b'{"id": "a", "content": "Hello there.\\n\\nSecond paragraph here."}\n'
+    result = run([], lines)
+    assert result.returncode == 0, result.stderr
+    (out,) = [orjson.loads(line) for line in result.stdout.splitlines()]
+    assert out["id"] == "a" and out["text"] == "Hello there.\n\nSecond paragraph here."
+
+
+def test_bad_lines_are_reported_and_skipped_exit_2():
+    lines = b'{"id": "a", "content": "ok"}\n{oops\n{"id": "b", "content": "  "}\n{"id": "c", "content": "fine"}\n'
+    result = run(["--stages", "clean"], lines)
+    assert result.returncode == 2
+    assert [orjson.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "c"]
+    err = result.stderr.decode()
+    assert "line 2: bad_json" in err and "line 3: empty_content" in err
+
+
+def test_tag_stage_keeps_text_unchanged():
+    text = "  Angela Merkel  met Emmanuel Macron in Paris.\n"
+    result = run(["--stages", "tag"], orjson.dumps({"id": "t1", "text": text}) + b"\n")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["text"] == text
+
+
+def test_missing_input_file_exits_1(tmp_path):
+    result = run([str(tmp_path / "missing.jsonl")])
+    assert result.returncode == 1
+    assert b"No such file" in result.stderr

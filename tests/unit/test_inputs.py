@@ -1,0 +1,46 @@
+"""What `newsflow push` reads: files, folders, JSON lines (byte for byte) and CSV mapping."""
+
+import orjson
+import pytest
+from newsflow.inputs import InputError, read_inputs
+
+
+def test_text_file_and_folder(tmp_path):
+    (tmp_path / "a.txt").write_text("Hello")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_text("<p>x</p>")
+    records = list(read_inputs([str(tmp_path)]))
+    assert [r.key for r in records] == ["a.txt", "sub/b.html"]
+    assert orjson.loads(records[0].value) == {"id": "a.txt", "content": "Hello", "content_type": "text/plain"}
+    assert orjson.loads(records[1].value)["content_type"] == "text/html"
+
+
+def test_jsonl_passes_through_and_keys_bad_lines_by_position(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "x1", "content": "a"}\n{broken\n\n{"url": "http://a.com/1", "content": "b"}\n')
+    records = list(read_inputs([str(path)]))
+    assert records[0].key == "x1" and records[0].value == b'{"id": "x1", "content": "a"}'
+    assert records[1].key == f"{path}:2" and records[1].value == b"{broken"
+    assert records[2].key.startswith("u")
+
+
+def test_csv_maps_columns(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text(",id,domain,type,url,content,title,authors\n0,141,awm.com,unreliable,http://awm.com/x,Body,T,\"A B, C D\"\n")
+    (record,) = read_inputs([str(path)])
+    obj = orjson.loads(record.value)
+    assert record.key == "141"
+    assert obj == {"meta": {"type": "unreliable"}, "id": "141", "source": "awm.com", "url": "http://awm.com/x",
+                   "content": "Body", "title": "T", "authors": "A B, C D"}
+
+
+def test_csv_without_content_column_is_an_error(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("id,text\n1,x\n")
+    with pytest.raises(InputError, match="content"):
+        list(read_inputs([str(path)]))
+
+
+def test_missing_path_is_an_error(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        list(read_inputs([str(tmp_path / "nope.txt")]))

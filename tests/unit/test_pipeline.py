@@ -1,0 +1,56 @@
+"""The stages composed offline, on the bundled sample pages and literal strings."""
+
+import pytest
+from newsflow.pipeline import clean_stage, run_stages, segment_stage, tag_stage
+from newsflow.schema import Article, RawArticle, Rejected
+
+from tests.conftest import SAMPLES
+
+
+def sample(name):
+    path = next(SAMPLES.glob(f"{name}*"))
+    return RawArticle.from_obj({"id": path.name, "content": path.read_text(encoding="utf-8")})
+
+
+def test_every_sample_gives_articles_with_contract_fields():
+    for path in sorted(SAMPLES.glob("*.txt")):
+        articles = list(run_stages(sample(path.name[:3])))
+        assert articles
+        for a in articles:
+            d = a.to_dict()
+            for field in ("id", "parent_id", "segment", "segments", "url", "source", "title", "authors", "published",
+                          "description", "text", "spans", "language", "entities", "topics", "keywords",
+                          "duplicate_of", "quality", "versions"):
+                assert field in d
+            assert d["parent_id"] == path.name
+            assert d["language"] == "en"
+            assert "blocks" not in d
+
+
+def test_ids_are_deterministic():
+    first = [a.id for a in run_stages(sample("003"))]
+    assert first == [a.id for a in run_stages(sample("003"))]
+
+
+def test_spans_cover_the_text_paragraphs():
+    raw = sample("001")
+    (article,) = segment_stage(clean_stage(raw))
+    paragraphs = article.text.split("\n\n")
+    assert len(paragraphs) == len(article.spans)
+    for (start, end), para in zip(article.spans, paragraphs, strict=True):
+        assert raw.content[start:end].split() == para.split()
+
+
+def test_tag_stage_keeps_text_and_reads_credibility():
+    article = Article(id="x", parent_id="x", text="Der Bundestag hat heute ein neues Gesetz beschlossen.",
+                      source={"domain": "100percentfedup.com", "credibility": []})
+    tagged = tag_stage(article)
+    assert tagged.text == article.text
+    assert tagged.language == "de"
+    assert tagged.source["credibility"] == ["bias"]
+
+
+def test_page_with_nothing_left_is_rejected():
+    with pytest.raises(Rejected) as info:
+        clean_stage(RawArticle(id="x", content="<script>1</script>", content_type="text/html"))
+    assert info.value.reason == "no_text"

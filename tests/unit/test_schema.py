@@ -1,0 +1,63 @@
+"""Raw-message validation: every kind of bad input is rejected with its reason code, and ids
+are derived deterministically. Pure; no services."""
+
+import orjson
+import pytest
+from newsflow.schema import HTML, PLAIN, Article, RawArticle, Rejected, sniff_content_type
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"{not json", "bad_json"),
+        (b'{"content": "caf\xe9"}', "invalid_utf8"),
+        (b"[1, 2]", "not_an_object"),
+        (b'{"id": "x"}', "missing_content"),
+        (b'{"content": "   \\n\\t  "}', "empty_content"),
+        (b'{"content": ""}', "empty_content"),
+        (b'{"content": "abc\\u0000\\u0001def"}', "binary_content"),
+        (b'{"content": 12}', "bad_field"),
+        (b'{"content": "x", "meta": [1]}', "bad_field"),
+        (b'{"content": "x", "content_type": "application/pdf"}', "bad_field"),
+        (b'{"content": "x", "authors": {"a": 1}}', "bad_field"),
+    ],
+)
+def test_bad_input_is_rejected_with_reason(data, reason):
+    with pytest.raises(Rejected) as info:
+        RawArticle.from_bytes(data)
+    assert info.value.reason == reason
+
+
+def test_too_large_is_rejected_before_parsing():
+    data = orjson.dumps({"content": "x" * 2_000_000})
+    with pytest.raises(Rejected) as info:
+        RawArticle.from_bytes(data, max_bytes=1_000_000)
+    assert info.value.reason == "too_large"
+
+
+def test_id_is_kept_or_derived_from_url_then_content():
+    assert RawArticle.from_obj({"id": 7, "content": "a"}).id == "7"
+    by_url = RawArticle.from_obj({"url": "http://a.com/x", "content": "a"}).id
+    assert by_url == RawArticle.from_obj({"url": "http://a.com/x", "content": "b"}).id
+    by_content = RawArticle.from_obj({"content": "same text"}).id
+    assert by_content == RawArticle.from_obj({"content": "same text"}).id
+    assert by_content != RawArticle.from_obj({"content": "other text"}).id
+
+
+def test_authors_from_string_or_list():
+    assert RawArticle.from_obj({"content": "a", "authors": "Ruth Harris, Bob Li"}).authors == ["Ruth Harris", "Bob Li"]
+    assert RawArticle.from_obj({"content": "a", "authors": ["A"]}).authors == ["A"]
+
+
+def test_content_type_sniffing():
+    assert sniff_content_type("<!DOCTYPE html><html><body><p>x</p></body></html>") == HTML
+    assert sniff_content_type("  <div class=a><p>Hello</p></div>") == HTML
+    assert sniff_content_type("Plain text with a < b and c > d.") == PLAIN
+    assert RawArticle.from_obj({"content": "Hello"}).content_type == PLAIN
+
+
+def test_article_round_trips_through_bytes():
+    article = Article(id="a", parent_id="a", text="t", entities=[{"text": "X", "label": "ORG"}])
+    again = Article.from_bytes(article.to_bytes())
+    assert again == article
+    assert orjson.loads(article.to_bytes())["schema_version"] == 1
