@@ -93,7 +93,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
 # ------------------------------------------------------------------ push
 def _summary_line(value: bytes) -> str:
     a = orjson.loads(value)
-    title = (a.get("title") or "").replace("\n", " ")
+    title = (a.get("title") or "(no title)").replace("\n", " ")
     if len(title) > 70:
         title = title[:67] + "..."
     dup = f"  duplicate of {a['duplicate_of']}" if a.get("duplicate_of") else ""

@@ -45,7 +45,7 @@ def clean_stage(raw: RawArticle) -> Article:
         content_type=raw.content_type,
         meta=raw.meta,
         quality={"boilerplate_ratio": round(1 - kept_chars / all_chars, 4) if all_chars else 0.0},
-        provenance={"removed": dict(cleaned.removed), "kept_blocks": len(body)},
+        provenance={"removed": dict(cleaned.removed), "kept_blocks": len(body), "flags": cleaned.flags},
         blocks=cleaned.blocks,
         versions={"newsflow": __version__, "cleaner": clean_mod.VERSION},
     )

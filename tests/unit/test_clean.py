@@ -36,7 +36,27 @@ def test_deeply_nested_html_finishes():
     started = time.perf_counter()
     result = clean(raw(page, HTML))
     assert [b.text for b in result.blocks] == ["deep text"]
+    assert result.flags == ["html_too_deep"]
     assert time.perf_counter() - started < 60  # a hang guard, not a benchmark
+
+
+def test_deep_fallback_keeps_blocks_and_drops_scripts():
+    page = "<div>" * 2000 + "<p>One &amp; two</p><script>var a = '<p>no</p>';</script><p>Three <b>four</b></p>"
+    result = clean(raw(page, HTML))
+    assert [b.text for b in result.blocks] == ["One & two", "Three four"]
+
+
+def test_deep_fallback_with_many_unclosed_scripts_finishes():
+    page = "<div>" * 2000 + "<p>kept</p>" + "<script>" * 200_000
+    started = time.perf_counter()
+    assert [b.text for b in clean(raw(page, HTML)).blocks] == ["kept"]
+    assert time.perf_counter() - started < 60  # a hang guard, not a benchmark
+
+
+def test_unclosed_angle_brackets_stay_linear():
+    page = "<p>" + "<" * 300_000 + "</p>"
+    result = clean(raw(page, HTML))
+    assert result.blocks
 
 
 def test_long_runs_do_not_backtrack():
