@@ -16,12 +16,24 @@ from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
 from newsflow.text import language as lang_mod
 from newsflow.text import segment as seg_mod
+from newsflow.text.boilerplate import TITLE
 
 STAGES = ("clean", "segment", "tag")
 
 
 def _body(blocks) -> list:
     return [b for b in blocks if b.kind == "body"]
+
+
+def _leading_title(blocks) -> str | None:
+    """The last title-like line before the first body line: the headline of a plain-text page."""
+    title = None
+    for block in blocks:
+        if block.kind == "body":
+            return title
+        if block.kind == TITLE:
+            title = block.text
+    return None
 
 
 def clean_stage(raw: RawArticle) -> Article:
@@ -38,9 +50,10 @@ def clean_stage(raw: RawArticle) -> Article:
         text="\n\n".join(b.text for b in body),
         url=raw.url,
         source={"domain": cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url), "credibility": []},
-        title=raw.title or cleaned.title,
-        authors=list(raw.authors),
-        published=raw.published,
+        title=raw.title or cleaned.title or _leading_title(cleaned.blocks),
+        authors=list(raw.authors) or cleaned.authors,
+        published=raw.published or cleaned.published,
+        description=cleaned.description,
         spans=[[b.start, b.end] for b in body] if raw.content_type == PLAIN else None,
         content_type=raw.content_type,
         meta=raw.meta,

@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
+
 from newsflow.runtime.kafka import create_topics
 from newsflow.settings import Settings
-
 from tests.conftest import ROOT
 
 KAFKA = os.environ.get("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import time
 
 import orjson
+
 from newsflow import topics
 from newsflow.inputs import read_inputs
 from newsflow.runtime.deadletter import HEADER_REASON

@@ -12,10 +12,10 @@ import time
 import uuid
 
 import pytest
+
 from newsflow.runtime.dedup import DuplicateIndex, connect
 from newsflow.schema import Article
 from newsflow.settings import Settings
-
 from tests.integration.conftest import REDIS_PORT
 
 

@@ -13,15 +13,18 @@ def run(args, stdin=b""):
 
 
 def test_good_lines_exit_0():
-    lines = b'{"id": "a", "content": "Hello there.\\n\\nSecond paragraph here."}\n'
-    result = run([], lines)
+    text = ("The council approved the budget for next year after a long debate on Tuesday evening.\n\n"
+            "Opposition members said the plan did too little for schools and for public transport.")
+    result = run([], orjson.dumps({"id": "a", "content": "Menu\n" + text}) + b"\n")
     assert result.returncode == 0, result.stderr
     (out,) = [orjson.loads(line) for line in result.stdout.splitlines()]
-    assert out["id"] == "a" and out["text"] == "Hello there.\n\nSecond paragraph here."
+    assert out["id"] == "a" and out["text"] == text
 
 
 def test_bad_lines_are_reported_and_skipped_exit_2():
-    lines = b'{"id": "a", "content": "ok"}\n{oops\n{"id": "b", "content": "  "}\n{"id": "c", "content": "fine"}\n'
+    para = "A paragraph of real article text that is long enough to be kept as the body."
+    lines = (orjson.dumps({"id": "a", "content": para}) + b'\n{oops\n{"id": "b", "content": "  "}\n'
+             + orjson.dumps({"id": "c", "content": para}) + b"\n")
     result = run(["--stages", "clean"], lines)
     assert result.returncode == 2
     assert [orjson.loads(line)["id"] for line in result.stdout.splitlines()] == ["a", "c"]

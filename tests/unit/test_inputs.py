@@ -2,6 +2,7 @@
 
 import orjson
 import pytest
+
 from newsflow.inputs import InputError, read_inputs
 
 

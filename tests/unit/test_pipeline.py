@@ -1,9 +1,9 @@
 """The stages composed offline, on the bundled sample pages and literal strings."""
 
 import pytest
+
 from newsflow.pipeline import clean_stage, run_stages, segment_stage, tag_stage
 from newsflow.schema import Article, RawArticle, Rejected
-
 from tests.conftest import SAMPLES
 
 

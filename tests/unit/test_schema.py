@@ -3,6 +3,7 @@ are derived deterministically. Pure; no services."""
 
 import orjson
 import pytest
+
 from newsflow.schema import HTML, PLAIN, Article, RawArticle, Rejected, sniff_content_type
 
 

@@ -1,9 +1,12 @@
-"""Cleaning: a raw page (plain text or HTML) → its text as a list of classified blocks.
+"""Cleaning: a raw page (plain text or HTML) → its lines, each classified with a reason.
 
-This is the foundation's cleaner: it normalises (see :mod:`newsflow.text.normalize`), splits the
-page into lines or HTML blocks and keeps every non-empty one as ``body``. It removes no
-boilerplate yet; that classification arrives with the cleaning stage's own issue. Offsets of
-every kept line into the raw text are recorded for text/plain input.
+Plain text: every line is normalised (:mod:`newsflow.text.normalize`) and classified by
+:mod:`newsflow.text.boilerplate`; kept lines carry their offsets in the raw text.
+
+HTML: resiliparse's main-content extraction (fast, high recall) gives the candidate lines, the
+same classifier removes what it let through, and title, dek, authors and date come from the
+page's metadata (``<title>``, Open Graph, ``<meta name=author>``, ``article:published_time``,
+``<time datetime>``). Pathologically deep markup is read with a linear fallback instead.
 """
 
 from __future__ import annotations
@@ -13,12 +16,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from resiliparse.extract.html2text import extract_plain_text
+from resiliparse.parse.html import HTMLTree
 from selectolax.lexbor import LexborHTMLParser
 
 from newsflow.schema import HTML, Block, RawArticle
+from newsflow.text.boilerplate import BOILERPLATE, classify
 from newsflow.text.normalize import normalize_line
 
-VERSION = "clean-0.1"
+VERSION = "clean-0.2"
 
 _BLOCK_TAGS = (
     "address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,form,h1,h2,h3,h4,"
@@ -37,6 +43,22 @@ _BLOCK_SET = frozenset(_BLOCK_TAGS.split(","))
 _DROP_SET = frozenset(_DROP_TAGS.split(","))
 
 
+@dataclass(slots=True)
+class Cleaned:
+    blocks: list[Block]
+    """Kept lines: ``body`` plus the evidence kinds (title, byline, dateline…)."""
+    title: str | None = None
+    description: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    removed: Counter[str] = field(default_factory=Counter)
+    """Lines removed, per reason."""
+    removed_chars: Counter[str] = field(default_factory=Counter)
+    """Characters removed, per reason."""
+    flags: list[str] = field(default_factory=list)
+    """Notes on how the page was read, e.g. ``html_too_deep``."""
+
+
 def html_depth(content: str, stop_at: int = MAX_HTML_DEPTH) -> int:
     """Nesting depth of ``content``'s tags, counted in one linear pass (stops early at ``stop_at``)."""
     depth = deepest = 0
@@ -52,7 +74,7 @@ def html_depth(content: str, stop_at: int = MAX_HTML_DEPTH) -> int:
     return deepest
 
 
-def _stripped_html_blocks(content: str) -> list[Block]:
+def stripped_html_lines(content: str) -> list[str]:
     """Linear fallback for pathological markup: block tags become breaks, other tags vanish."""
     parts: list[str] = []
     pos = 0
@@ -71,42 +93,14 @@ def _stripped_html_blocks(content: str) -> list[Block]:
             parts.append(_SEP)
     if skipping is None:
         parts.append(content[pos:])
-    text = "".join(parts)
-    return [Block(text=t) for t in (normalize_line(html.unescape(p)) for p in text.split(_SEP)) if t]
+    return [t for t in (normalize_line(html.unescape(p)) for p in "".join(parts).split(_SEP)) if t]
 
 
-@dataclass(slots=True)
-class Cleaned:
-    blocks: list[Block]
-    title: str | None = None
-    removed: Counter[str] = field(default_factory=Counter)
-    """Blocks removed, per reason."""
-    removed_chars: Counter[str] = field(default_factory=Counter)
-    """Characters removed, per reason."""
-    flags: list[str] = field(default_factory=list)
-    """Notes on how the page was read, e.g. ``html_too_deep``."""
-
-
-def _plain_blocks(content: str) -> Cleaned:
-    blocks: list[Block] = []
-    pos = 0
-    for raw_line in content.splitlines(keepends=True):
-        start, pos = pos, pos + len(raw_line)
-        text = normalize_line(raw_line)
-        if not text:
-            continue
-        lead = len(raw_line) - len(raw_line.lstrip())
-        stripped = raw_line.strip()
-        blocks.append(Block(text=text, start=start + lead, end=start + lead + len(stripped)))
-    return Cleaned(blocks=blocks)
-
-
-def _html_blocks(content: str) -> Cleaned:
+def visible_text_lines(content: str) -> list[str]:
+    """All visible text of an HTML page, one block a line — what a naive scraper saves."""
     if html_depth(content) >= MAX_HTML_DEPTH:
-        return Cleaned(blocks=_stripped_html_blocks(content), flags=["html_too_deep"])
+        return stripped_html_lines(content)
     tree = LexborHTMLParser(content)
-    title_node = tree.css_first("head > title") or tree.css_first("title")
-    title = normalize_line(title_node.text()) if title_node else None
     for node in tree.css(_DROP_TAGS):
         node.decompose()
     for node in tree.css(_BLOCK_TAGS):
@@ -114,10 +108,65 @@ def _html_blocks(content: str) -> Cleaned:
         node.insert_after(_SEP)
     root = tree.body or tree.root
     text = root.text(deep=True) if root is not None else ""
-    blocks = [Block(text=t) for t in (normalize_line(part) for part in text.split(_SEP)) if t]
-    return Cleaned(blocks=blocks, title=title or None)
+    return [t for t in (normalize_line(part) for part in text.split(_SEP)) if t]
+
+
+def _meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
+    for selector in selectors:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        value = node.attributes.get("content") or node.attributes.get("datetime") or node.text()
+        if value and value.strip():
+            return normalize_line(value)
+    return None
+
+
+def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
+                main_content: bool = False) -> Cleaned:
+    for i, line in enumerate(classify(lines, main_content)):
+        text = lines[i]
+        if line.kind == BOILERPLATE:
+            cleaned.removed[line.reason] += 1
+            cleaned.removed_chars[line.reason] += len(text)
+            continue
+        start, end = spans[i] if spans is not None else (None, None)
+        cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end))
+    return cleaned
+
+
+def _clean_plain(content: str) -> Cleaned:
+    lines: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for raw_line in content.splitlines(keepends=True):
+        start, pos = pos, pos + len(raw_line)
+        text = normalize_line(raw_line)
+        if text:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            lines.append(text)
+            spans.append((start + lead, start + lead + len(raw_line.strip())))
+    return _classified(lines, spans, Cleaned(blocks=[]))
+
+
+def _clean_html(content: str) -> Cleaned:
+    if html_depth(content) >= MAX_HTML_DEPTH:
+        return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
+    meta = LexborHTMLParser(content)
+    author = _meta(meta, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
+    cleaned = Cleaned(
+        blocks=[],
+        title=_meta(meta, 'meta[property="og:title"]', "h1", "title"),
+        description=_meta(meta, 'meta[property="og:description"]', 'meta[name="description"]'),
+        authors=[author] if author and not author.startswith("http") else [],
+        published=_meta(meta, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+                        "time[datetime]"),
+    )
+    text = extract_plain_text(HTMLTree.parse(content), main_content=True, list_bullets=False)
+    lines = [t for t in (normalize_line(line) for line in text.splitlines()) if t]
+    return _classified(lines, None, cleaned, main_content=True)
 
 
 def clean(raw: RawArticle) -> Cleaned:
-    """Split ``raw.content`` into normalised blocks."""
-    return _html_blocks(raw.content) if raw.content_type == HTML else _plain_blocks(raw.content)
+    """Classify every line of ``raw.content``; kept lines come back as blocks."""
+    return _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content)

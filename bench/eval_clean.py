@@ -1,0 +1,152 @@
+"""Evaluate the cleaning stage (make eval-clean). Prints:
+
+(a) samples: body-line recall and boilerplate-line removal against samples-gold.json;
+(b) html-dev: snippet precision / recall / F1 of newsflow and of trafilatura on the same HTML
+    pages, in this run, scored by ../shared/tools/score_snippets.py;
+(c) the same pages as a naive scraper's plain text (all visible text, one block a line) cleaned
+    as text/plain, scored the same way;
+(d) single-process throughput of each, documents/s and MB/s.
+
+usage: python bench/eval_clean.py [--shared ../shared] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from newsflow.pipeline import clean_stage
+from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
+from newsflow.text.clean import visible_text_lines
+from newsflow.text.normalize import normalize_line
+
+
+def norm(text: str) -> str:
+    return " ".join(normalize_line(text).split())
+
+
+def eval_samples(data: Path) -> None:
+    gold = json.loads((data / "samples-gold.json").read_text())
+    body_total = body_found = boiler_total = boiler_removed = 0
+    print("(a) samples — body-line recall, boilerplate-line removal")
+    for name, item in gold.items():
+        content = (data / "samples" / name).read_text(encoding="utf-8")
+        text = clean_stage(RawArticle(id=name, content=content, content_type=PLAIN)).text
+        kept = {norm(p) for p in text.split("\n\n")}
+        body = [norm(line) for a in item["articles"] for line in a["body"]]
+        boiler = [norm(b["text"]) for b in item["boilerplate"]]
+        found = sum(1 for line in body if line in kept)
+        removed = sum(1 for line in boiler if line not in kept)
+        body_total += len(body)
+        body_found += found
+        boiler_total += len(boiler)
+        boiler_removed += removed
+        print(f"  {name}  body {found}/{len(body)}  boilerplate removed {removed}/{len(boiler)}")
+        for line in body:
+            if line not in kept:
+                print(f"      missed body: {line[:90]}")
+        for line in boiler:
+            if line in kept:
+                print(f"      kept boilerplate: {line[:90]}")
+    print(f"  ALL  body-line recall {body_found / body_total:.3f}   boilerplate removal {boiler_removed / boiler_total:.3f}")
+
+
+def load_html_dev(data: Path, limit: int | None) -> dict[str, str]:
+    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
+    pages = {}
+    for url, item in list(gold.items())[:limit]:
+        for folder in ("eval", "cache"):
+            path = data / "html-dev" / folder / item["file"]
+            path = path if path.exists() else path.with_name(path.name + ".gz")
+            if path.exists():
+                raw = path.read_bytes()
+                pages[url] = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", "replace")
+                break
+    return pages
+
+
+def score(tools: Path, data: Path, predictions: dict[str, str], limit: int | None) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold = data / "html-dev" / "evaldata.json"
+        if limit:
+            subset = dict(list(json.loads(gold.read_text()).items())[:limit])
+            gold = Path(tmp) / "gold.json"
+            gold.write_text(json.dumps(subset))
+        pred = Path(tmp) / "pred.json"
+        pred.write_text(json.dumps(predictions))
+        out = subprocess.run([sys.executable, str(tools / "score_snippets.py"), str(pred), "--gold", str(gold)],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def run(name: str, fn, inputs: dict[str, str]) -> tuple[dict[str, str], float]:
+    out = {}
+    started = time.perf_counter()
+    for key, value in tqdm(inputs.items(), desc=name, leave=False, file=sys.stderr):
+        out[key] = fn(value)
+    return out, time.perf_counter() - started
+
+
+def ours(content_type: str):
+    def fn(content: str) -> str:
+        try:
+            return clean_stage(RawArticle(id="x", content=content, content_type=content_type)).text
+        except Rejected:
+            return ""
+    return fn
+
+
+def trafilatura_text(content: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(content) or ""
+
+
+def line(name: str, result: dict, seconds: float, n: int, mb: float) -> None:
+    print(f"  {name:<34} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}   "
+          f"{n / seconds:7.1f} docs/s  {mb / seconds:6.2f} MB/s")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--limit", type=int, help="only the first N html-dev pages")
+    args = ap.parse_args()
+    data, tools = Path(args.shared) / "data", Path(args.shared) / "tools"
+
+    eval_samples(data)
+
+    pages = load_html_dev(data, args.limit)
+    mb = sum(len(p.encode()) for p in pages.values()) / 1e6
+    print(f"\n(b) html-dev — {len(pages)} HTML pages, {mb:.1f} MB, scored by score_snippets.py")
+    results = {}
+    for name, fn in (("newsflow (HTML)", ours(HTML)), ("trafilatura 2.3.1 (HTML)", trafilatura_text)):
+        predictions, seconds = run(name, fn, pages)
+        results[name] = (score(tools, data, predictions, args.limit), seconds)
+        line(name, results[name][0], seconds, len(pages), mb)
+
+    texts = {url: "\n".join(visible_text_lines(page)) for url, page in pages.items()}
+    text_mb = sum(len(t.encode()) for t in texts.values()) / 1e6
+    print(f"\n(c) html-dev as a naive scraper's plain text — {text_mb:.1f} MB")
+    unfiltered = score(tools, data, texts, args.limit)
+    print(f"  {'no cleaning (all visible text)':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
+          f"F1 {unfiltered['f1']:.3f}")
+    predictions, seconds = run("newsflow (text/plain)", ours(PLAIN), texts)
+    line("newsflow (text/plain)", score(tools, data, predictions, args.limit), seconds, len(texts), text_mb)
+
+    (ours_result, ours_s), (traf_result, traf_s) = results.values()
+    print(f"\n(d) HTML speed: newsflow {len(pages) / ours_s:.1f} docs/s vs trafilatura {len(pages) / traf_s:.1f} docs/s "
+          f"= {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} vs {traf_result['f1']:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

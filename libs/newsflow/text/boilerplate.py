@@ -1,0 +1,148 @@
+"""Line classification: which lines of a page are article body, which are evidence for the
+segmenter (title, byline, dateline, separator), and which are boilerplate — with a reason.
+
+The rules use the shape of the text, not word lists, so they carry over to other languages:
+
+- a body paragraph is long, or ends like a sentence; a short sentence counts when it sits
+  between body paragraphs (``Because it was.``);
+- lines repeated on one page are page furniture (``Support SouthFront``, donation pleas);
+- lines that are mostly digits and symbols are counters and prices (``8,603 Views``, ``2,500 $``);
+- photo credits carry ``©`` or an upper-case agency name glued to the caption (``…powerGETTY``);
+- after the body, a run of short widget lines (``Notify of`` / ``1 Comment`` / ``Newest``)
+  opens a comment zone: sentences there are readers' comments, until a title-like line opens a
+  new article.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+VERSION = "boilerplate-0.1"
+
+BODY = "body"
+TITLE = "title"
+BYLINE = "byline"
+DATELINE = "dateline"
+SEPARATOR = "separator"
+BOILERPLATE = "boilerplate"
+
+# Removal reasons (provenance counters; bounded set).
+REASONS = ("repeated", "numeric", "credit", "comments", "short", "fragment")
+
+_CLOSERS = "\"'”’»›)]*"
+_TERMINAL = frozenset(".!?…。！？;:؟।")
+_CREDIT = re.compile(r"©|\(c\)\s|[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
+_LETTER_CATS = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo"))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
+_DATE = re.compile(
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\b"
+)
+_BYLINE = re.compile(r"^(by|authored by|von|par|por|di|door|av|af|от|автор|written by)\s+\S", re.I)
+
+LONG_WORDS = 17
+"""A line this long is a paragraph even without a full stop (headline-length captions are shorter)."""
+SENTENCE_WORDS = 10
+"""A line ending like a sentence with this many words is a paragraph on its own."""
+WIDGET_WORDS = 4
+"""Lines shorter than this are UI widgets when they come in runs (buttons, counters, menus)."""
+
+
+@dataclass(slots=True)
+class Line:
+    kind: str
+    reason: str | None = None
+
+
+def word_count(text: str) -> int:
+    words = len(text.split())
+    cjk = len(_CJK.findall(text))
+    return max(words, cjk // 2) if cjk else words
+
+
+def ends_like_sentence(text: str) -> bool:
+    stripped = text.rstrip().rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _TERMINAL
+
+
+def letter_ratio(text: str) -> float:
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(1 for c in chars if unicodedata.category(c) in _LETTER_CATS) / len(chars)
+
+
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def classify(lines: list[str], main_content: bool = False) -> list[Line]:
+    """One :class:`Line` per input line (each already normalised, none empty).
+
+    ``main_content``: the lines were already chosen by a main-content extractor (HTML), so
+    short lines between the first and the last body paragraph are kept as body.
+    """
+    n = len(lines)
+    words = [word_count(t) for t in lines]
+    sentence = [ends_like_sentence(t) for t in lines]
+    counts = Counter(_key(t) for t in lines)
+    out: list[Line] = [Line(BOILERPLATE, "short") for _ in range(n)]
+
+    # 1. what the line is on its own
+    for i, text in enumerate(lines):
+        if words[i] >= 3 and counts[_key(text)] > 1 and words[i] < 60:
+            out[i] = Line(BOILERPLATE, "repeated")
+        elif letter_ratio(text) < 0.5 or (words[i] <= 4 and any(c.isdigit() for c in text) and not sentence[i]):
+            out[i] = Line(BOILERPLATE, "numeric")
+        elif _CREDIT.search(text) and not sentence[i]:
+            out[i] = Line(BOILERPLATE, "credit")
+        elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
+            out[i] = Line(BODY)
+        elif _BYLINE.match(text) and words[i] <= 10:
+            out[i] = Line(BYLINE)
+        elif sentence[i] and words[i] >= 3:
+            out[i] = Line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
+        elif _DATE.search(text) and words[i] <= 8:
+            out[i] = Line(DATELINE)
+        elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i]:
+            out[i] = Line(TITLE)  # title-like: a candidate headline, dek or subheading
+
+    # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
+    #    so a run of short sentences joins up from either side)
+    for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):
+        for i in order:
+            if out[i].reason == "fragment" and out[i + step].kind == BODY:
+                out[i] = Line(BODY)
+
+    # 3. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
+    #    a run of >= 3 widget lines; sentences after it are readers' comments until a
+    #    title-like line opens a new article.
+    body_run = run = 0
+    in_zone = False
+    for i in range(n):
+        kind = out[i].kind
+        if kind == TITLE:
+            in_zone = False
+            body_run = run = 0
+        elif kind == BODY:
+            if in_zone:
+                out[i] = Line(BOILERPLATE, "comments")
+            else:
+                body_run += 1
+                run = 0
+        elif words[i] < WIDGET_WORDS:
+            run += 1
+            if run >= 3 and body_run >= 3:
+                in_zone = True
+        else:
+            run = 0
+
+    if main_content:
+        body_at = [i for i in range(n) if out[i].kind == BODY]
+        if body_at:
+            for i in range(body_at[0], body_at[-1]):
+                if out[i].reason in ("short", "fragment") or out[i].kind == TITLE:
+                    out[i] = Line(BODY)
+    return out

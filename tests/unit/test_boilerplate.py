@@ -1,0 +1,57 @@
+"""The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
+
+from newsflow.text.boilerplate import BODY, BYLINE, TITLE, classify
+
+P = [
+    "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",
+    "Officials in the capital said the offensive would continue towards the river in the coming days.",
+    "Aid groups warned that thousands of civilians were still trapped without water or electricity.",
+    "The ministry did not say how many soldiers had been killed in the operation so far this month.",
+]
+
+
+def kinds(lines):
+    return [(c.kind, c.reason) for c in classify(lines)]
+
+
+def test_paragraphs_are_body_and_short_sentences_join_them():
+    assert kinds([P[0], "Because it was.", P[1]]) == [(BODY, None)] * 3
+
+
+def test_page_furniture_is_removed_with_reasons():
+    lines = ["Support Us", P[0], "8,603 Views", "Support Us", "2,500 $", "Trump and Putin in SyriaGETTY",
+             "© Photo: Ministry of Defence", P[1]]
+    assert kinds(lines) == [
+        ("boilerplate", "short"), (BODY, None), ("boilerplate", "numeric"), ("boilerplate", "short"),
+        ("boilerplate", "numeric"), ("boilerplate", "credit"), ("boilerplate", "credit"), (BODY, None)]
+
+
+def test_repeated_lines_are_furniture():
+    plea = "Liked it? Take a second to support us on Patreon!"
+    assert [c.reason for c in classify([P[0], plea, P[1], plea])] == [None, "repeated", None, "repeated"]
+
+
+def test_comment_zone_after_body_until_a_new_title():
+    comment = "I think this is a great article and everyone should read it before the election next year."
+    lines = [*P[:3], "Leave a Reply", "Notify of", "1 Comment", comment,
+             "A New Headline About Something Else Entirely", P[3]]
+    got = kinds(lines)
+    assert got[6] == ("boilerplate", "comments")
+    assert got[7] == (TITLE, None)
+    assert got[8] == (BODY, None)
+
+
+def test_widgets_before_the_first_paragraphs_do_not_open_a_comment_zone():
+    lines = ["Headline Of The Story Goes Here", P[0], "Author Name", "Published", "on", P[1], P[2]]
+    assert [k for k, _ in kinds(lines)][-2:] == [BODY, BODY]
+
+
+def test_bylines_and_titles_are_kept_as_evidence():
+    got = kinds(["Russia To Respond After Drone Attack", "By Alexander Mercouris", P[0]])
+    assert got == [(TITLE, None), (BYLINE, None), (BODY, None)]
+
+
+def test_other_languages_and_scripts():
+    german = "Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen deutlich zu senken."
+    chinese = "政府周一宣布，将从明年起降低小企业的税收，以支持经济复苏和增加就业机会。"
+    assert [k for k, _ in kinds(["Kommentar schreiben", german, chinese])] == ["boilerplate", BODY, BODY]
