@@ -39,6 +39,12 @@ def _leading_title(blocks) -> str | None:
 def clean_stage(raw: RawArticle) -> Article:
     """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
     cleaned = clean_mod.clean(raw)
+    if not _body(cleaned.blocks):
+        # Too little text for the classifier to find a paragraph (a one-line page, an error
+        # page): keep what was not page furniture rather than lose the document; flag it.
+        for block in cleaned.blocks:
+            block.kind = "body"
+        cleaned.flags.append("no_paragraph_found")
     body = _body(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")

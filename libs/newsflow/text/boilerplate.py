@@ -16,7 +16,6 @@ The rules use the shape of the text, not word lists, so they carry over to other
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -35,7 +34,8 @@ REASONS = ("repeated", "numeric", "credit", "comments", "short", "fragment")
 _CLOSERS = "\"'”’»›)]*"
 _TERMINAL = frozenset(".!?…。！？;:؟।")
 _CREDIT = re.compile(r"©|\(c\)\s|[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
-_LETTER_CATS = frozenset(("Lu", "Ll", "Lt", "Lm", "Lo"))
+_LETTERS = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
     r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\b"
@@ -58,6 +58,8 @@ class Line:
 
 def word_count(text: str) -> int:
     words = len(text.split())
+    if text.isascii():
+        return words
     cjk = len(_CJK.findall(text))
     return max(words, cjk // 2) if cjk else words
 
@@ -68,14 +70,13 @@ def ends_like_sentence(text: str) -> bool:
 
 
 def letter_ratio(text: str) -> float:
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(1 for c in chars if unicodedata.category(c) in _LETTER_CATS) / len(chars)
+    """Share of letters among the non-space characters (the text is normalised: spaces only)."""
+    visible = len(text) - text.count(" ")
+    return len(_LETTERS.findall(text)) / visible if visible else 0.0
 
 
 def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return text.casefold()  # lines are whitespace-normalised already
 
 
 def classify(lines: list[str], main_content: bool = False) -> list[Line]:
@@ -94,9 +95,11 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
     for i, text in enumerate(lines):
         if words[i] >= 3 and counts[_key(text)] > 1 and words[i] < 60:
             out[i] = Line(BOILERPLATE, "repeated")
-        elif letter_ratio(text) < 0.5 or (words[i] <= 4 and any(c.isdigit() for c in text) and not sentence[i]):
+        elif (words[i] <= 4 and not sentence[i] and _DIGIT.search(text)) or (
+            words[i] < LONG_WORDS and letter_ratio(text) < 0.5
+        ):
             out[i] = Line(BOILERPLATE, "numeric")
-        elif _CREDIT.search(text) and not sentence[i]:
+        elif not sentence[i] and words[i] < LONG_WORDS and _CREDIT.search(text):
             out[i] = Line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = Line(BODY)

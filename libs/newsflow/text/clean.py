@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text.boilerplate import BOILERPLATE, classify
-from newsflow.text.normalize import normalize_line
+from newsflow.text.normalize import normalize_line, normalize_lines
 
 VERSION = "clean-0.2"
 
@@ -138,14 +138,9 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
 def _clean_plain(content: str) -> Cleaned:
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
-    pos = 0
-    for raw_line in content.splitlines(keepends=True):
-        start, pos = pos, pos + len(raw_line)
-        text = normalize_line(raw_line)
-        if text:
-            lead = len(raw_line) - len(raw_line.lstrip())
-            lines.append(text)
-            spans.append((start + lead, start + lead + len(raw_line.strip())))
+    for text, start, end in normalize_lines(content):
+        lines.append(text)
+        spans.append((start, end))
     return _classified(lines, spans, Cleaned(blocks=[]))
 
 

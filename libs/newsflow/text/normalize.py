@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 
 import ftfy
+from ftfy.badness import is_bad
 
 _FTFY = ftfy.TextFixerConfig(
     uncurl_quotes=False,
@@ -21,19 +23,59 @@ _FTFY = ftfy.TextFixerConfig(
     explain=False,
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
-_HSPACE = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
+_HSPACE = re.compile(r"[ \t\r\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+# UTF-8 read as cp1252/latin-1 leaves a lead byte (Â-ô) before a continuation byte (U+0080-U+00BF)
+# or a cp1252 punctuation mark: a cheap test for "could hold mojibake" before ftfy's slow one.
+_MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
+                            "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+_INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+
+
+def _repair(text: str, maybe_bad: bool = True, invisible: bool = True) -> str:
+    if text.isascii():
+        return text
+    # ftfy is thorough but slow; run it only where mojibake is possible and ftfy confirms it.
+    if maybe_bad and _MOJIBAKE_HINT.search(text) and is_bad(text):
+        text = ftfy.fix_text(text, _FTFY)
+    if invisible:
+        text = text.translate(_INVISIBLE)
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
+
+
+def normalize_lines(document: str) -> Iterator[tuple[str, int, int]]:
+    """The non-empty lines of ``document``, normalised, each with its ``(start, end)`` in the raw
+    text (leading and trailing whitespace excluded). Lines are split on ``\\n`` only, so offsets
+    stay exact; the document-wide steps run once on the whole text, which is much faster than
+    line by line."""
+    text = document
+    if not text.isascii():
+        if _INVISIBLE_RE.search(text):
+            text = text.translate(_INVISIBLE)
+        if not unicodedata.is_normalized("NFC", text):
+            text = unicodedata.normalize("NFC", text)
+    text = _HSPACE.sub(" ", _CONTROL.sub("", text))
+    maybe_bad = _MOJIBAKE_HINT.search(text) is not None
+    pos = 0
+    for raw, line in zip(document.split("\n"), text.split("\n"), strict=True):
+        start, pos = pos, pos + len(raw) + 1
+        line = line.strip()
+        if not line:
+            continue
+        if maybe_bad and _MOJIBAKE_HINT.search(line) and is_bad(line):
+            line = normalize_line(line)
+        lead = len(raw) - len(raw.lstrip())
+        yield line, start + lead, start + len(raw.rstrip())
 
 
 def normalize_text(text: str) -> str:
     """Repair and normalise ``text``; line breaks are kept, each line is stripped."""
-    if not text.isascii():
-        text = ftfy.fix_text(text, _FTFY).translate(_INVISIBLE)
-        text = unicodedata.normalize("NFC", text)
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", _repair(text))
     return "\n".join(_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
 
 
 def normalize_line(line: str) -> str:
     """:func:`normalize_text` for one line (no line breaks in the result)."""
-    return normalize_text(line).replace("\n", " ").strip()
+    return _HSPACE.sub(" ", _CONTROL.sub("", _repair(line)).replace("\n", " ")).strip()
