@@ -111,12 +111,13 @@ def visible_text_lines(content: str) -> list[str]:
     return [t for t in (normalize_line(part) for part in text.split(_SEP)) if t]
 
 
-def _meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
+def _meta(tree: HTMLTree, *selectors: str) -> str | None:
+    """The first non-empty ``content``/``datetime`` attribute or text among ``selectors``."""
     for selector in selectors:
-        node = tree.css_first(selector)
+        node = tree.document.query_selector(selector)
         if node is None:
             continue
-        value = node.attributes.get("content") or node.attributes.get("datetime") or node.text()
+        value = node.getattr("content") or node.getattr("datetime") or node.text
         if value and value.strip():
             return normalize_line(value)
     return None
@@ -147,17 +148,17 @@ def _clean_plain(content: str) -> Cleaned:
 def _clean_html(content: str) -> Cleaned:
     if html_depth(content) >= MAX_HTML_DEPTH:
         return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
-    meta = LexborHTMLParser(content)
-    author = _meta(meta, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
+    tree = HTMLTree.parse(content)
+    author = _meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
     cleaned = Cleaned(
         blocks=[],
-        title=_meta(meta, 'meta[property="og:title"]', "h1", "title"),
-        description=_meta(meta, 'meta[property="og:description"]', 'meta[name="description"]'),
+        title=_meta(tree, 'meta[property="og:title"]', "h1", "title"),
+        description=_meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=[author] if author and not author.startswith("http") else [],
-        published=_meta(meta, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+        published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
                         "time[datetime]"),
     )
-    text = extract_plain_text(HTMLTree.parse(content), main_content=True, list_bullets=False)
+    text = extract_plain_text(tree, main_content=True, list_bullets=False)
     lines = [t for t in (normalize_line(line) for line in text.splitlines()) if t]
     return _classified(lines, None, cleaned, main_content=True)
 
