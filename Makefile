@@ -13,7 +13,7 @@ SHARED ?= ../shared
 export NEWSFLOW_REDIS_URL ?= redis://127.0.0.1:$(or $(NEWSFLOW_REDIS_PORT),6379)/0
 
 .PHONY: help install run test test-unit test-integration lint stack-up stack-down stack-status \
-        workers-up workers-down topics bench eval eval-clean up down clean
+        workers-up workers-down topics bench eval eval-clean eval-segment up down clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -78,7 +78,10 @@ $(VENV)/.eval-installed: $(VENV)/.installed
 eval-clean: $(VENV)/.eval-installed ## cleaning: samples, html-dev vs trafilatura, naive text, speed
 	$(BIN)/python bench/eval_clean.py --shared $(SHARED)
 
-eval: eval-clean ## every evaluation
+eval-segment: $(VENV)/.eval-installed ## segmentation: dev dumps vs TextTiling, samples, single pages, speed
+	$(BIN)/python bench/eval_segment.py --shared $(SHARED)
+
+eval: eval-clean eval-segment ## every evaluation
 
 up: ## docker compose up (needs a Docker engine)
 	docker compose up -d --build

@@ -78,20 +78,32 @@ def segment_stage(doc: Article) -> list[Article]:
         raise Rejected("no_text", "no article found in the page")
     out = []
     for i, group in enumerate(groups):
-        body = _body(group)
+        found = seg_mod.parts(group)
+        single = len(groups) == 1
         out.append(
             replace(
                 doc,
-                id=doc.parent_id if len(groups) == 1 else f"{doc.parent_id}#{i}",
+                id=doc.parent_id if single else f"{doc.parent_id}#{i}",
                 segment=i,
                 segments=len(groups),
-                text="\n\n".join(b.text for b in body),
-                spans=[[b.start, b.end] for b in body] if doc.content_type == PLAIN else None,
+                # hints from the scraper describe the page, so they win for a single article
+                title=(doc.title if single else None) or found.title,
+                description=(doc.description if single else None) or found.description,
+                authors=(doc.authors if single else []) or found.authors,
+                published=doc.published if single else None,
+                text="\n\n".join(b.text for b in found.body),
+                spans=_spans(group, found) if doc.content_type == PLAIN else None,
                 blocks=None,
                 versions={**doc.versions, "segmenter": seg_mod.VERSION},
             )
         )
     return out
+
+
+def _spans(group, found) -> list[list[int]]:
+    """Offsets in the raw text of the article's title and of every paragraph kept in its text."""
+    title = [[b.start, b.end] for b in group if b.text == found.title and b.start is not None][:1]
+    return title + [[b.start, b.end] for b in found.body]
 
 
 def tag_stage(article: Article) -> Article:

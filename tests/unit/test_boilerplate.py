@@ -1,6 +1,6 @@
 """The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
 
-from newsflow.text.boilerplate import BODY, BYLINE, TITLE, classify
+from newsflow.text.boilerplate import BODY, BYLINE, SEPARATOR, TITLE, classify
 
 P = [
     "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",
@@ -21,8 +21,9 @@ def test_paragraphs_are_body_and_short_sentences_join_them():
 def test_page_furniture_is_removed_with_reasons():
     lines = ["Support Us", P[0], "8,603 Views", "Support Us", "2,500 $", "Trump and Putin in SyriaGETTY",
              "© Photo: Ministry of Defence", P[1]]
+    # a short line repeated on the page is kept out of the text but marked as a separator
     assert kinds(lines) == [
-        ("boilerplate", "short"), (BODY, None), ("boilerplate", "numeric"), ("boilerplate", "short"),
+        (SEPARATOR, None), (BODY, None), ("boilerplate", "numeric"), (SEPARATOR, None),
         ("boilerplate", "numeric"), ("boilerplate", "credit"), ("boilerplate", "credit"), (BODY, None)]
 
 

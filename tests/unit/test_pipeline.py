@@ -36,8 +36,9 @@ def test_spans_cover_the_text_paragraphs():
     raw = sample("001")
     (article,) = segment_stage(clean_stage(raw))
     paragraphs = article.text.split("\n\n")
-    assert len(paragraphs) == len(article.spans)
-    for (start, end), para in zip(article.spans, paragraphs, strict=True):
+    title_span, *spans = article.spans  # the title's offsets come first
+    assert raw.content[slice(*title_span)] == article.title
+    for (start, end), para in zip(spans, paragraphs, strict=True):
         assert raw.content[start:end].split() == para.split()
 
 

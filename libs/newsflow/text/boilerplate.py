@@ -75,6 +75,15 @@ def letter_ratio(text: str) -> float:
     return len(_LETTERS.findall(text)) / visible if visible else 0.0
 
 
+_NOT_A_HEADLINE_END = frozenset(",;/-–—([&+=")
+
+
+def _headline_shaped(text: str) -> bool:
+    """Starts like a headline (not lower case: a wrapped sentence or verse does) and does not
+    end mid-phrase (a comma, a slash, an open bracket)."""
+    return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END
+
+
 def _key(text: str) -> str:
     return text.casefold()  # lines are whitespace-normalised already
 
@@ -93,8 +102,10 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
 
     # 1. what the line is on its own
     for i, text in enumerate(lines):
-        if words[i] >= 3 and counts[_key(text)] > 1 and words[i] < 60:
-            out[i] = Line(BOILERPLATE, "repeated")
+        if counts[_key(text)] > 1 and words[i] < 60:
+            # page furniture; short repeated lines ("Published", "Continue Reading") tend to sit
+            # where articles start and end, so they are kept as separators for the segmenter
+            out[i] = Line(SEPARATOR) if words[i] <= WIDGET_WORDS else Line(BOILERPLATE, "repeated")
         elif (words[i] <= 4 and not sentence[i] and _DIGIT.search(text)) or (
             words[i] < LONG_WORDS and letter_ratio(text) < 0.5
         ):
@@ -109,7 +120,7 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
             out[i] = Line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
         elif _DATE.search(text) and words[i] <= 8:
             out[i] = Line(DATELINE)
-        elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i]:
+        elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
             out[i] = Line(TITLE)  # title-like: a candidate headline, dek or subheading
 
     # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
@@ -119,7 +130,13 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
             if out[i].reason == "fragment" and out[i + step].kind == BODY:
                 out[i] = Line(BODY)
 
-    # 3. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
+    # 3. a short line with body on both sides is a heading: evidence, like a title
+    for i in range(1, n - 1):
+        if (out[i].reason == "short" and words[i] >= 2 and out[i - 1].kind == BODY and out[i + 1].kind == BODY
+                and _headline_shaped(lines[i])):
+            out[i] = Line(TITLE)
+
+    # 4. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
     #    a run of >= 3 widget lines; sentences after it are readers' comments until a
     #    title-like line opens a new article.
     body_run = run = 0

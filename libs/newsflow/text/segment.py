@@ -1,16 +1,180 @@
-"""Segmentation: a cleaned page → the articles in it.
+"""Segmentation: a cleaned page's blocks → the articles in it.
 
-The foundation's segmenter keeps a page as one article (the right answer for a single-article
-page); finding boundaries in multi-article dumps arrives with the segmentation stage's issue.
+Two kinds of evidence, neither a word list:
+
+- **cues** from the cleaner: a title-like line after body text is a candidate start. It is taken
+  when page furniture sits around it (a repeated separator such as "Published" / "Continue
+  Reading", a byline, a dateline), or when the text after it shares little vocabulary with the
+  article before it — a subheading continues its article's vocabulary, a new story does not;
+- **content** where there are no titles: TextTiling-style lexical cohesion between windows of
+  paragraphs (tf-idf over the page's own paragraphs, so frequent function words weigh nothing in
+  any language); a boundary needs a deep, clear valley, so a single-article page stays whole.
 """
 
 from __future__ import annotations
 
-from newsflow.schema import Block
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
 
-VERSION = "segment-0.1"
+from newsflow.schema import Block
+from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE
+
+VERSION = "segment-0.2"
+
+_WORD = re.compile(r"\w+")
+
+TITLE_DEPTH = 0.03
+"""A title-like line without other cues starts a new article when lexical cohesion across it is
+this much lower than cohesion inside the text on either side (see :func:`_valley`)."""
+WINDOW = 3
+"""Paragraphs compared on each side of a gap (lexical cohesion)."""
+MIN_PARAGRAPHS = 3
+"""No content-only boundary leaves fewer paragraphs than this on either side."""
+DEPTH = 0.5
+"""Minimum depth of a cohesion valley for a content-only boundary (0-1, higher splits less)."""
+
+
+@dataclass(slots=True)
+class _Vectors:
+    weights: list[dict[str, float]]
+
+    @classmethod
+    def of(cls, texts: list[str]) -> _Vectors:
+        bags = [Counter(w.casefold() for w in _WORD.findall(t)) for t in texts]
+        df = Counter(w for bag in bags for w in bag)
+        n = len(bags)
+        idf = {w: math.log((1 + n) / (1 + c)) for w, c in df.items()}
+        return cls([{w: c * idf[w] for w, c in bag.items() if idf[w] > 0} for bag in bags])
+
+    def window(self, start: int, stop: int) -> dict[str, float]:
+        total: Counter[str] = Counter()
+        for vec in self.weights[max(start, 0) : max(stop, 0)]:
+            total.update(vec)
+        return total
+
+    def similarity(self, a: dict[str, float], b: dict[str, float]) -> float:
+        if not a or not b:
+            return 0.0
+        dot = sum(v * b.get(w, 0.0) for w, v in a.items())
+        return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
+    """How much lower cohesion is across paragraph ``gap`` than within the text on either side."""
+    n = len(vectors.weights)
+    across = vectors.similarity(vectors.window(gap - WINDOW, gap), vectors.window(gap, gap + WINDOW))
+    inside = []
+    if gap >= 2 * width:
+        inside.append(vectors.similarity(vectors.window(gap - 2 * width, gap - width), vectors.window(gap - width, gap)))
+    if gap + 2 * width <= n:
+        inside.append(vectors.similarity(vectors.window(gap, gap + width), vectors.window(gap + width, gap + 2 * width)))
+    return sum(inside) / len(inside) - across if inside else 0.0
+
+
+def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vectors) -> list[int]:
+    """Block indices where a new article starts, from title-like lines."""
+    body_at = sorted(body_pos, key=body_pos.get)
+    # candidates: (title index, block before which the header cluster starts, first paragraph after,
+    #              paragraphs after, furniture in the cluster)
+    candidates = []
+    last_body = None
+    for i, block in enumerate(blocks):
+        if block.kind == BODY:
+            last_body = i
+        elif block.kind == TITLE and last_body is not None and body_pos[last_body] + 1 < len(body_at):
+            next_para = body_pos[last_body] + 1
+            after = body_at[next_para : next_para + WINDOW]
+            cluster = blocks[last_body + 1 : min(after[0] + 4, len(blocks))]
+            candidates.append((i, last_body + 1, next_para, len(after), cluster))
+            last_body = None
+    # a separator is a cue only when it recurs at several article heads ("Published", "Continue
+    # Reading"); a name repeated in one credits block is not
+    recurring = Counter(t for *_, cluster in candidates for t in {b.text for b in cluster if b.kind == SEPARATOR})
+    starts: list[int] = []
+    article_start_para = 0
+    for i, first, next_para, n_after, cluster in candidates:
+        if next_para - article_start_para < MIN_PARAGRAPHS:
+            continue  # a byline or teaser inside an article's first paragraphs opens nothing
+        cue = any(b.kind in (BYLINE, DATELINE) or (b.kind == SEPARATOR and recurring[b.text] > 1) for b in cluster)
+        headline = len(blocks[i].text.split()) >= 4  # 2-3 word lines between paragraphs are subheadings
+        if cue or (headline and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
+            # the article starts at the first evidence block after the previous body
+            start = first
+            while start < i and blocks[start].kind not in (TITLE, SEPARATOR, BYLINE, DATELINE):
+                start += 1
+            starts.append(start)
+            article_start_para = next_para
+    return starts
+
+
+def _content_starts(paragraphs: list[str], vectors: _Vectors) -> list[int]:
+    """Paragraph indices where cohesion has a deep valley (TextTiling with depth scores)."""
+    n = len(paragraphs)
+    if n < 2 * MIN_PARAGRAPHS:
+        return []
+    gaps = [vectors.similarity(vectors.window(g - WINDOW, g), vectors.window(g, g + WINDOW)) for g in range(1, n)]
+    chosen: list[int] = []
+    for g in range(MIN_PARAGRAPHS, n - MIN_PARAGRAPHS + 1):
+        score = gaps[g - 1]
+        left = max(gaps[max(0, g - 1 - WINDOW) : g])
+        right = max(gaps[g - 1 : g + WINDOW])
+        depth = (left - score) + (right - score)
+        if depth >= DEPTH and score == min(gaps[max(0, g - 2) : g + 1]) and (not chosen or g - chosen[-1] >= MIN_PARAGRAPHS):
+            chosen.append(g)
+    return chosen
 
 
 def segment(blocks: list[Block]) -> list[list[Block]]:
-    """Group ``blocks`` into articles, in order."""
-    return [blocks] if blocks else []
+    """Group ``blocks`` into articles, in order; evidence blocks go with the article they open."""
+    if not blocks:
+        return []
+    body_at = [i for i, b in enumerate(blocks) if b.kind == BODY]
+    if len(body_at) < 2:
+        return [blocks]
+    body_pos = {i: k for k, i in enumerate(body_at)}
+    vectors = _Vectors.of([blocks[i].text for i in body_at])
+    starts = _title_starts(blocks, body_pos, vectors)
+    if not starts:
+        starts = [body_at[p] for p in _content_starts([blocks[i].text for i in body_at], vectors)]
+    bounds = [0, *starts, len(blocks)]
+    groups = [blocks[a:b] for a, b in pairwise(bounds) if a < b]
+    return [g for g in groups if any(b.kind == BODY for b in g)] or [blocks]
+
+
+@dataclass(slots=True)
+class Parts:
+    """An article's pieces, read from its blocks."""
+
+    body: list[Block]
+    title: str | None
+    description: str | None
+    authors: list[str]
+
+
+_BYLINE_PREFIX = re.compile(r"^(?:written by|authored by|by|von|par|por|di|door|av|af|от|автор)\s+", re.I)
+_BYLINE_END = re.compile(r"\s*(?:[,:;|(]|\s(?:via|for|in|and|und|et|y)\s).*$", re.I)
+
+
+def author_names(byline: str) -> list[str]:
+    """``Authored by Raheem Kassam, op-ed via The Daily Caller:`` → ``["Raheem Kassam"]``."""
+    name = _BYLINE_END.sub("", _BYLINE_PREFIX.sub("", byline.strip())).strip(" .:")
+    return [name] if name and len(name.split()) <= 5 else []
+
+
+def parts(group: list[Block]) -> Parts:
+    """Title (the last title-like line before the body), dek (a first paragraph set apart from
+    the body by furniture: separators, a byline or a dateline), authors (bylines) and body."""
+    first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
+    titles = [b.text for b in group[:first_body] if b.kind == TITLE]
+    authors = [name for b in group if b.kind == BYLINE for name in author_names(b.text)]
+    body = [b for b in group if b.kind == BODY]
+    description = None
+    if titles and len(body) > 1:
+        after_first = group[first_body + 1 : first_body + 5]
+        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE):
+            description = body.pop(0).text
+    return Parts(body=body, title=titles[-1] if titles else None, description=description,
+                 authors=list(dict.fromkeys(authors)))

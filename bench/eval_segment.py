@@ -1,0 +1,161 @@
+"""Evaluate the segmentation stage (make eval-segment). Prints:
+
+- on ../shared/data/segmentation-dev (multi-article dumps): Pk, WindowDiff, boundary F1 and the
+  exact segment-count rate of newsflow and of NLTK's TextTiling on the same dumps, in this run,
+  scored by ../shared/tools/score_segmentation.py; the same dumps with their title lines removed
+  (only content left to go by);
+- on the samples: articles found, with titles and authors, against samples-gold.json;
+- on the news sample (250 single-article pages): how many were wrongly split;
+- throughput in MB/s (cleaning and segmenting, single process).
+
+usage: python bench/eval_segment.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import csv
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsflow.pipeline import clean_stage, segment_stage
+from newsflow.schema import PLAIN, RawArticle
+
+
+def articles_of(text: str, doc_id: str = "x"):
+    return segment_stage(clean_stage(RawArticle(id=doc_id, content=text, content_type=PLAIN)))
+
+
+def labels_for(paragraphs: list[str]) -> tuple[list[int], float]:
+    """newsflow's article index for each paragraph of a dump (paragraphs joined by blank lines)."""
+    text = "\n\n".join(paragraphs)
+    starts, pos = [], 0
+    for p in paragraphs:
+        starts.append(pos)
+        pos += len(p) + 2
+    started = time.perf_counter()
+    articles = articles_of(text)
+    seconds = time.perf_counter() - started
+    labels: list[int | None] = [None] * len(paragraphs)
+    for article in articles:
+        for start, _end in article.spans or []:
+            labels[bisect.bisect_right(starts, start) - 1] = article.segment
+    last = next((x for x in labels if x is not None), 0)
+    for i, x in enumerate(labels):  # paragraphs the cleaner dropped go with their neighbour
+        labels[i] = last = x if x is not None else last
+    return labels, seconds
+
+
+def texttiling_labels(paragraphs: list[str]) -> list[int]:
+    from nltk.tokenize.texttiling import TextTilingTokenizer
+
+    text = "\n\n".join(paragraphs)
+    try:
+        tiles = TextTilingTokenizer(stopwords=[]).tokenize(text)
+    except ValueError:  # too short to tile
+        return [0] * len(paragraphs)
+    labels, consumed, seg = [], 0, 0
+    bounds = []
+    for tile in tiles:
+        consumed += len(tile)
+        bounds.append(consumed)
+    pos = 0
+    for p in paragraphs:
+        while seg < len(bounds) - 1 and pos >= bounds[seg]:
+            seg += 1
+        labels.append(seg)
+        pos += len(p) + 2
+    return labels
+
+
+def score(tools: Path, gold: list[dict], predictions: list[dict]) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        gold_path, pred_path = Path(tmp) / "gold.jsonl", Path(tmp) / "pred.jsonl"
+        gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold))
+        pred_path.write_text("".join(json.dumps(p) + "\n" for p in predictions))
+        out = subprocess.run([sys.executable, str(tools / "score_segmentation.py"), str(gold_path), str(pred_path)],
+                             capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def show(name: str, result: dict) -> None:
+    def pick(*keys):
+        for key in keys:
+            for k, v in result.items():
+                if k.lower() == key:
+                    return v
+        return float("nan")
+    print(f"  {name:<30} Pk {pick('pk'):.3f}  WindowDiff {pick('windowdiff'):.3f}  "
+          f"boundary F1 {pick('boundary_f1', 'f1'):.3f}  exact count {pick('n_segments_accuracy'):.3f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    ap.add_argument("--raw", action="store_true", help="also print the scorer's full output")
+    ap.add_argument("--no-baseline", action="store_true", help="skip TextTiling (slow: ~3 minutes)")
+    args = ap.parse_args()
+    data, tools = Path(args.shared) / "data", Path(args.shared) / "tools"
+
+    with gzip.open(data / "segmentation-dev" / "bbc-clean.jsonl.gz", "rt") as fh:
+        dumps = [json.loads(line) for line in fh]
+    gold = [{"id": d["id"], "paragraphs": d["paragraphs"], "labels": d["labels"]} for d in dumps]
+    print(f"segmentation-dev: {len(dumps)} dumps")
+    ours, seconds, size = [], 0.0, 0
+    for d in dumps:
+        labels, s = labels_for(d["paragraphs"])
+        ours.append({"id": d["id"], "labels": labels})
+        seconds += s
+        size += len("\n\n".join(d["paragraphs"]).encode())
+    results = {"newsflow": score(tools, gold, ours)}
+    tiling_s = float("nan")
+    if not args.no_baseline:
+        started = time.perf_counter()
+        tiling = [{"id": d["id"], "labels": texttiling_labels(d["paragraphs"])} for d in dumps]
+        tiling_s = time.perf_counter() - started
+        results["TextTiling (NLTK)"] = score(tools, gold, tiling)
+    for name, result in results.items():
+        show(name, result)
+        if args.raw:
+            print(json.dumps(result))
+
+    # the same dumps without their title lines: only the content to go by
+    untitled_gold, untitled = [], []
+    for d in dumps:
+        firsts = {i for i, lab in enumerate(d["labels"]) if i == 0 or d["labels"][i - 1] != lab}
+        keep = [i for i in range(len(d["paragraphs"])) if i not in firsts]
+        paras = [d["paragraphs"][i] for i in keep]
+        labels = [d["labels"][i] for i in keep]
+        untitled_gold.append({"id": d["id"], "paragraphs": paras, "labels": labels})
+        untitled.append({"id": d["id"], "labels": labels_for(paras)[0]})
+    show("newsflow, titles removed", score(tools, untitled_gold, untitled))
+    print(f"  throughput: newsflow {size / 1e6 / seconds:.2f} MB/s, TextTiling {size / 1e6 / tiling_s:.2f} MB/s")
+
+    print("\nsamples (gold: articles, titles, authors)")
+    sample_gold = json.loads((data / "samples-gold.json").read_text())
+    for name, item in sample_gold.items():
+        found = articles_of((data / "samples" / name).read_text(encoding="utf-8"), name)
+        want = item["articles"]
+        titles_ok = sum(1 for a, g in zip(found, want, strict=False) if (a.title or "").strip() == g["title"].strip())
+        authors_ok = sum(1 for a, g in zip(found, want, strict=False) if a.authors == g["authors"])
+        print(f"  {name}  articles {len(found)} (gold {len(want)})  titles {titles_ok}/{len(want)}  "
+              f"authors {authors_ok}/{len(want)}")
+        for a in found:
+            print(f"      #{a.segment} {a.title!r:.80}  {a.authors}")
+
+    csv.field_size_limit(sys.maxsize)
+    with open(data / "news-sample" / "news_sample.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    split = sum(1 for r in rows if len(articles_of(r["content"])) > 1)
+    print(f"\nnews sample: {split}/{len(rows)} single-article pages split ({split / len(rows):.1%})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Segmentation on literal pages and the bundled samples: multi-article dumps split at their
+titles, single articles stay whole, and the evidence becomes title, dek and authors."""
+
+from newsflow.pipeline import clean_stage, segment_stage
+from newsflow.schema import PLAIN, RawArticle
+from newsflow.text.segment import author_names
+from tests.conftest import SAMPLES
+
+# Real stories keep coming back to their own vocabulary; that cohesion is what the segmenter reads.
+STORY_A = [
+    "The central bank raised interest rates by half a point on Thursday, its third rise in rates this year.",
+    "Bank officials said inflation remained far above the bank target and that more rate rises could follow.",
+    "Mortgage lenders said repayments would climb for households as the bank rates and inflation rise.",
+    "Economists had expected the bank to raise rates after inflation figures showed prices rising fast.",
+]
+STORY_B = [
+    "The home side scored twice in the final minutes to win the cup final in front of a full stadium.",
+    "Their striker headed in the winner of the cup final from a corner as the stadium erupted.",
+    "Supporters of the home side celebrated the cup win outside the stadium late into the night.",
+    "The coach of the home side said winning the cup final was the proudest moment of his career.",
+]
+
+
+def articles(text, doc_id="t"):
+    return segment_stage(clean_stage(RawArticle(id=doc_id, content=text, content_type=PLAIN)))
+
+
+def test_dump_with_titles_splits_into_articles():
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
+    found = articles(text, "dump")
+    assert [a.id for a in found] == ["dump#0", "dump#1"]
+    assert [a.title for a in found] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final"]
+    assert found[1].text == "\n\n".join(STORY_B)
+    assert all(a.segments == 2 for a in found)
+
+
+def test_single_article_with_a_subheading_stays_whole():
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A[:2], "What comes next", *STORY_A[2:]])
+    (article,) = articles(text, "one")
+    assert article.id == "one"
+    assert article.text == "\n\n".join(STORY_A)
+
+
+def test_sample_003_gives_four_articles_with_titles_authors_and_deks():
+    path = next(SAMPLES.glob("003*"))
+    found = articles(path.read_text(encoding="utf-8"), path.name)
+    assert [a.title for a in found] == [
+        "Russia to respond after massive drone attack hits Syrian base",
+        "May Forces Brexit Betrayal to its Crisis Point",
+        "The DOJ Is Preparing To Indict Julian Assange",
+        "Trump Understands The Important Difference Between Nationalism And Globalism",
+    ]
+    assert [a.authors for a in found][1:] == [["Tom Luongo"], [], ["Raheem Kassam"]]
+    assert found[1].description.startswith("We’re 29 months later")
+    content = path.read_text(encoding="utf-8")
+    for article in found:  # spans: the title, then every paragraph of the text
+        assert content[slice(*article.spans[0])] == article.title
+        assert len(article.spans) == 1 + len(article.text.split("\n\n"))
+
+
+def test_other_samples_stay_single():
+    for prefix in ("000", "001", "002", "004"):
+        path = next(SAMPLES.glob(f"{prefix}*"))
+        assert len(articles(path.read_text(encoding="utf-8"))) == 1, prefix
+
+
+def test_author_names_from_bylines():
+    assert author_names("Authored by Raheem Kassam, op-ed via The Daily Caller:") == ["Raheem Kassam"]
+    assert author_names("By Jim Babka") == ["Jim Babka"]
+    assert author_names("Von Anna Schmidt und Max Muster") == ["Anna Schmidt"]
