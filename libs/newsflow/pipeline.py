@@ -7,13 +7,15 @@ caches) live in :mod:`newsflow.runtime` and wrap these.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 
 from newsflow import __version__
 from newsflow.schema import PLAIN, Article, RawArticle, Rejected
 from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
+from newsflow.text import entities as ent_mod
+from newsflow.text import keywords as kw_mod
 from newsflow.text import language as lang_mod
 from newsflow.text import segment as seg_mod
 from newsflow.text.boilerplate import TITLE
@@ -106,26 +108,38 @@ def _spans(group, found) -> list[list[int]]:
     return title + [[b.start, b.end] for b in found.body]
 
 
-def tag_stage(article: Article) -> Article:
-    """Article → the same article with language and source credibility."""
-    return replace(
-        article,
-        language=lang_mod.detect_language(article.text),
-        source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
-        versions={**article.versions, "tagger": f"{lang_mod.VERSION}+{cred_mod.VERSION}"},
-    )
+def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[Article]:
+    """Articles → the same articles with language, entities, keywords and source credibility.
+    The NER model runs over the whole batch at once."""
+    languages = [lang_mod.detect_language(a.text) for a in articles]
+    entities = ent_mod.extract_entities(zip((a.text for a in articles), languages, strict=True), aliases_file)
+    version = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{cred_mod.VERSION}"
+    return [
+        replace(
+            article,
+            language=language,
+            entities=found,
+            keywords=kw_mod.keywords(article.text, language),
+            source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
+            versions={**article.versions, "tagger": version},
+        )
+        for article, language, found in zip(articles, languages, entities, strict=True)
+    ]
 
 
-def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES) -> Iterator[Article]:
+def tag_stage(article: Article, aliases_file: str | None = None) -> Article:
+    """:func:`tag_batch` for one article."""
+    return tag_batch([article], aliases_file)[0]
+
+
+def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: str | None = None) -> list[Article]:
     """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline."""
     stages = set(stages)
     doc = clean_stage(raw)
     articles = segment_stage(doc) if "segment" in stages else [replace(doc, blocks=None)]
-    for article in articles:
-        yield tag_stage(article) if "tag" in stages else article
+    return tag_batch(articles, aliases_file) if "tag" in stages else articles
 
 
 def warm_up() -> None:
     """Load the tagger's models now rather than on the first message."""
-    lang_mod.detect_language("warm up the language models")
-    cred_mod.credibility("example.com")
+    tag_stage(Article(id="warm-up", parent_id="warm-up", text="Angela Merkel met Emmanuel Macron in Paris."))

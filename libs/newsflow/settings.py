@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     metrics_port: int | None = None
     """Port of a worker's Prometheus endpoint; None: 9101/9102/9103 for cleaner/segmenter/tagger; 0: off."""
 
+    aliases_file: str | None = None
+    """Extra entity aliases (JSON, same shape as ``newsflow/data/aliases.json``), merged over the shipped table."""
+
     max_content_bytes: int = 16 * 1024 * 1024
     """Raw messages whose ``content`` is larger than this (UTF-8 bytes) are rejected as ``too_large``."""
 

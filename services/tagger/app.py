@@ -1,4 +1,4 @@
-"""Tagger worker: ``news.segmented.v1`` → ``news.tagged.v1`` (language, source credibility, …)."""
+"""Tagger worker: ``news.segmented.v1`` → ``news.tagged.v1`` (language, entities, keywords, credibility)."""
 
 from newsflow import topics
 from newsflow.pipeline import tag_stage, warm_up
@@ -15,6 +15,6 @@ tagged = raw_topic(app, topics.TAGGED)
 async def tag(stream):
     async for event in stream.events():
         async with guard(app, event):
-            article = tag_stage(Article.from_bytes(event.value))
+            article = tag_stage(Article.from_bytes(event.value), app.newsflow_settings.aliases_file)
             await send(tagged, article.id, article.to_bytes(), "tagger")
             ARTICLES.labels(article.language or "unknown").inc()

