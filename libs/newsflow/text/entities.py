@@ -6,9 +6,11 @@ twice the speed of the full pipeline). Around it:
 
 - ALL-CAPS lines (headlines, datelines) are read in title case, which the model was trained on;
   the text keeps its letters, offsets do not move;
-- mentions found in the alias table (``newsflow/data/aliases.json``, extendable) get its label;
+- mentions found in the alias table (``newsflow/data/aliases.json``, extendable) get its label,
+  and alias-table names the model missed ("Daesh") are added;
 - document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
 - spans lose a leading "the" and trailing possessive "'s";
+- a place name followed by a score or a row of figures is a team (ORG), as in results tables;
 - linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
   mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu").
 
@@ -20,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -45,6 +48,9 @@ LABELS = {
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
+# A place name followed by a score or a table of figures is a team: "Essex 532-8", "Barnsley 5 3 1 1".
+_SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|$|[,.;)])(?!\d{2}-\d{2})")
+_DATE_AFTER = re.compile(r"\s+\d{4}-\d{2}-\d{2}")
 _KEY_DROP = re.compile(r"[\s\-‐‑–—_.'’]+")
 
 
@@ -118,6 +124,19 @@ def _consistent(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
     return sorted(taken + extra)
 
 
+def _add_missing(spans: list[tuple[int, int, str]], extra: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """``spans`` plus the ``extra`` ones that overlap none of them."""
+    taken = sorted(spans)
+    starts = [s for s, _, _ in taken]
+    out = list(taken)
+    for a, b, label in extra:
+        k = bisect_right(starts, a)
+        if (k and taken[k - 1][1] > a) or (k < len(taken) and taken[k][0] < b):
+            continue
+        out.append((a, b, label))
+    return sorted(out)
+
+
 def _link(text: str, spans: list[tuple[int, int, str]], aliases: dict[str, Alias]) -> list[dict]:
     entities = []
     people: dict[str, str] = {}  # last name / first name → full name seen earlier
@@ -138,15 +157,24 @@ def _link(text: str, spans: list[tuple[int, int, str]], aliases: dict[str, Alias
 
 
 def _alias_matches(text: str, aliases: dict[str, Alias]) -> list[tuple[int, int, str]]:
-    """Capitalised word runs (1-4 words) that are in the alias table; for text the model is not run on."""
+    """Longest alias-table matches among runs of capitalised words (up to 4 words long), outside
+    ALL-CAPS lines (where every word is capitalised and "IS" or "US" are just words)."""
     out = []
-    for m in re.finditer(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}", text):
-        words = list(re.finditer(r"\S+", m.group(0)))
-        for n in range(len(words), 0, -1):
-            a, b = m.start() + words[0].start(), m.start() + words[n - 1].end()
-            if alias_key(text[a:b]) in aliases:
-                out.append((a, b, aliases[alias_key(text[a:b])].label))
-                break
+    caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
+    for run in re.finditer(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*", text):
+        words = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer(r"\S+", run.group(0))]
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                a, b = words[i][0], words[i + n - 1][1]
+                alias = aliases.get(alias_key(text[a:b]))
+                if alias is not None:
+                    if not any(s <= a < e for s, e in caps):
+                        out.append((a, b, alias.label))
+                    i += n
+                    break
+            else:
+                i += 1
     return out
 
 
@@ -167,8 +195,12 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
                 continue
             start, end = _trim(text, ent.start_char, ent.end_char)
             alias = aliases.get(alias_key(text[start:end]))
-            spans.append((start, end, alias.label if alias else label))
-        results[i] = _link(text, _consistent(text, spans), aliases)
+            if alias is not None:
+                label = alias.label
+            elif label == "LOC" and _SCORE_AFTER.match(text, end) and not _DATE_AFTER.match(text, end):
+                label = "ORG"
+            spans.append((start, end, label))
+        results[i] = _link(text, _consistent(text, _add_missing(spans, _alias_matches(text, aliases))), aliases)
     for i, (text, lang) in enumerate(items):
         if lang not in (None, "en"):
             results[i] = _link(text, _alias_matches(text, aliases), aliases)

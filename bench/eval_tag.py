@@ -1,0 +1,145 @@
+"""Evaluate the tagging stage (make eval-tag). Prints:
+
+- NER precision / recall / F1 per type on ../shared/data/ner-dev (CoNLL-2003 dev), scored by
+  ../shared/tools/score_ner.py, for newsflow and for spaCy en_core_web_sm's full pipeline run on
+  the same documents in this run (its labels mapped PERSON→PER; ORG→ORG; GPE, LOC, FAC→LOC;
+  NORP, EVENT, WORK_OF_ART, LAW, LANGUAGE, PRODUCT→MISC);
+- words/s of both on the same text;
+- on the samples: the entities a reader sees first, under their canonical names.
+
+usage: python bench/eval_tag.py [--shared ../shared]
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from newsflow.text.entities import LABELS, MODEL, extract_entities
+
+CONLL = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
+
+
+def read_conll(path: Path) -> list[list[list[str]]]:
+    """Documents → sentences → token lines (columns)."""
+    docs: list[list[list[str]]] = []
+    sentence: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("-DOCSTART-"):
+            docs.append([])
+            continue
+        if not line.strip():
+            if sentence:
+                docs[-1].append(sentence)
+            sentence = []
+            continue
+        sentence.append(line)
+    if sentence:
+        docs[-1].append(sentence)
+    return [d for d in docs if d]
+
+
+def doc_text(doc: list[list[str]]) -> tuple[str, list[tuple[int, int]]]:
+    """One line per sentence, tokens joined by spaces; the character span of every token."""
+    parts, spans, pos = [], [], 0
+    for sentence in doc:
+        tokens = [line.split()[0] for line in sentence]
+        for k, token in enumerate(tokens):
+            spans.append((pos, pos + len(token)))
+            pos += len(token) + (1 if k < len(tokens) - 1 else 0)
+        parts.append(" ".join(tokens))
+        pos += 1
+    return "\n".join(parts), spans
+
+
+def iob(spans: list[tuple[int, int]], entities: list[tuple[int, int, str]]) -> list[str]:
+    tags = ["O"] * len(spans)
+    for start, end, label in entities:
+        inside = [i for i, (s, e) in enumerate(spans) if s >= start and e <= end]
+        for k, i in enumerate(inside):
+            tags[i] = ("B-" if k == 0 else "I-") + label
+    return tags
+
+
+def score(tools: Path, docs, predictions: list[list[str]]) -> str:
+    lines = []
+    flat = iter(tag for doc_tags in predictions for tag in doc_tags)
+    for doc in docs:
+        for sentence in doc:
+            lines += [f"{line} {next(flat)}" for line in sentence]
+            lines.append("")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
+        fh.write("\n".join(lines))
+    out = subprocess.run([sys.executable, str(tools / "score_ner.py"), fh.name], capture_output=True, text=True, check=True)
+    return out.stdout
+
+
+def summary(report: str) -> str:
+    """Overall F1, F1 over PER+ORG+LOC (micro), and F1 per type, from score_ner.py's JSON."""
+    import json
+
+    result = json.loads(report)
+    per = result["per_type"]
+    three = ("PER", "ORG", "LOC")
+    tp = sum(per[k]["precision"] * per[k]["pred"] for k in three)
+    p = tp / sum(per[k]["pred"] for k in three)
+    r = tp / sum(per[k]["gold"] for k in three)
+    types = "  ".join(f"{k} P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}" for k, v in sorted(per.items()))
+    return f"  F1 all {result['f1']:.3f}   F1 PER+ORG+LOC {2 * p * r / (p + r):.3f}\n  {types}"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
+    args = ap.parse_args()
+    data, tools = Path(args.shared) / "data", Path(args.shared) / "tools"
+
+    docs = read_conll(data / "ner-dev" / "conll2003-valid.txt")
+    texts = [doc_text(d) for d in docs]
+    words = sum(len(spans) for _, spans in texts)
+    print(f"ner-dev: {len(docs)} documents, {words} tokens")
+
+    extract_entities([("warm up", "en")])
+    started = time.perf_counter()
+    ours = extract_entities([(text, "en") for text, _ in texts])
+    ours_s = time.perf_counter() - started
+    ours_tags = [iob(spans, [(e["start"], e["end"], CONLL[e["label"]]) for e in found])
+                 for (_, spans), found in zip(texts, ours, strict=True)]
+
+    import spacy
+
+    full = spacy.load(MODEL)
+    started = time.perf_counter()
+    baseline_docs = list(full.pipe((text for text, _ in texts), batch_size=32))
+    base_s = time.perf_counter() - started
+    base_tags = []
+    for (_, spans), doc in zip(texts, baseline_docs, strict=True):
+        ents = [(e.start_char, e.end_char, CONLL[LABELS[e.label_]]) for e in doc.ents if e.label_ in LABELS]
+        base_tags.append(iob(spans, ents))
+
+    print("\nnewsflow (en_core_web_sm NER + rules)")
+    print(summary(score(tools, docs, ours_tags)))
+    print("spaCy en_core_web_sm 3.8, full pipeline")
+    print(summary(score(tools, docs, base_tags)))
+    print(f"speed: newsflow {words / ours_s:,.0f} words/s, en_core_web_sm full pipeline {words / base_s:,.0f} words/s "
+          f"({base_s / ours_s:.2f}x)")
+
+    print("\nsamples: most frequent entities (canonical, label, mentions)")
+    from collections import Counter
+
+    from newsflow.pipeline import run_stages
+    from newsflow.schema import PLAIN, RawArticle
+
+    for path in sorted((data / "samples").glob("*.txt")):
+        for article in run_stages(RawArticle(id=path.name, content=path.read_text(encoding="utf-8"), content_type=PLAIN)):
+            top = Counter((e["canonical"], e["label"]) for e in article.entities).most_common(8)
+            print(f"  {article.id}: " + ", ".join(f"{c} ({lab}) ×{n}" for (c, lab), n in top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
