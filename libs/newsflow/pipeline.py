@@ -21,6 +21,7 @@ from newsflow.text import segment as seg_mod
 from newsflow.text.boilerplate import TITLE
 
 STAGES = ("clean", "segment", "tag")
+TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{cred_mod.VERSION}"
 
 
 def _body(blocks) -> list:
@@ -113,7 +114,6 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     The NER model runs over the whole batch at once."""
     languages = [lang_mod.detect_language(a.text) for a in articles]
     entities = ent_mod.extract_entities(zip((a.text for a in articles), languages, strict=True), aliases_file)
-    version = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{cred_mod.VERSION}"
     return [
         replace(
             article,
@@ -121,10 +121,28 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
             entities=found,
             keywords=kw_mod.keywords(article.text, language),
             source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
-            versions={**article.versions, "tagger": version},
+            versions={**article.versions, "tagger": TAGGER_VERSION},
         )
         for article, language, found in zip(articles, languages, entities, strict=True)
     ]
+
+
+_CACHED_FIELDS = ("language", "entities", "keywords")
+
+
+def tag_fields(article: Article) -> dict:
+    """What the tagger computed from the text alone: the part worth caching by text hash."""
+    return {name: getattr(article, name) for name in _CACHED_FIELDS}
+
+
+def with_tags(article: Article, fields: dict) -> Article:
+    """``article`` tagged from cached :func:`tag_fields` (credibility is cheap: recomputed)."""
+    return replace(
+        article,
+        **{name: fields[name] for name in _CACHED_FIELDS},
+        source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
+        versions={**article.versions, "tagger": TAGGER_VERSION},
+    )
 
 
 def tag_stage(article: Article, aliases_file: str | None = None) -> Article:

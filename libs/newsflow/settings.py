@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     dedup_ttl_seconds: int = 7 * 24 * 3600
     """How long a content hash is remembered for duplicate detection (default 7 days)."""
 
+    cache_ttl_seconds: int = 7 * 24 * 3600
+    """How long a stage result stays in the Redis result cache (default 7 days)."""
+
     metrics_port: int | None = None
     """Port of a worker's Prometheus endpoint; None: 9101/9102/9103 for cleaner/segmenter/tagger; 0: off."""
 

@@ -92,3 +92,33 @@ def test_redis_outage_is_flagged_and_recovered(stack):
     assert during.quality["dedup"] == "skipped" and during.duplicate_of is None
     # the new server is empty, so x3 is new; what matters is that checking resumed
     assert after.quality["dedup"] == "checked"
+
+
+def test_result_cache_hits_after_a_put_and_misses_without_redis(stack):
+    from newsflow.runtime.cache import ResultCache
+
+    async def go():
+        ns = f"t{uuid.uuid4().hex}."
+        live = ResultCache(connect(Settings(redis_url=f"redis://127.0.0.1:{REDIS_PORT}/0")), stage="test",
+                           version="v1", ttl_seconds=60, namespace=ns)
+        other_version = ResultCache(live.client, stage="test", version="v2", ttl_seconds=60, namespace=ns)
+        dead = ResultCache(connect(Settings(redis_url=f"redis://127.0.0.1:{free_port()}/0")), stage="test",
+                           version="v1", ttl_seconds=60)
+        try:
+            before = await live.get("some text")
+            await live.put("some text", {"language": "en"})
+            after = await live.get("some text")
+            ttl = await live.client.ttl(live.key("some text"))
+            stale = await other_version.get("some text")
+            await dead.put("some text", {"language": "en"})
+            down = await dead.get("some text")
+        finally:
+            await live.client.aclose()
+            await dead.client.aclose()
+        return before, after, ttl, stale, down
+
+    before, after, ttl, stale, down = asyncio.run(go())
+    assert before is None and after == {"language": "en"}
+    assert 0 < ttl <= 60
+    assert stale is None  # a new stage version never reads old results
+    assert down is None

@@ -28,6 +28,7 @@ def dedup_key(text: str, namespace: str = "") -> str:
 
 
 def connect(settings: Settings) -> aioredis.Redis | None:
+    """An asyncio Redis client for ``settings.redis_url``; None when no Redis is configured."""
     if not settings.redis_url:
         return None
     return aioredis.Redis.from_url(

@@ -20,6 +20,9 @@ DUPLICATES = Counter("newsflow_duplicates_total", "Articles marked as duplicates
 DEDUP_SKIPPED = Counter(
     "newsflow_dedup_skipped_total", "Articles whose duplicate check was skipped because Redis was unavailable.", ["stage"]
 )
+CACHE_REQUESTS = Counter(
+    "newsflow_cache_requests_total", "Result-cache lookups, by result (hit, miss, error).", ["stage", "result"]
+)
 REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
 ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
 PROCESS_SECONDS = Histogram(

@@ -32,6 +32,9 @@ _BLOCK_TAGS = (
 )
 _DROP_TAGS = "script,style,noscript,template,svg,iframe,head"
 _SEP = "\u2029"
+# Page regions that hold no article text whatever the language (measured on html-dev: +0.03 precision)
+_SKIP_ELEMENTS = ["nav", "footer", "aside", "header", "figure", "figcaption", ".comments", "#comments",
+                  ".share", ".related", ".sidebar"]
 
 # HTML parsers build deep trees in time quadratic in the depth (lexbor takes ~40 s for 100,000
 # nested <div>s), so past this depth the page is read with a linear tag-stripping fallback.
@@ -158,7 +161,8 @@ def _clean_html(content: str) -> Cleaned:
         published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
                         "time[datetime]"),
     )
-    text = extract_plain_text(tree, main_content=True, list_bullets=False)
+    text = extract_plain_text(tree, main_content=True, list_bullets=False, alt_texts=False, form_fields=False,
+                              noscript=False, skip_elements=_SKIP_ELEMENTS)
     lines = [t for t in (normalize_line(line) for line in text.splitlines()) if t]
     return _classified(lines, None, cleaned, main_content=True)
 
