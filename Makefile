@@ -72,6 +72,9 @@ test-unit: install ## unit tests only (no services)
 lint: install ## ruff
 	$(BIN)/ruff check libs services tests bench
 
+bench: install stack-up ## benchmarks: offline stage speed; streaming passes over the news sample (cold, then cached)
+	$(BIN)/python bench/bench_pipeline.py --shared $(SHARED)
+
 $(VENV)/.eval-installed: $(VENV)/.installed
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[dev,eval]'
 	@touch $@
