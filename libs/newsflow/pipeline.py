@@ -28,15 +28,22 @@ def _body(blocks) -> list:
     return [b for b in blocks if b.kind == "body"]
 
 
-def _leading_title(blocks) -> str | None:
-    """The last title-like line before the first body line: the headline of a plain-text page."""
+def _leading_title(blocks):
+    """The last title-like block before the first body block: the headline of a plain-text page."""
     title = None
     for block in blocks:
         if block.kind == "body":
             return title
         if block.kind == TITLE:
-            title = block.text
+            title = block
     return None
+
+
+def _spans(title_block, body) -> list[list[int]]:
+    """CONTRACT.md's ``spans``: raw-text offsets of the title (when it came from the text), then of
+    every paragraph kept in ``text``."""
+    head = [[title_block.start, title_block.end]] if title_block is not None and title_block.start is not None else []
+    return head + [[b.start, b.end] for b in body]
 
 
 def clean_stage(raw: RawArticle) -> Article:
@@ -52,6 +59,8 @@ def clean_stage(raw: RawArticle) -> Article:
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
     kept_chars = sum(len(b.text) for b in body)
+    headline = _leading_title(cleaned.blocks)
+    title = raw.title or cleaned.title or (headline.text if headline else None)
     all_chars = kept_chars + sum(cleaned.removed_chars.values())
     return Article(
         id=raw.id,
@@ -59,11 +68,12 @@ def clean_stage(raw: RawArticle) -> Article:
         text="\n\n".join(b.text for b in body),
         url=raw.url,
         source={"domain": cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url), "credibility": []},
-        title=raw.title or cleaned.title or _leading_title(cleaned.blocks),
+        title=title,
         authors=list(raw.authors) or cleaned.authors,
         published=raw.published or cleaned.published,
         description=cleaned.description,
-        spans=[[b.start, b.end] for b in body] if raw.content_type == PLAIN else None,
+        spans=_spans(headline if headline and headline.text == title else None, body)
+        if raw.content_type == PLAIN else None,
         content_type=raw.content_type,
         meta=raw.meta,
         quality={"boilerplate_ratio": round(1 - kept_chars / all_chars, 4) if all_chars else 0.0},
@@ -83,30 +93,26 @@ def segment_stage(doc: Article) -> list[Article]:
     for i, group in enumerate(groups):
         found = seg_mod.parts(group)
         single = len(groups) == 1
+        # hints from the scraper describe the page, so they win for a single article
+        title = (doc.title if single else None) or found.title
         out.append(
             replace(
                 doc,
                 id=doc.parent_id if single else f"{doc.parent_id}#{i}",
                 segment=i,
                 segments=len(groups),
-                # hints from the scraper describe the page, so they win for a single article
-                title=(doc.title if single else None) or found.title,
+                title=title,
                 description=(doc.description if single else None) or found.description,
                 authors=(doc.authors if single else []) or found.authors,
                 published=doc.published if single else None,
                 text="\n\n".join(b.text for b in found.body),
-                spans=_spans(group, found) if doc.content_type == PLAIN else None,
+                spans=_spans(next((b for b in group if b.kind == TITLE and b.text == title), None), found.body)
+                if doc.content_type == PLAIN else None,
                 blocks=None,
                 versions={**doc.versions, "segmenter": seg_mod.VERSION},
             )
         )
     return out
-
-
-def _spans(group, found) -> list[list[int]]:
-    """Offsets in the raw text of the article's title and of every paragraph kept in its text."""
-    title = [[b.start, b.end] for b in group if b.text == found.title and b.start is not None][:1]
-    return title + [[b.start, b.end] for b in found.body]
 
 
 def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[Article]:
