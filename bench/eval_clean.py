@@ -90,7 +90,7 @@ def score(tools: Path, data: Path, predictions: dict[str, str], limit: int | Non
 def run(name: str, fn, inputs: dict[str, str]) -> tuple[dict[str, str], float]:
     out = {}
     started = time.perf_counter()
-    for key, value in tqdm(inputs.items(), desc=name, leave=False, file=sys.stderr):
+    for key, value in tqdm(inputs.items(), desc=name, leave=False, file=sys.stderr, disable=None):
         out[key] = fn(value)
     return out, time.perf_counter() - started
 
