@@ -162,9 +162,9 @@ def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
                     pending.discard(key)
                     bar.update()
     watch.close()
-    for value in articles:
-        if orjson.loads(value)["parent_id"] in keys:
-            print(_summary_line(value))
+    ours = [(a["parent_id"], a["segment"], value) for value in articles if (a := orjson.loads(value))["parent_id"] in keys]
+    for *_, value in sorted(ours):
+        print(_summary_line(value))
     for key, reason in dead:
         print(f"{key:<34} dead letter: {reason}")
     if pending:

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,6 +45,29 @@ def stack() -> None:
         pytest.fail(f"{', '.join(missing)} not reachable; start the local stack with `make stack-up`")
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_redis(port: int) -> subprocess.Popen:
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.fail("redis-server not installed; run `make stack-up`")
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                            stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    pytest.fail("private redis-server did not start")
+
+
 def wait_until_joined(settings: Settings, procs, logs: Path, seconds: float = 120) -> None:
     """Until each worker's consumer group has a member; fails with the log of a worker that died."""
     logging.getLogger("kafka").setLevel(logging.ERROR)  # it cannot decode Faust's member metadata; harmless
@@ -66,20 +92,20 @@ def wait_until_joined(settings: Settings, procs, logs: Path, seconds: float = 12
         admin.close()
 
 
-@pytest.fixture(scope="session")
-def pipeline(stack, tmp_path_factory) -> Settings:
-    """Three workers on fresh topics (``it<random>.news.*``); yields their settings."""
+@contextmanager
+def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Settings]:
+    """Three workers on fresh topics (``it<random>.news.*``) using ``redis_url``; yields their settings."""
     namespace = f"it{uuid.uuid4().hex[:8]}."
     env = {
         **os.environ,
         "NEWSFLOW_NAMESPACE": namespace,
         "NEWSFLOW_KAFKA_BOOTSTRAP": KAFKA,
-        "NEWSFLOW_REDIS_URL": f"redis://127.0.0.1:{REDIS_PORT}/0",
+        "NEWSFLOW_REDIS_URL": redis_url,
         "NEWSFLOW_METRICS_PORT": "0",
         "NEWSFLOW_STATE_DIR": str(tmp_path_factory.mktemp("faust")),
         "NEWSFLOW_LOG_LEVEL": "WARNING",
     }
-    settings = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=env["NEWSFLOW_REDIS_URL"])
+    settings = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url)
     create_topics(settings)
     logs = Path(tmp_path_factory.mktemp("logs"))
     procs = []
@@ -87,15 +113,24 @@ def pipeline(stack, tmp_path_factory) -> Settings:
         log = (logs / f"{stage}.log").open("wb")
         procs.append((stage, log, subprocess.Popen([sys.executable, "-m", "newsflow.cli", "worker", stage],
                                                     cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)))
-    wait_until_joined(settings, procs, logs)
-    yield settings
-    for _stage, _log, proc in procs:
-        proc.terminate()
-    for stage, log, proc in procs:
-        try:
-            proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
-        if proc.returncode not in (0, -15):
-            print(f"{stage} worker exit {proc.returncode}:\n{(logs / f'{stage}.log').read_text()[-3000:]}")
+    try:
+        wait_until_joined(settings, procs, logs)
+        yield settings
+    finally:
+        for _stage, _log, proc in procs:
+            proc.terminate()
+        for stage, log, proc in procs:
+            try:
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            log.close()
+            if proc.returncode not in (0, -15):
+                print(f"{stage} worker exit {proc.returncode}:\n{(logs / f'{stage}.log').read_text()[-3000:]}")
+
+
+@pytest.fixture(scope="session")
+def pipeline(stack, tmp_path_factory) -> Iterator[Settings]:
+    """The three workers on fresh topics, with the stack's Redis."""
+    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0") as settings:
+        yield settings

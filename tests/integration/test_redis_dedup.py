@@ -5,18 +5,12 @@ when Redis returns. Uses the stack's Redis and a private redis-server it starts 
 from __future__ import annotations
 
 import asyncio
-import shutil
-import socket
-import subprocess
-import time
 import uuid
-
-import pytest
 
 from newsflow.runtime.dedup import DuplicateIndex, connect
 from newsflow.schema import Article
 from newsflow.settings import Settings
-from tests.integration.conftest import REDIS_PORT
+from tests.integration.conftest import REDIS_PORT, free_port, start_redis
 
 
 def article(id_, text="Some text of a story. Told twice."):
@@ -41,29 +35,6 @@ def test_first_copy_wins_and_replay_is_not_a_duplicate(stack):
     assert replay.duplicate_of is None
     assert copy.duplicate_of == "a"
     assert other.duplicate_of is None
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_redis(port: int) -> subprocess.Popen:
-    server = shutil.which("redis-server")
-    if server is None:
-        pytest.fail("redis-server not installed; run `make stack-up`")
-    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                            stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc
-        except OSError:
-            time.sleep(0.05)
-    proc.kill()
-    pytest.fail("private redis-server did not start")
 
 
 def test_redis_outage_is_flagged_and_recovered(stack):
