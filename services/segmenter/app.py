@@ -4,7 +4,8 @@ with exact duplicates marked through Redis."""
 from newsflow import topics
 from newsflow.pipeline import segment_stage
 from newsflow.runtime.app import create_app, guard, raw_topic, send
-from newsflow.runtime.dedup import DuplicateIndex, connect
+from newsflow.runtime.dedup import DuplicateIndex
+from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 
 app = create_app("segmenter")

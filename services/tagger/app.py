@@ -5,8 +5,8 @@ from newsflow import topics
 from newsflow.pipeline import TAGGER_VERSION, tag_fields, tag_stage, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
-from newsflow.runtime.dedup import connect
 from newsflow.runtime.metrics import ARTICLES
+from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 
 app = create_app("tagger", on_start=warm_up)

@@ -7,7 +7,8 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from newsflow.runtime.dedup import DuplicateIndex, connect
+from newsflow.runtime.dedup import DuplicateIndex
+from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 from newsflow.settings import Settings
 from tests.integration.conftest import REDIS_PORT, free_port, start_redis

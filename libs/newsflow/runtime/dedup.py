@@ -16,7 +16,6 @@ from redis.exceptions import RedisError
 
 from newsflow.runtime.metrics import DEDUP_SKIPPED, DUPLICATES, REDIS_ERRORS
 from newsflow.schema import Article, content_hash
-from newsflow.settings import Settings
 
 log = logging.getLogger(__name__)
 _NON_WORD = re.compile(r"\W+")
@@ -25,19 +24,6 @@ _NON_WORD = re.compile(r"\W+")
 def dedup_key(text: str, namespace: str = "") -> str:
     """Key of ``text`` up to case, punctuation and whitespace."""
     return f"{namespace}newsflow:dup:exact:{content_hash(_NON_WORD.sub(' ', text.casefold()).strip())}"
-
-
-def connect(settings: Settings) -> aioredis.Redis | None:
-    """An asyncio Redis client for ``settings.redis_url``; None when no Redis is configured."""
-    if not settings.redis_url:
-        return None
-    return aioredis.Redis.from_url(
-        settings.redis_url,
-        password=settings.redis_password.get_secret_value() if settings.redis_password else None,
-        socket_timeout=1.0,
-        socket_connect_timeout=1.0,
-        health_check_interval=30,
-    )
 
 
 class DuplicateIndex:
