@@ -5,6 +5,7 @@
   the same documents in this run (its labels mapped PERSON→PER; ORG→ORG; GPE, LOC, FAC→LOC;
   NORP, EVENT, WORK_OF_ART, LAW, LANGUAGE, PRODUCT→MISC);
 - words/s of both on the same text;
+- topics: top-1 accuracy on the BBC articles of the segmentation dumps (sections mapped to IPTC);
 - on the samples: the entities a reader sees first, under their canonical names.
 
 usage: python bench/eval_tag.py [--shared ../shared]
@@ -92,6 +93,39 @@ def summary(report: str) -> str:
     return f"  F1 all {result['f1']:.3f}   F1 PER+ORG+LOC {2 * p * r / (p + r):.3f}\n  {types}"
 
 
+BBC_TO_IPTC = {"politics": "politics", "entertainment": "arts, culture, entertainment and media",
+               "business": "economy, business and finance", "sport": "sport", "tech": "science and technology"}
+
+
+def eval_topics(data: Path) -> None:
+    """Top-1 topic accuracy on the BBC articles inside the segmentation dumps (section → IPTC label)."""
+    import gzip
+    import json
+    from collections import Counter
+
+    from newsflow.text.topics import topics
+
+    with gzip.open(data / "segmentation-dev" / "bbc-clean.jsonl.gz", "rt") as fh:
+        dumps = [json.loads(line) for line in fh]
+    seen: set[str] = set()
+    right = total = 0
+    confusions: Counter[tuple[str, str]] = Counter()
+    for dump in dumps:
+        for a in dump["articles"]:
+            if a["source_id"] in seen:
+                continue
+            seen.add(a["source_id"])
+            section = a["source_id"].split(":")[1].split("/")[0]
+            found = topics(dump["text"][a["start"] : a["end"]], "en")
+            best = found[0]["label"] if found else "(none)"
+            total += 1
+            right += best == BBC_TO_IPTC[section]
+            if best != BBC_TO_IPTC[section]:
+                confusions[(section, best)] += 1
+    print(f"\ntopics: top-1 accuracy {right / total:.3f} on {total} BBC articles (5 sections mapped to IPTC)")
+    print("  most frequent confusions: " + "; ".join(f"{s} → {p} ×{n}" for (s, p), n in confusions.most_common(4)))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -127,6 +161,8 @@ def main() -> int:
     print(summary(score(tools, docs, base_tags)))
     print(f"speed: newsflow {words / ours_s:,.0f} words/s, en_core_web_sm full pipeline {words / base_s:,.0f} words/s "
           f"({base_s / ours_s:.2f}x)")
+
+    eval_topics(data)
 
     print("\nsamples: most frequent entities (canonical, label, mentions)")
     from collections import Counter

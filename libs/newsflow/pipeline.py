@@ -18,10 +18,11 @@ from newsflow.text import entities as ent_mod
 from newsflow.text import keywords as kw_mod
 from newsflow.text import language as lang_mod
 from newsflow.text import segment as seg_mod
+from newsflow.text import topics as topic_mod
 from newsflow.text.boilerplate import TITLE
 
 STAGES = ("clean", "segment", "tag")
-TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{cred_mod.VERSION}"
+TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{topic_mod.VERSION}+{cred_mod.VERSION}"
 
 
 def _body(blocks) -> list:
@@ -116,7 +117,7 @@ def segment_stage(doc: Article) -> list[Article]:
 
 
 def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[Article]:
-    """Articles → the same articles with language, entities, keywords and source credibility.
+    """Articles → the same articles with language, entities, topics, keywords and source credibility.
     The NER model runs over the whole batch at once."""
     languages = [lang_mod.detect_language(a.text) for a in articles]
     entities = ent_mod.extract_entities(zip((a.text for a in articles), languages, strict=True), aliases_file)
@@ -126,6 +127,7 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
             language=language,
             entities=found,
             keywords=kw_mod.keywords(article.text, language),
+            topics=topic_mod.topics(article.text, language),
             source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
             versions={**article.versions, "tagger": TAGGER_VERSION},
         )
@@ -133,7 +135,7 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     ]
 
 
-_CACHED_FIELDS = ("language", "entities", "keywords")
+_CACHED_FIELDS = ("language", "entities", "keywords", "topics")
 
 
 def tag_fields(article: Article) -> dict:

@@ -5,7 +5,7 @@ from newsflow import topics
 from newsflow.pipeline import TAGGER_VERSION, tag_fields, tag_stage, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
-from newsflow.runtime.metrics import ARTICLES
+from newsflow.runtime.metrics import ARTICLES, TOPICS
 from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 
@@ -30,3 +30,4 @@ async def tag(stream):
                 await cache.put(article.text, tag_fields(article))
             await send(tagged, article.id, article.to_bytes(), "tagger")
             ARTICLES.labels(article.language or "unknown").inc()
+            TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()

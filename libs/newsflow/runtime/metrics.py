@@ -25,6 +25,7 @@ CACHE_REQUESTS = Counter(
 )
 REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
 ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
+TOPICS = Counter("newsflow_topics_total", "Tagged articles, by their best IPTC topic.", ["topic_label"])
 PROCESS_SECONDS = Histogram(
     "newsflow_process_seconds",
     "Time to run a stage's pure function on one message.",

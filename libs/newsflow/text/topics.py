@@ -1,0 +1,136 @@
+"""Topics: the top level of the IPTC Media Topics, several per article with scores.
+
+A transparent lexicon scorer (English): every label has a list of indicative terms (a trailing
+``*`` matches any ending, ``a_b`` is the phrase "a b"); an article's score for a label is how densely its terms occur, and
+scores are normalised to sum to 1 over the labels that matched. Labels scoring at least
+:data:`MIN_SHARE` of the best are returned, best first. No training data was used, so there is
+no licence question; how good it is is measured by ``make eval-tag`` on the BBC articles of the
+development dumps (their five sections mapped to IPTC labels). Other languages get no topics.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+
+VERSION = "topics-lexicon-1"
+MIN_SHARE = 0.5
+MAX_TOPICS = 3
+
+LEXICON: dict[str, str] = {
+    "arts, culture, entertainment and media": """
+        film* movie* cinema* actor* actress* director* hollywood oscar* bafta* award* album* song* singer*
+        band music* musician* concert* festival* theatre theater* stage play* comedy comedian* drama*
+        television tv show* series sitcom* soap* star* celebrit* box-office box_office novel* author* book*
+        poet* art artist* gallery museum* exhibition* painting* fashion* broadcaster* bbc channel* radio
+        dvd chart* pop rock hip-hop rap* grammy* brit emmy* premiere* studio* documentar* entertainment""",
+    "conflict, war and peace": """
+        war wars military troop* soldier* army armies airstrike* air_strike* bomb* bombing* missile* drone*
+        attack* offensive* militant* rebel* insurgen* terror* jihad* isis daesh al-qaeda taliban ceasefire
+        truce peace_talks invasion occupied occupation battle* fighting fighter* weapon* nuclear_arms
+        defence defense ministry_of_defence pentagon nato casualt* killed shelling siege frontline""",
+    "crime, law and justice": """
+        police officer* arrest* charged charge* court* judge* jury trial* prosecut* lawyer* attorney*
+        convict* sentence* prison* jail* crime* criminal* murder* theft fraud* corruption investigat*
+        detective* suspect* victim* lawsuit* sued legal law laws supreme_court indict* guilty innocent
+        appeal* justice_department fbi smuggl* trafficking""",
+    "disaster, accident and emergency incident": """
+        earthquake* tsunami* flood* hurricane* typhoon* cyclone* wildfire* fire* blaze* crash* collision*
+        accident* explosion* disaster* emergency rescue* evacuat* survivor* death_toll injured derail*
+        landslide* drought famine eruption* volcan* collapse*""",
+    "economy, business and finance": """
+        economy econom* market* stock* share* shares investor* invest* bank* banking interest_rate* inflation
+        gdp growth recession profit* revenue* sales earnings company companies firm* business* corporat*
+        chief_executive ceo merger* acquisition* takeover* deal* trade tariff* export* import* price* oil
+        dollar* euro* currency pound* budget* tax* debt* deficit* industry industrial manufactur* retail*
+        consumer* unemployment jobs workers wage* financ* fund* bond* analyst* quarter* brand*""",
+    "education": """
+        school* pupil* student* teacher* university universities college* campus* education* exam*
+        curriculum* tuition degree* graduate* classroom* academic* lecture*""",
+    "environment": """
+        climate* global_warming carbon emission* greenhouse pollution* environment* environmental* wildlife
+        species conservation* renewable* solar wind_power recycling* deforestation biodiversity habitat*
+        endangered fossil_fuel* green""",
+    "health": """
+        health* hospital* doctor* nurse* patient* disease* virus* vaccine* vaccin* medical medicine* drug*
+        cancer* treatment* surgery surgeon* nhs epidemic* pandemic* outbreak* infection* diabetes obesity
+        mental_health clinic* diet* smoking alcohol""",
+    "human interest": """
+        family families mother father daughter son wife husband birthday wedding* baby babies pet* dog* cat*
+        animal* heartwarming celebrat* charity charities volunteer* community* life_story""",
+    "labour": """
+        strike* union* trade_union* workers employee* employer* labour labor wage* pay dispute* pension*
+        minimum_wage unemployment jobless layoff* redundanc* workforce""",
+    "lifestyle and leisure": """
+        travel* holiday* tourism tourist* restaurant* food recipe* cooking chef* hobby garden* shopping
+        leisure lifestyle wine beer fitness""",
+    "politics": """
+        government* minister* prime_minister president* parliament* congress* senate* senator* election*
+        elect* vote* voter* voting campaign* party parties labour conservative* tory tories democrat*
+        republican* liberal* politic* policy policies legislation bill* mp mps lawmaker* cabinet
+        chancellor* opposition referendum brexit diplomat* sanction* treaty foreign_secretary home_secretary
+         white_house kremlin downing_street leader* reform* constitution*""",
+    "religion": """
+        church* christian* catholic* pope vatican mosque* muslim* islam* islamic jewish jew* synagogue*
+        hindu* buddhis* religio* faith* priest* bishop* imam* prayer* god""",
+    "science and technology": """
+        technolog* tech computer* software internet online web* digital* broadband mobile* phone*
+        smartphone* device* gadget* apple microsoft google sony nintendo games* gaming console* video_game*
+        science scientist* research* researcher* study space nasa satellite* robot* artificial_intelligence
+        data network* cyber* hacker* virus* spam* e-mail email* users download* chip* laboratory""",
+    "society": """
+        society social* immigra* migrant* refugee* asylum* minorit* racism racial discrimination* gender
+        women rights equality poverty homeless* welfare housing population protest* demonstrat* activist*
+        civil_rights lgbt* youth elderly""",
+    "sport": """
+        sport* football* soccer match* game* team* player* coach* manager* league* cup championship*
+        champion* tournament* olympic* medal* goal* scored score* striker* midfielder* defender*
+        goalkeeper* tennis golf cricket rugby athlet* race* racing marathon boxing boxer* fifa uefa
+        premiership premier_league world_cup final* semi-final* quarter-final* season* win* won victory
+        defeat* injur* squad* stadium* wicket* innings set* grand_slam""",
+    "weather": """
+        weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind* sunshine
+        meteorolog* frost fog""",
+}
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]]:
+    """label → (exact words, word prefixes, multi-word phrases); ``a_b`` in the lexicon is a phrase."""
+    out = {}
+    for label, terms in LEXICON.items():
+        words, prefixes, phrases = set(), [], []
+        for term in terms.split():
+            if "_" in term:
+                phrases.append(term.rstrip("*").replace("_", " "))
+            elif term.endswith("*"):
+                prefixes.append(term[:-1])
+            else:
+                words.add(term)
+        out[label] = (frozenset(words), tuple(prefixes), tuple(phrases))
+    return out
+
+
+def topics(text: str, language: str | None) -> list[dict]:
+    """``[{"label", "score"}]`` best first; [] for non-English text or when no term matched."""
+    if language not in (None, "en") or not text:
+        return []
+    lowered = text.lower()
+    tokens = _WORD.findall(lowered)
+    if not tokens:
+        return []
+    raw: dict[str, float] = {}
+    for label, (words, prefixes, phrases) in _patterns().items():
+        hits = sum(1 for t in tokens if t in words or t.startswith(prefixes))
+        hits += sum(lowered.count(p) for p in phrases)
+        if hits:
+            raw[label] = hits / math.sqrt(len(tokens))
+    if not raw:
+        return []
+    total = sum(raw.values())
+    best = max(raw.values())
+    ranked = sorted(((v / total, label) for label, v in raw.items() if v >= MIN_SHARE * best), reverse=True)
+    return [{"label": label, "score": round(score, 3)} for score, label in ranked[:MAX_TOPICS]]
