@@ -56,3 +56,8 @@ def test_other_languages_and_scripts():
     german = "Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen deutlich zu senken."
     chinese = "政府周一宣布，将从明年起降低小企业的税收，以支持经济复苏和增加就业机会。"
     assert [k for k, _ in kinds(["Kommentar schreiben", german, chinese])] == ["boilerplate", BODY, BODY]
+
+
+def test_a_paragraph_scraped_twice_keeps_its_first_copy():
+    long_para = P[0] + " " + P[1]
+    assert [c.reason for c in classify([long_para, P[2], long_para])] == [None, None, "repeated"]

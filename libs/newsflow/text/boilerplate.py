@@ -101,10 +101,13 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
     out: list[Line] = [Line(BOILERPLATE, "short") for _ in range(n)]
 
     # 1. what the line is on its own
+    seen: set[str] = set()
     for i, text in enumerate(lines):
-        if counts[_key(text)] > 1 and words[i] < 60:
+        key = _key(text)
+        if counts[key] > 1 and (words[i] < LONG_WORDS or key in seen):
             # page furniture; short repeated lines ("Published", "Continue Reading") tend to sit
-            # where articles start and end, so they are kept as separators for the segmenter
+            # where articles start and end, so they are kept as separators for the segmenter.
+            # A repeated paragraph is content scraped twice: its first copy is classified as usual.
             out[i] = Line(SEPARATOR) if words[i] <= WIDGET_WORDS else Line(BOILERPLATE, "repeated")
         elif (words[i] <= 4 and not sentence[i] and _DIGIT.search(text)) or (
             words[i] < LONG_WORDS and letter_ratio(text) < 0.5
@@ -122,6 +125,7 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
             out[i] = Line(DATELINE)
         elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
             out[i] = Line(TITLE)  # title-like: a candidate headline, dek or subheading
+        seen.add(key)
 
     # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
     #    so a run of short sentences joins up from either side)
