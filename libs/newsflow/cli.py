@@ -23,11 +23,9 @@ log = logging.getLogger("newsflow")
 def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], settings: Settings) -> tuple[int, int]:
     from newsflow.pipeline import run_stages, tag_stage
     from newsflow.runtime.dedup import DuplicateIndex
-    from newsflow.runtime.redis_client import connect
     from newsflow.schema import Article, RawArticle, Rejected
 
-    dedup = DuplicateIndex(connect(settings), stage="process", ttl_seconds=settings.dedup_ttl_seconds,
-                           namespace=settings.namespace)
+    dedup = DuplicateIndex.from_settings(settings, "process")
     loop = asyncio.new_event_loop() if dedup.client is not None else None
     ok = rejected = 0
     try:

@@ -36,6 +36,11 @@ class Settings(BaseSettings):
     dedup_ttl_seconds: int = 7 * 24 * 3600
     """How long a content hash is remembered for duplicate detection (default 7 days)."""
 
+    near_duplicate_threshold: float = 0.5
+    """Estimated Jaccard similarity of word shingles from which an article is a near duplicate; 0 turns it off."""
+    near_duplicate_shingle: int = 3
+    """Words per shingle for near-duplicate detection."""
+
     cache_ttl_seconds: int = 7 * 24 * 3600
     """How long a stage result stays in the Redis result cache (default 7 days)."""
 

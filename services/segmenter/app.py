@@ -1,20 +1,17 @@
 """Segmenter worker: ``news.cleaned.v1`` → ``news.segmented.v1`` (one message per article found),
-with exact duplicates marked through Redis."""
+with exact and near duplicates marked through Redis."""
 
 from newsflow import topics
 from newsflow.pipeline import segment_stage
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.dedup import DuplicateIndex
-from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 
 app = create_app("segmenter")
 cleaned = raw_topic(app, topics.CLEANED)
 segmented = raw_topic(app, topics.SEGMENTED)
 settings = app.newsflow_settings
-duplicates = DuplicateIndex(
-    connect(settings), stage="segmenter", ttl_seconds=settings.dedup_ttl_seconds, namespace=settings.namespace
-)
+duplicates = DuplicateIndex.from_settings(settings, "segmenter")
 
 
 @app.agent(cleaned)

@@ -94,3 +94,28 @@ def test_result_cache_hits_after_a_put_and_misses_without_redis(stack):
     assert 0 < ttl <= 60
     assert stale is None  # a new stage version never reads old results
     assert down is None
+
+
+def test_near_duplicates_are_marked_with_their_similarity(stack):
+    story = ("The city council voted on Tuesday to close three public libraries next spring, citing a budget "
+             "shortfall of four million dollars. Residents protested outside the town hall, and the mayor said the "
+             "decision had been the hardest of her term. Library staff will be offered jobs elsewhere in the city.")
+    edited = story.replace("Tuesday", "Wednesday").replace("hardest", "most difficult") + " Share this story."
+    other = ("The city council voted on Tuesday to build a new swimming pool by the river, paid for by a grant "
+             "from the regional government. Construction starts in June and should take two years to finish.")
+
+    async def go():
+        index = DuplicateIndex(connect(Settings(redis_url=f"redis://127.0.0.1:{REDIS_PORT}/0")), stage="test",
+                               ttl_seconds=60, namespace=f"t{uuid.uuid4().hex}.")
+        try:
+            return [await index.mark(article(i, t))
+                    for i, t in (("a", story), ("b", edited), ("c", other), ("a", story), ("b", edited))]
+        finally:
+            await index.close()
+
+    first, copy, different, replay, copy_again = asyncio.run(go())
+    assert first.duplicate_of is None
+    assert copy.duplicate_of == "a" and 0.5 <= copy.quality["near_duplicate_similarity"] < 1
+    assert different.duplicate_of is None
+    assert replay.duplicate_of is None
+    assert copy_again.duplicate_of == "a", "a replayed near duplicate gets the verdict of its first pass"
