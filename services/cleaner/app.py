@@ -16,4 +16,4 @@ async def clean(stream):
     async for event in stream.events():
         async with guard(app, event):
             doc = clean_stage(RawArticle.from_bytes(event.value, max_bytes))
-            await send(cleaned, doc.id, doc.to_bytes(), "cleaner")
+            await send(app, cleaned, event, doc.id, doc.to_bytes())

@@ -20,4 +20,4 @@ async def segment(stream):
         async with guard(app, event):
             for article in segment_stage(Article.from_bytes(event.value)):
                 article = await duplicates.mark(article)
-                await send(segmented, article.id, article.to_bytes(), "segmenter")
+                await send(app, segmented, event, article.id, article.to_bytes())

@@ -28,6 +28,6 @@ async def tag(stream):
             else:
                 article = tag_stage(article, settings.aliases_file)
                 await cache.put(article.text, tag_fields(article))
-            await send(tagged, article.id, article.to_bytes(), "tagger")
+            await send(app, tagged, event, article.id, article.to_bytes())
             ARTICLES.labels(article.language or "unknown").inc()
             TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()

@@ -119,3 +119,24 @@ def test_near_duplicates_are_marked_with_their_similarity(stack):
     assert different.duplicate_of is None
     assert replay.duplicate_of is None
     assert copy_again.duplicate_of == "a", "a replayed near duplicate gets the verdict of its first pass"
+
+
+def test_output_log_marks_outputs_of_one_input_record(stack):
+    from newsflow.runtime.outputs import OutputLog
+
+    async def go():
+        log = OutputLog(connect(Settings(redis_url=f"redis://127.0.0.1:{REDIS_PORT}/0")), stage="test",
+                        ttl_seconds=60, namespace=f"t{uuid.uuid4().hex}.")
+        first = log.key("news.raw.v1", 3, 1200, "a#0")
+        try:
+            before = await log.produced(first)
+            await log.record(first)
+            after = await log.produced(first)
+            other_offset = await log.produced(log.key("news.raw.v1", 3, 1201, "a#0"))
+        finally:
+            await log.client.aclose()
+        return before, after, other_offset
+
+    before, after, other_offset = asyncio.run(go())
+    assert (before, after) == (False, True)
+    assert other_offset is False  # a fresh push of the same page is a new record, not a replay

@@ -13,7 +13,7 @@ from newsflow.inputs import read_inputs
 from newsflow.runtime.kafka import Reader, producer
 from tests.integration.conftest import free_port, running_workers, start_redis
 
-OUTAGE_SECONDS = 10
+OUTAGE_SECONDS = 30
 
 
 def test_every_article_arrives_through_a_redis_outage(stack, shared_data, tmp_path_factory):

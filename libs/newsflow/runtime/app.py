@@ -21,8 +21,11 @@ from newsflow.runtime.metrics import (
     MESSAGES_IN,
     MESSAGES_OUT,
     PROCESS_SECONDS,
+    REPLAYS_SUPPRESSED,
     UNEXPECTED_ERRORS,
 )
+from newsflow.runtime.outputs import OutputLog
+from newsflow.runtime.redis_client import connect
 from newsflow.schema import Rejected
 from newsflow.settings import Settings, get_settings
 from newsflow.topics import DEAD_LETTER, TopicSpec
@@ -53,6 +56,8 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
     app.newsflow_stage = stage
     app.newsflow_settings = settings
     app.newsflow_dead_letters = raw_topic(app, DEAD_LETTER)
+    app.newsflow_outputs = OutputLog(connect(settings), stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
+                                     namespace=settings.namespace)
 
     @app.task
     async def _start() -> None:
@@ -81,8 +86,23 @@ def raw_topic(app: faust.App, spec: TopicSpec) -> faust.TopicT:
     )
 
 
-async def send(topic: faust.TopicT, key: str, value: bytes, stage: str) -> None:
-    await topic.send(key=key.encode(), value=value)
+async def send(app: faust.App, topic: faust.TopicT, event: faust.EventT, key: str, value: bytes) -> None:
+    """Produce one output of ``event``; skipped when this very input record already produced it
+    (a redelivery, see :mod:`newsflow.runtime.outputs`)."""
+    stage = app.newsflow_stage
+    outputs: OutputLog = app.newsflow_outputs
+    if outputs.client is None:
+        await topic.send(key=key.encode(), value=value)
+    else:
+        message = event.message
+        log_key = outputs.key(message.topic, message.partition, message.offset, key)
+        if await outputs.produced(log_key):
+            REPLAYS_SUPPRESSED.labels(stage).inc()
+            return
+        # sent now and awaited, so the log is written only after the broker has the message
+        sent = await topic.send(key=key.encode(), value=value, force=True)
+        await sent
+        await outputs.record(log_key)
     MESSAGES_OUT.labels(stage).inc()
     LAST_SUCCESS.labels(stage).set(time.time())
 

@@ -23,6 +23,10 @@ DEDUP_SKIPPED = Counter(
 CACHE_REQUESTS = Counter(
     "newsflow_cache_requests_total", "Result-cache lookups, by result (hit, miss, error).", ["stage", "result"]
 )
+REPLAYS_SUPPRESSED = Counter(
+    "newsflow_replays_suppressed_total", "Outputs not produced again because a redelivered record had produced them.",
+    ["stage"],
+)
 REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
 ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
 TOPICS = Counter("newsflow_topics_total", "Tagged articles, by their best IPTC topic.", ["topic_label"])
