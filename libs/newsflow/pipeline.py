@@ -122,15 +122,9 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     languages = [lang_mod.detect_language(a.text) for a in articles]
     entities = ent_mod.extract_entities(zip((a.text for a in articles), languages, strict=True), aliases_file)
     return [
-        replace(
-            article,
-            language=language,
-            entities=found,
-            keywords=kw_mod.keywords(article.text, language),
-            topics=topic_mod.topics(article.text, language),
-            source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
-            versions={**article.versions, "tagger": TAGGER_VERSION},
-        )
+        with_tags(article, {"language": language, "entities": found,
+                            "keywords": kw_mod.keywords(article.text, language),
+                            "topics": topic_mod.topics(article.text, language)})
         for article, language, found in zip(articles, languages, entities, strict=True)
     ]
 
