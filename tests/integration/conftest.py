@@ -51,12 +51,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_redis(port: int) -> subprocess.Popen:
+def start_redis(port: int, *extra: str) -> subprocess.Popen:
+    """A private redis-server on ``port`` (``extra``: more server options, e.g. --requirepass)."""
     server = shutil.which("redis-server")
     if server is None:
         pytest.fail("redis-server not installed; run `make stack-up`")
-    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-                            stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen([server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+                             *extra], stdout=subprocess.DEVNULL)
     deadline = time.monotonic() + 10
     while time.monotonic() < deadline:
         try:

@@ -140,3 +140,24 @@ def test_output_log_marks_outputs_of_one_input_record(stack):
     before, after, other_offset = asyncio.run(go())
     assert (before, after) == (False, True)
     assert other_offset is False  # a fresh push of the same page is a new record, not a replay
+
+
+def test_password_protected_redis(stack):
+    port = free_port()
+    server = start_redis(port, "--requirepass", "s3cret-for-test")
+
+    async def go(password):
+        index = DuplicateIndex(connect(Settings(redis_url=f"redis://127.0.0.1:{port}/0", redis_password=password)),
+                               stage="test", ttl_seconds=60)
+        try:
+            return await index.mark(article(f"p-{password}", "text behind a password, long enough to shingle it well"))
+        finally:
+            await index.close()
+
+    try:
+        with_password = asyncio.run(go("s3cret-for-test"))
+        without = asyncio.run(go(None))
+    finally:
+        server.kill()
+    assert with_password.quality["dedup"] == "checked"
+    assert without.quality["dedup"] == "skipped"  # refused, flagged, not fatal
