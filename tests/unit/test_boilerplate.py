@@ -61,3 +61,11 @@ def test_other_languages_and_scripts():
 def test_a_paragraph_scraped_twice_keeps_its_first_copy():
     long_para = P[0] + " " + P[1]
     assert [c.reason for c in classify([long_para, P[2], long_para])] == [None, None, "repeated"]
+
+
+def test_a_bare_name_before_a_recurring_separator_is_a_byline():
+    lines = ["Headline Of The First Story", P[0], "Alexander Mercouris", "Published", P[1], P[2],
+             "Headline Of The Second Story", P[3], "Jane Doe", "Published", P[0] + " Again."]
+    got = kinds(lines)
+    assert got[2] == (BYLINE, None) and got[3] == (SEPARATOR, None)
+    assert got[8] == (BYLINE, None)

@@ -140,7 +140,14 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
                 and _headline_shaped(lines[i])):
             out[i] = Line(TITLE)
 
-    # 4. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
+    # 4. a bare name (2-4 capitalised words) right before a page separator is a byline:
+    #    "Alexander Mercouris" / "Published" / "on"
+    for i in range(n - 1):
+        if (out[i].reason == "short" and 2 <= words[i] <= 4 and out[i + 1].kind == SEPARATOR
+                and all(w[:1].isupper() and w.isalpha() for w in lines[i].split())):
+            out[i] = Line(BYLINE)
+
+    # 5. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
     #    a run of >= 3 widget lines; sentences after it are readers' comments until a
     #    title-like line opens a new article.
     body_run = run = 0

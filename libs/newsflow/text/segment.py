@@ -169,7 +169,10 @@ def parts(group: list[Block]) -> Parts:
     the body by furniture: separators, a byline or a dateline), authors (bylines) and body."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
     titles = [b.text for b in group[:first_body] if b.kind == TITLE]
-    authors = [name for b in group if b.kind == BYLINE for name in author_names(b.text)]
+    # bylines belong to the header: before the second paragraph (the first may be a dek)
+    body_at = [i for i, b in enumerate(group) if b.kind == BODY]
+    header_end = body_at[1] if len(body_at) > 1 else len(group)
+    authors = [name for b in group[:header_end] if b.kind == BYLINE for name in author_names(b.text)]
     body = [b for b in group if b.kind == BODY]
     description = None
     if titles and len(body) > 1:
