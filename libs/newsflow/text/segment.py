@@ -37,29 +37,45 @@ DEPTH = 0.5
 """Minimum depth of a cohesion valley for a content-only boundary (0-1, higher splits less)."""
 
 
-@dataclass(slots=True)
 class _Vectors:
-    weights: list[dict[str, float]]
+    """tf-idf vectors of a page's paragraphs (idf from the page itself), with the sums of
+    consecutive paragraphs ("windows") and their norms memoised: neighbouring gaps share them."""
+
+    def __init__(self, weights: list[dict[str, float]]) -> None:
+        self.weights = weights
+        self._windows: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
 
     @classmethod
     def of(cls, texts: list[str]) -> _Vectors:
-        bags = [Counter(w.casefold() for w in _WORD.findall(t)) for t in texts]
-        df = Counter(w for bag in bags for w in bag)
+        bags = [Counter(_WORD.findall(t.casefold())) for t in texts]
+        df: Counter[str] = Counter()
+        for bag in bags:
+            df.update(bag.keys())
         n = len(bags)
         idf = {w: math.log((1 + n) / (1 + c)) for w, c in df.items()}
         return cls([{w: c * idf[w] for w, c in bag.items() if idf[w] > 0} for bag in bags])
 
-    def window(self, start: int, stop: int) -> dict[str, float]:
-        total: Counter[str] = Counter()
-        for vec in self.weights[max(start, 0) : max(stop, 0)]:
-            total.update(vec)
-        return total
+    def window(self, start: int, stop: int) -> tuple[dict[str, float], float]:
+        """The summed vector of paragraphs ``start:stop`` and its norm."""
+        span = (max(start, 0), max(stop, 0))
+        found = self._windows.get(span)
+        if found is None:
+            vectors = self.weights[span[0] : span[1]]
+            total = dict(vectors[0]) if vectors else {}
+            for vec in vectors[1:]:
+                for w, v in vec.items():
+                    total[w] = total.get(w, 0.0) + v
+            found = self._windows[span] = (total, math.sqrt(sum(v * v for v in total.values())))
+        return found
 
-    def similarity(self, a: dict[str, float], b: dict[str, float]) -> float:
-        if not a or not b:
+    @staticmethod
+    def similarity(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+        (va, na), (vb, nb) = a, b
+        if not na or not nb:
             return 0.0
-        dot = sum(v * b.get(w, 0.0) for w, v in a.items())
-        return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+        if len(va) > len(vb):
+            va, vb = vb, va
+        return sum(v * vb.get(w, 0.0) for w, v in va.items()) / (na * nb)
 
 
 def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
