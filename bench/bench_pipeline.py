@@ -52,11 +52,14 @@ def one_pass(settings: Settings, records) -> tuple[float, list[dict]]:
     prod.flush()
     pending = {r.key for r in records}
     out: list[dict] = []
+    seen: dict[str, set[int]] = {}
     while pending and time.perf_counter() - started < 600:
         for msg in reader.messages():
             article = orjson.loads(msg.value)
             out.append(article)
-            pending.discard(article["parent_id"])
+            seen.setdefault(article["parent_id"], set()).add(article["segment"])
+            if len(seen[article["parent_id"]]) == article["segments"]:
+                pending.discard(article["parent_id"])
     seconds = time.perf_counter() - started
     prod.close()
     reader.close()

@@ -136,7 +136,8 @@ def cmd_push(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
-    """Follow the output and dead-letter topics until every pushed id has come out of one."""
+    """Follow the output and dead-letter topics until every pushed id has come out of one
+    (all of its articles, for a multi-article page)."""
     from tqdm import tqdm
 
     from newsflow.runtime.deadletter import HEADER_REASON
@@ -145,6 +146,7 @@ def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
     pending = set(keys)
     articles: list[bytes] = []
     dead: list[tuple[str, str]] = []
+    segments_seen: dict[str, set[int]] = {}
     deadline = time.monotonic() + timeout
     with tqdm(total=len(keys), desc="waiting for news.tagged.v1", unit=" doc", disable=None, file=sys.stderr) as bar:
         while pending and time.monotonic() < deadline:
@@ -156,7 +158,11 @@ def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
                         dead.append((key, reason))
                 else:
                     articles.append(msg.value)
-                    key = orjson.loads(msg.value)["parent_id"]
+                    article = orjson.loads(msg.value)
+                    key = article["parent_id"]
+                    segments_seen.setdefault(key, set()).add(article["segment"])
+                    if len(segments_seen[key]) < article["segments"]:
+                        continue  # a multi-article page is out when all its articles are
                 if key in pending:
                     pending.discard(key)
                     bar.update()

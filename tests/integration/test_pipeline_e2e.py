@@ -26,7 +26,7 @@ MALFORMED = {
 
 
 def collect(settings, want: set[str], seconds: float = 240.0):
-    """Read tagged articles and dead letters until every id in ``want`` has come out."""
+    """Read tagged articles and dead letters until every id in ``want`` has come out whole."""
     reader = Reader(settings, [topics.TAGGED.qualified(settings.namespace), topics.DEAD_LETTER.qualified(settings.namespace)])
     reader.seek(beginning=True)
     dlq = topics.DEAD_LETTER.qualified(settings.namespace)
@@ -34,7 +34,11 @@ def collect(settings, want: set[str], seconds: float = 240.0):
     dead: dict[str, tuple[bytes, dict]] = {}
     deadline = time.monotonic() + seconds
     try:
-        while time.monotonic() < deadline and not want <= (set(articles) | set(dead)):
+        def complete(key: str) -> bool:  # dead-lettered, or every segment of it has arrived
+            found = articles.get(key)
+            return key in dead or (found is not None and len({a["segment"] for a in found}) == found[0]["segments"])
+
+        while time.monotonic() < deadline and not all(complete(key) for key in want):
             for msg in reader.messages():
                 if msg.topic == dlq:
                     dead[msg.key.decode()] = (msg.value, {k: v.decode() for k, v in msg.headers})
