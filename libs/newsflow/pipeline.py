@@ -19,21 +19,21 @@ from newsflow.text import keywords as kw_mod
 from newsflow.text import language as lang_mod
 from newsflow.text import segment as seg_mod
 from newsflow.text import topics as topic_mod
-from newsflow.text.boilerplate import TITLE
+from newsflow.text.boilerplate import BODY, TITLE
 
 STAGES = ("clean", "segment", "tag")
 TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{topic_mod.VERSION}+{cred_mod.VERSION}"
 
 
 def _body(blocks) -> list:
-    return [b for b in blocks if b.kind == "body"]
+    return [b for b in blocks if b.kind == BODY]
 
 
 def _leading_title(blocks):
     """The last title-like block before the first body block: the headline of a plain-text page."""
     title = None
     for block in blocks:
-        if block.kind == "body":
+        if block.kind == BODY:
             return title
         if block.kind == TITLE:
             title = block
@@ -54,7 +54,7 @@ def clean_stage(raw: RawArticle) -> Article:
         # Too little text for the classifier to find a paragraph (a one-line page, an error
         # page): keep what was not page furniture rather than lose the document; flag it.
         for block in cleaned.blocks:
-            block.kind = "body"
+            block.kind = BODY
         cleaned.flags.append("no_paragraph_found")
     body = _body(cleaned.blocks)
     if not body:

@@ -11,7 +11,7 @@ app = create_app("segmenter")
 cleaned = raw_topic(app, topics.CLEANED)
 segmented = raw_topic(app, topics.SEGMENTED)
 settings = app.newsflow_settings
-duplicates = DuplicateIndex.from_settings(settings, "segmenter")
+duplicates = DuplicateIndex.from_settings(settings, "segmenter", app.newsflow_redis)
 
 
 @app.agent(cleaned)

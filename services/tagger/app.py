@@ -6,14 +6,13 @@ from newsflow.pipeline import TAGGER_VERSION, tag_fields, tag_stage, warm_up, wi
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
 from newsflow.runtime.metrics import ARTICLES, TOPICS
-from newsflow.runtime.redis_client import connect
 from newsflow.schema import Article
 
 app = create_app("tagger", on_start=warm_up)
 segmented = raw_topic(app, topics.SEGMENTED)
 tagged = raw_topic(app, topics.TAGGED)
 settings = app.newsflow_settings
-cache = ResultCache(connect(settings), stage="tagger", version=f"{TAGGER_VERSION}:{settings.aliases_file or ''}",
+cache = ResultCache(app.newsflow_redis, stage="tagger", version=f"{TAGGER_VERSION}:{settings.aliases_file or ''}",
                     ttl_seconds=settings.cache_ttl_seconds, namespace=settings.namespace)
 
 

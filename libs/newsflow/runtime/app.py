@@ -56,7 +56,8 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
     app.newsflow_stage = stage
     app.newsflow_settings = settings
     app.newsflow_dead_letters = raw_topic(app, DEAD_LETTER)
-    app.newsflow_outputs = OutputLog(connect(settings), stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
+    app.newsflow_redis = connect(settings)  # one client per worker, shared by every Redis-backed step
+    app.newsflow_outputs = OutputLog(app.newsflow_redis, stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
                                      namespace=settings.namespace)
 
     @app.task

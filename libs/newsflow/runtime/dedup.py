@@ -53,10 +53,11 @@ class DuplicateIndex:
         self._near_prefix = f"{namespace}newsflow:dup:{{}}:{minhash.VERSION}-{near.shingle if near else 0}:"
 
     @classmethod
-    def from_settings(cls, settings: Settings, stage: str) -> DuplicateIndex:
+    def from_settings(cls, settings: Settings, stage: str, client: aioredis.Redis | None = None) -> DuplicateIndex:
+        """Configured from ``settings``; ``client`` shares an existing connection (default: a new one)."""
         near = (minhash.Params(threshold=settings.near_duplicate_threshold, shingle=settings.near_duplicate_shingle)
                 if settings.near_duplicate_threshold > 0 else None)
-        return cls(connect(settings), stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
+        return cls(client or connect(settings), stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
                    namespace=settings.namespace, near=near)
 
     async def _near_duplicate(self, article: Article) -> tuple[str, float] | None:

@@ -126,9 +126,9 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     return starts
 
 
-def _content_starts(paragraphs: list[str], vectors: _Vectors) -> list[int]:
+def _content_starts(vectors: _Vectors) -> list[int]:
     """Paragraph indices where cohesion has a deep valley (TextTiling with depth scores)."""
-    n = len(paragraphs)
+    n = len(vectors.weights)
     if n < 2 * MIN_PARAGRAPHS:
         return []
     gaps = [vectors.similarity(vectors.window(g - WINDOW, g), vectors.window(g, g + WINDOW)) for g in range(1, n)]
@@ -152,9 +152,7 @@ def segment(blocks: list[Block]) -> list[list[Block]]:
         return [blocks]
     body_pos = {i: k for k, i in enumerate(body_at)}
     vectors = _Vectors.of([blocks[i].text for i in body_at])
-    starts = _title_starts(blocks, body_pos, vectors)
-    if not starts:
-        starts = [body_at[p] for p in _content_starts([blocks[i].text for i in body_at], vectors)]
+    starts = _title_starts(blocks, body_pos, vectors) or [body_at[p] for p in _content_starts(vectors)]
     bounds = [0, *starts, len(blocks)]
     groups = [blocks[a:b] for a, b in pairwise(bounds) if a < b]
     return [g for g in groups if any(b.kind == BODY for b in g)] or [blocks]
