@@ -5,6 +5,9 @@
   the same documents in this run (its labels mapped PERSON→PER; ORG→ORG; GPE, LOC, FAC→LOC;
   NORP, EVENT, WORK_OF_ART, LAW, LANGUAGE, PRODUCT→MISC);
 - words/s of both on the same text;
+- language: accuracy on single sentences — the CoNLL dev sentences (all English) and the gold
+  snippets of ../shared/data/html-dev split into sentences, labelled by their page's
+  ``<html lang>`` (a noisy label: some pages declare ``en`` and are German);
 - topics: top-1 accuracy on the BBC articles of the segmentation dumps (sections mapped to IPTC);
 - on the samples: the entities a reader sees first, under their canonical names.
 
@@ -14,6 +17,7 @@ usage: python bench/eval_tag.py [--shared ../shared]
 from __future__ import annotations
 
 import argparse
+import re
 import subprocess
 import sys
 import tempfile
@@ -126,6 +130,57 @@ def eval_topics(data: Path) -> None:
     print("  most frequent confusions: " + "; ".join(f"{s} → {p} ×{n}" for (s, p), n in confusions.most_common(4)))
 
 
+_HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})\b", re.I)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def html_dev_sentences(data: Path) -> list[tuple[str, str]]:
+    """(page language, sentence) for every sentence of >= 5 words in html-dev's gold snippets."""
+    import gzip
+    import json
+
+    out = []
+    for item in json.loads((data / "html-dev" / "evaldata.json").read_text()).values():
+        for folder in ("eval", "cache"):
+            path = data / "html-dev" / folder / item["file"]
+            path = path if path.exists() else path.with_name(path.name + ".gz")
+            if path.exists():
+                raw = path.read_bytes()
+                head = (gzip.decompress(raw) if path.suffix == ".gz" else raw)[:20000].decode("utf-8", "replace")
+                break
+        else:
+            continue
+        match = _HTML_LANG.search(head)
+        if match:
+            out += [(match.group(1).lower(), s) for snippet in item["with"] for s in _SENTENCE_END.split(snippet)
+                    if len(s.split()) >= 5]
+    return out
+
+
+def is_prose(tokens: list[str]) -> bool:
+    """A CoNLL sentence of prose (>= 8 tokens, ends with a full stop, >= 80% words), not a results table."""
+    return len(tokens) >= 8 and tokens[-1] == "." and sum(t.isalpha() for t in tokens) >= 0.8 * len(tokens)
+
+
+def eval_language(data: Path, conll_sentences: list[str]) -> None:
+    from collections import Counter
+
+    from newsflow.text.language import LANGUAGES, detect_language
+
+    print(f"\nlanguage: lingua high-accuracy mode over {len(LANGUAGES)} languages, single sentences")
+    for name, items in (("CoNLL dev prose sentences (English)", [("en", s) for s in conll_sentences]),
+                        ("html-dev sentences, label = page <html lang>", html_dev_sentences(data))):
+        right: Counter[str] = Counter()
+        total: Counter[str] = Counter()
+        started = time.perf_counter()
+        for gold, sentence in items:
+            total[gold] += 1
+            right[gold] += detect_language(sentence) == gold
+        per_s = len(items) / (time.perf_counter() - started)
+        langs = ", ".join(f"{g} {right[g] / total[g]:.3f} (n={total[g]})" for g, _ in total.most_common())
+        print(f"  {name}: accuracy {sum(right.values()) / len(items):.3f} on {len(items)} ({per_s:,.0f}/s); {langs}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -162,6 +217,8 @@ def main() -> int:
     print(f"speed: newsflow {words / ours_s:,.0f} words/s, en_core_web_sm full pipeline {words / base_s:,.0f} words/s "
           f"({base_s / ours_s:.2f}x)")
 
+    eval_language(data, [" ".join(tokens) for doc in docs for tokens in ([line.split()[0] for line in s] for s in doc)
+                         if is_prose(tokens)])
     eval_topics(data)
 
     print("\nsamples: most frequent entities (canonical, label, mentions)")

@@ -249,6 +249,14 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_languages(args: argparse.Namespace, settings: Settings) -> int:
+    from newsflow.text.language import claimed
+
+    for code, name in claimed():
+        print(f"{code}\t{name}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsflow", description="Scraped news pages in; clean, split, tagged articles out.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -280,6 +288,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     to = sub.add_parser("topics", help="create the topics that are missing and list them")
     to.set_defaults(func=cmd_topics)
+
+    la = sub.add_parser("languages", help="list the languages the tagger detects (ISO 639-1 and name)")
+    la.set_defaults(func=cmd_languages)
     return p
 
 

@@ -55,3 +55,20 @@ def test_page_with_nothing_left_is_rejected():
     with pytest.raises(Rejected) as info:
         clean_stage(RawArticle(id="x", content="<script>1</script>", content_type="text/html"))
     assert info.value.reason == "no_text"
+
+
+@pytest.mark.parametrize(("content", "language"), [
+    ("El gobierno anunció ayer nuevas medidas económicas.", "es"),
+    ("Der Zug nach Berlin kommt heute später", "de"),
+    ("Это было очень давно, когда мы жили в деревне.", "ru"),
+])
+def test_a_one_line_page_is_its_own_article(content, language):
+    (article,) = run_stages(RawArticle(id="x", content=content, content_type="text/plain"))
+    assert article.text == content
+    assert article.language == language
+
+
+def test_a_page_of_menu_words_is_rejected():
+    with pytest.raises(Rejected) as info:
+        clean_stage(RawArticle(id="x", content="Home\nAbout\nContact", content_type="text/plain"))
+    assert info.value.reason == "no_text"

@@ -170,10 +170,15 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
         else:
             run = 0
 
-    if main_content:
-        body_at = [i for i in range(n) if out[i].kind == BODY]
-        if body_at:
-            for i in range(body_at[0], body_at[-1]):
-                if out[i].reason in ("short", "fragment") or out[i].kind == TITLE:
-                    out[i] = Line(BODY)
+    body_at = [i for i in range(n) if out[i].kind == BODY]
+    if not body_at:
+        # 6. a page with no paragraph at all (a one-line message, a few short sentences) is
+        #    nothing but its sentences; a single line is kept whatever its shape.
+        for i in range(n):
+            if out[i].reason == "fragment" or (n == 1 and letter_ratio(lines[i]) >= 0.5):
+                out[i] = Line(BODY)
+    elif main_content:
+        for i in range(body_at[0], body_at[-1]):
+            if out[i].reason in ("short", "fragment") or out[i].kind == TITLE:
+                out[i] = Line(BODY)
     return out
