@@ -181,6 +181,34 @@ def eval_language(data: Path, conll_sentences: list[str]) -> None:
         print(f"  {name}: accuracy {sum(right.values()) / len(items):.3f} on {len(items)} ({per_s:,.0f}/s); {langs}")
 
 
+def eval_throughput(data: Path, full, rounds: int = 2) -> None:
+    """The whole tag stage against spaCy's full pipeline on the same cleaned news-sample articles;
+    the two alternate and the best round of each counts (the machine's speed drifts)."""
+    import csv
+
+    from newsflow.pipeline import STAGES, run_stages, tag_batch
+    from newsflow.schema import RawArticle
+
+    csv.field_size_limit(1 << 30)
+    with open(data / "news-sample" / "news_sample.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    articles = [a for i, row in enumerate(rows) if (row.get("content") or "").strip()
+                for a in run_stages(RawArticle.from_obj({"id": str(i), "content": row["content"]}), STAGES[:2])]
+    words = sum(len(a.text.split()) for a in articles)
+    ours, base = [], []
+    for _ in range(rounds):
+        started = time.perf_counter()
+        tag_batch(articles)
+        ours.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for _doc in full.pipe((a.text for a in articles), batch_size=32):
+            pass
+        base.append(time.perf_counter() - started)
+    print(f"\ntag stage throughput on {len(articles)} cleaned news-sample articles ({words:,} words), best of {rounds}:"
+          f" newsflow {words / min(ours):,.0f} words/s (language, entities, keywords, topics), en_core_web_sm full"
+          f" pipeline {words / min(base):,.0f} words/s ({min(base) / min(ours):.2f}x)")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -217,6 +245,7 @@ def main() -> int:
     print(f"speed: newsflow {words / ours_s:,.0f} words/s, en_core_web_sm full pipeline {words / base_s:,.0f} words/s "
           f"({base_s / ours_s:.2f}x)")
 
+    eval_throughput(data, full)
     eval_language(data, [" ".join(tokens) for doc in docs for tokens in ([line.split()[0] for line in s] for s in doc)
                          if is_prose(tokens)])
     eval_topics(data)

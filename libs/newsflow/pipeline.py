@@ -120,13 +120,30 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     """Articles → the same articles with language, entities, topics, keywords and source credibility.
     The NER model runs over the whole batch at once."""
     languages = [lang_mod.detect_language(a.text) for a in articles]
-    entities = ent_mod.extract_entities(zip((a.text for a in articles), languages, strict=True), aliases_file)
+    model_languages = ["en" if lang_mod.reads_as_english(a.text, lang) else lang
+                       for a, lang in zip(articles, languages, strict=True)]
+    entities = ent_mod.extract_entities(zip((a.text for a in articles), model_languages, strict=True), aliases_file)
     return [
         with_tags(article, {"language": language, "entities": found,
                             "keywords": kw_mod.keywords(article.text, language),
                             "topics": topic_mod.topics(article.text, language)})
         for article, language, found in zip(articles, languages, entities, strict=True)
     ]
+
+
+def tag_batch_each(articles: list[Article], aliases_file: str | None = None) -> list[Article | Exception]:
+    """:func:`tag_batch`, and when the batch fails, each article alone: one article that breaks
+    the tagger comes back as its exception, in its place, and the others are tagged."""
+    try:
+        return list(tag_batch(articles, aliases_file))
+    except Exception:  # find the culprit below
+        out: list[Article | Exception] = []
+        for article in articles:
+            try:
+                out.append(tag_stage(article, aliases_file))
+            except Exception as exc:  # returned to the caller, which dead-letters it
+                out.append(exc)
+        return out
 
 
 _CACHED_FIELDS = ("language", "entities", "keywords", "topics")

@@ -50,6 +50,11 @@ class Settings(BaseSettings):
     aliases_file: str | None = None
     """Extra entity aliases (JSON, same shape as ``newsflow/data/aliases.json``), merged over the shipped table."""
 
+    tagger_batch_size: int = 16
+    """The tagger takes up to this many articles at once, so the NER model runs over a batch."""
+    tagger_batch_seconds: float = 0.5
+    """…or what has arrived within this many seconds, whichever comes first."""
+
     max_content_bytes: int = 16 * 1024 * 1024
     """Raw messages whose ``content`` is larger than this (UTF-8 bytes) are rejected as ``too_large``."""
 

@@ -1,8 +1,9 @@
 """Tagger worker: ``news.segmented.v1`` → ``news.tagged.v1`` (language, entities, keywords,
-credibility); results cached in Redis by text hash and tagger version."""
+topics, credibility). Articles are taken in batches so the NER model runs over many at once;
+results are cached in Redis by text hash and tagger version."""
 
 from newsflow import topics
-from newsflow.pipeline import TAGGER_VERSION, tag_fields, tag_stage, warm_up, with_tags
+from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
 from newsflow.runtime.metrics import ARTICLES, TOPICS
@@ -18,15 +19,26 @@ cache = ResultCache(app.newsflow_redis, stage="tagger", version=f"{TAGGER_VERSIO
 
 @app.agent(segmented)
 async def tag(stream):
-    async for event in stream.events():
-        async with guard(app, event):
-            article = Article.from_bytes(event.value)
-            cached = await cache.get(article.text)
-            if cached is not None:
-                article = with_tags(article, cached)
-            else:
-                article = tag_stage(article, settings.aliases_file)
-                await cache.put(article.text, tag_fields(article))
-            await send(app, tagged, event, article.id, article.to_bytes())
-            ARTICLES.labels(article.language or "unknown").inc()
-            TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()
+    async for events in stream.take_events(settings.tagger_batch_size, within=settings.tagger_batch_seconds):
+        # 1. decode and look up the cache, message by message (a bad one is dead-lettered alone)
+        todo = []
+        for event in events:
+            async with guard(app, event):
+                article = Article.from_bytes(event.value)
+                todo.append((event, article, await cache.get(article.text)))
+        # 2. tag the cache misses together
+        misses = [article for _, article, cached in todo if cached is None]
+        results = iter(tag_batch_each(misses, settings.aliases_file))
+        # 3. send each, or dead-letter the one whose tagging failed
+        for event, article, cached in todo:
+            async with guard(app, event, arrived=False):
+                if cached is not None:
+                    article = with_tags(article, cached)
+                else:
+                    article = next(results)
+                    if isinstance(article, Exception):
+                        raise article
+                    await cache.put(article.text, tag_fields(article))
+                await send(app, tagged, event, article.id, article.to_bytes())
+                ARTICLES.labels(article.language or "unknown").inc()
+                TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()

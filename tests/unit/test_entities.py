@@ -41,3 +41,16 @@ def test_other_languages_get_alias_matches_only():
     found = entities("Der Präsident Wladimir Putin traf Baschar al-Assad in Damaskus.", "de")
     # "Assad" inside "al-Assad" is an alias; "Damaskus" is not in the table and no model ran
     assert [e["canonical"] for e in found] == ["Vladimir Putin", "Bashar al-Assad"]
+
+
+def test_model_view_keeps_offsets_and_blanks_only_long_runs_without_capitals():
+    from newsflow.text.entities import _model_view
+
+    text = ("Yesterday Angela Merkel said that the plan would be put to the vote again once the "
+            "committee had read all of the amendments in full, and Paris agreed.")
+    view = _model_view(text)
+    assert len(view) == len(text)
+    assert view.startswith("Yesterday Angela Merkel said that the plan ")
+    assert view.endswith(" amendments in full, and Paris agreed.")
+    assert "committee" not in view  # the middle of a 20-word run without a capital
+    assert _model_view("the plan was put to the vote.") == "the plan was put to the vote."

@@ -72,3 +72,22 @@ def test_a_page_of_menu_words_is_rejected():
     with pytest.raises(Rejected) as info:
         clean_stage(RawArticle(id="x", content="Home\nAbout\nContact", content_type="text/plain"))
     assert info.value.reason == "no_text"
+
+
+def test_one_failing_article_does_not_fail_its_batch(monkeypatch):
+    import newsflow.pipeline as pipeline
+
+    real = pipeline.kw_mod.keywords
+
+    def keywords(text, language):
+        if "poison" in text:
+            raise ValueError("boom")
+        return real(text, language)
+
+    monkeypatch.setattr(pipeline.kw_mod, "keywords", keywords)
+    batch = [Article(id=str(i), parent_id=str(i), text=t) for i, t in
+             enumerate(["Angela Merkel visited Paris.", "A poison pill.", "Emmanuel Macron met her."])]
+    first, failed, last = pipeline.tag_batch_each(batch)
+    assert isinstance(failed, ValueError)
+    assert [e["canonical"] for e in first.entities] == ["Angela Merkel", "Paris"]
+    assert [e["canonical"] for e in last.entities] == ["Emmanuel Macron"]

@@ -109,17 +109,19 @@ async def send(app: faust.App, topic: faust.TopicT, event: faust.EventT, key: st
 
 
 @asynccontextmanager
-async def guard(app: faust.App, event: faust.EventT) -> AsyncIterator[None]:
+async def guard(app: faust.App, event: faust.EventT, arrived: bool = True) -> AsyncIterator[None]:
     """Count the message in, time the body, and dead-letter it on any exception.
 
     A :class:`Rejected` goes to the dead-letter topic with its reason. Anything else is logged
     with topic/partition/offset, counted, and dead-lettered as ``internal_error`` with the
     exception class, so one bad message never stops the partition and is never lost.
+    ``arrived=False``: a later step of a message already counted in (batched work).
     """
     stage = app.newsflow_stage
     message = event.message
-    MESSAGES_IN.labels(stage).inc()
-    MESSAGE_BYTES.labels(stage).observe(len(event.value or b""))
+    if arrived:
+        MESSAGES_IN.labels(stage).inc()
+        MESSAGE_BYTES.labels(stage).observe(len(event.value or b""))
     started = time.perf_counter()
     try:
         yield
