@@ -5,7 +5,9 @@
   scored by ../shared/tools/score_segmentation.py; the same dumps with their title lines removed
   (only content left to go by);
 - on the samples: articles found, with titles and authors, against samples-gold.json;
-- on the news sample (250 single-article pages): how many were wrongly split;
+- on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
+  text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
+  scraper's text (all visible text, menus, comments and footers included);
 - throughput in MB/s (cleaning and segmenting, single process).
 
 usage: python bench/eval_segment.py [--shared ../shared]
@@ -153,7 +155,24 @@ def main() -> int:
     with open(data / "news-sample" / "news_sample.csv", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     split = sum(1 for r in rows if len(articles_of(r["content"])) > 1)
-    print(f"\nnews sample: {split}/{len(rows)} single-article pages split ({split / len(rows):.1%})")
+    print(f"\nwrongly split single-article pages:\n  news sample (text)        {split}/{len(rows)} ({split / len(rows):.1%})")
+    from eval_clean import load_html_dev
+
+    from newsflow.schema import HTML, Rejected
+    from newsflow.text.clean import visible_text_lines
+
+    pages = load_html_dev(data, None)
+    for name, content_type, view in (("html-dev as HTML", HTML, lambda page: page),
+                                     ("html-dev as naive text", PLAIN, lambda page: "\n".join(visible_text_lines(page)))):
+        split = total = 0
+        for url, page in pages.items():
+            try:
+                found = segment_stage(clean_stage(RawArticle(id=url, content=view(page), content_type=content_type)))
+            except Rejected:
+                continue
+            total += 1
+            split += len(found) > 1
+        print(f"  {name:<25} {split}/{total} ({split / total:.1%})")
     return 0
 
 

@@ -87,7 +87,7 @@ def clean_stage(raw: RawArticle) -> Article:
 def segment_stage(doc: Article) -> list[Article]:
     """Cleaned page → its articles. A single article keeps the page's id; the n-th of several
     gets ``<page id>#<n>``, so the same input always gives the same ids."""
-    groups = seg_mod.segment(doc.blocks if doc.blocks is not None else [])
+    groups = seg_mod.segment(doc.blocks if doc.blocks is not None else [], content_boundaries=doc.content_type == PLAIN)
     if not groups:
         raise Rejected("no_text", "no article found in the page")
     out = []

@@ -6,18 +6,23 @@ from newsflow.schema import PLAIN, RawArticle
 from newsflow.text.segment import author_names
 from tests.conftest import SAMPLES
 
+# Over 100 words each, like real stories (shorter parts of a page are not articles of their own).
 # Real stories keep coming back to their own vocabulary; that cohesion is what the segmenter reads.
 STORY_A = [
     "The central bank raised interest rates by half a point on Thursday, its third rise in rates this year.",
     "Bank officials said inflation remained far above the bank target and that more rate rises could follow.",
     "Mortgage lenders said repayments would climb for households as the bank rates and inflation rise.",
     "Economists had expected the bank to raise rates after inflation figures showed prices rising fast.",
+    "The bank governor told reporters that rates would stay high until inflation was back near the target.",
+    "Markets had priced in the rise, and bank shares moved little after the rates decision was announced.",
 ]
 STORY_B = [
     "The home side scored twice in the final minutes to win the cup final in front of a full stadium.",
     "Their striker headed in the winner of the cup final from a corner as the stadium erupted.",
     "Supporters of the home side celebrated the cup win outside the stadium late into the night.",
     "The coach of the home side said winning the cup final was the proudest moment of his career.",
+    "The visitors had led the final for most of the match before the home side struck twice late on.",
+    "It was the first cup win for the home side in twenty years, and the stadium stayed full long after.",
 ]
 
 
@@ -68,3 +73,15 @@ def test_author_names_from_bylines():
     assert author_names("Authored by Raheem Kassam, op-ed via The Daily Caller:") == ["Raheem Kassam"]
     assert author_names("By Jim Babka") == ["Jim Babka"]
     assert author_names("Von Anna Schmidt und Max Muster") == ["Anna Schmidt"]
+
+
+def test_readers_comments_under_names_and_dates_stay_with_the_article():
+    comments = []
+    for k, name in enumerate(["Anna Berg", "Tom Hale", "Lisa Moor", "Ken Adams", "Eva Stone"]):
+        comments += [f"{name} 1{k}. Februar 2019 um 10:19 Uhr",
+                     f"I read this piece {k + 2} times and I still think the bank should have waited another month.",
+                     f"Households here are already stretched, and rise number {k + 3} this year will hurt many of them.",
+                     "Antworten"]
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, *comments])
+    (article,) = articles(text, "one")
+    assert article.title == "Bank Raises Interest Rates Again"
