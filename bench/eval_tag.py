@@ -136,23 +136,16 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 def html_dev_sentences(data: Path) -> list[tuple[str, str]]:
     """(page language, sentence) for every sentence of >= 5 words in html-dev's gold snippets."""
-    import gzip
     import json
 
+    from eval_clean import load_html_dev
+
+    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
     out = []
-    for item in json.loads((data / "html-dev" / "evaldata.json").read_text()).values():
-        for folder in ("eval", "cache"):
-            path = data / "html-dev" / folder / item["file"]
-            path = path if path.exists() else path.with_name(path.name + ".gz")
-            if path.exists():
-                raw = path.read_bytes()
-                head = (gzip.decompress(raw) if path.suffix == ".gz" else raw)[:20000].decode("utf-8", "replace")
-                break
-        else:
-            continue
-        match = _HTML_LANG.search(head)
+    for url, page in load_html_dev(data, None).items():
+        match = _HTML_LANG.search(page[:20000])
         if match:
-            out += [(match.group(1).lower(), s) for snippet in item["with"] for s in _SENTENCE_END.split(snippet)
+            out += [(match.group(1).lower(), s) for snippet in gold[url]["with"] for s in _SENTENCE_END.split(snippet)
                     if len(s.split()) >= 5]
     return out
 
