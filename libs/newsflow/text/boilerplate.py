@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = "boilerplate-0.1"
+VERSION = "boilerplate-0.2"
 
 BODY = "body"
 TITLE = "title"

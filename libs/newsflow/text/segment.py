@@ -22,7 +22,7 @@ from itertools import pairwise
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE
 
-VERSION = "segment-0.2"
+VERSION = "segment-0.3"
 
 _WORD = re.compile(r"\w+")
 
@@ -193,7 +193,7 @@ def _merge_small(groups: list[list[Block]]) -> list[list[Block]]:
             out[-1] = out[-1] + group
         else:
             pending += group
-    return out or [pending]
+    return out or ([pending] if pending else [])
 
 
 @dataclass(slots=True)
