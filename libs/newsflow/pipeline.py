@@ -50,12 +50,6 @@ def _spans(title_block, body) -> list[list[int]]:
 def clean_stage(raw: RawArticle) -> Article:
     """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
     cleaned = clean_mod.clean(raw)
-    if not _body(cleaned.blocks):
-        # Too little text for the classifier to find a paragraph (a one-line page, an error
-        # page): keep what was not page furniture rather than lose the document; flag it.
-        for block in cleaned.blocks:
-            block.kind = BODY
-        cleaned.flags.append("no_paragraph_found")
     body = _body(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
@@ -135,7 +129,7 @@ def tag_batch_each(articles: list[Article], aliases_file: str | None = None) -> 
     """:func:`tag_batch`, and when the batch fails, each article alone: one article that breaks
     the tagger comes back as its exception, in its place, and the others are tagged."""
     try:
-        return list(tag_batch(articles, aliases_file))
+        return tag_batch(articles, aliases_file)
     except Exception:  # find the culprit below
         out: list[Article | Exception] = []
         for article in articles:

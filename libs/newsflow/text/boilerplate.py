@@ -28,6 +28,9 @@ DATELINE = "dateline"
 SEPARATOR = "separator"
 BOILERPLATE = "boilerplate"
 
+NO_PARAGRAPH = "no_paragraph_found"
+"""Reason on a kept line: body only because the page has no paragraph at all."""
+
 # Removal reasons (provenance counters; bounded set).
 REASONS = ("repeated", "numeric", "credit", "comments", "short", "fragment")
 
@@ -173,10 +176,15 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
     body_at = [i for i in range(n) if out[i].kind == BODY]
     if not body_at:
         # 6. a page with no paragraph at all (a one-line message, a few short sentences) is
-        #    nothing but its sentences; a single line is kept whatever its shape.
+        #    nothing but its sentences; a single line is kept whatever its shape. Failing those
+        #    (an error page), what is not furniture is kept, marked so the page can be flagged.
         for i in range(n):
             if out[i].reason == "fragment" or (n == 1 and letter_ratio(lines[i]) >= 0.5):
                 out[i] = Line(BODY)
+        if not any(line.kind == BODY for line in out):
+            for i in range(n):
+                if out[i].kind != BOILERPLATE:
+                    out[i] = Line(BODY, NO_PARAGRAPH)
     elif main_content:
         for i in range(body_at[0], body_at[-1]):
             if out[i].reason in ("short", "fragment") or out[i].kind == TITLE:

@@ -21,7 +21,7 @@ from resiliparse.parse.html import HTMLTree
 from selectolax.lexbor import LexborHTMLParser
 
 from newsflow.schema import HTML, Block, RawArticle
-from newsflow.text.boilerplate import BOILERPLATE, classify
+from newsflow.text.boilerplate import BOILERPLATE, NO_PARAGRAPH, classify
 from newsflow.text.normalize import normalize_line, normalize_lines
 
 VERSION = "clean-0.3"
@@ -128,7 +128,8 @@ def _meta(tree: HTMLTree, *selectors: str) -> str | None:
 
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
                 main_content: bool = False) -> Cleaned:
-    for i, line in enumerate(classify(lines, main_content)):
+    classified = classify(lines, main_content)
+    for i, line in enumerate(classified):
         text = lines[i]
         if line.kind == BOILERPLATE:
             cleaned.removed[line.reason] += 1
@@ -136,6 +137,8 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
             continue
         start, end = spans[i] if spans is not None else (None, None)
         cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end))
+    if any(line.reason == NO_PARAGRAPH for line in classified):
+        cleaned.flags.append(NO_PARAGRAPH)
     return cleaned
 
 
