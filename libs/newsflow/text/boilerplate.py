@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = "boilerplate-0.2"
+VERSION = "boilerplate-0.3"
 
 BODY = "body"
 TITLE = "title"
@@ -95,7 +95,8 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
     """One :class:`Line` per input line (each already normalised, none empty).
 
     ``main_content``: the lines were already chosen by a main-content extractor (HTML), so
-    short lines between the first and the last body paragraph are kept as body.
+    short lines, figures and table cells between the first and the last body paragraph are
+    kept as body.
     """
     n = len(lines)
     words = [word_count(t) for t in lines]
@@ -150,28 +151,10 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
                 and all(w[:1].isupper() and w.isalpha() for w in lines[i].split())):
             out[i] = Line(BYLINE)
 
-    # 5. comment zones: after a stretch of body (>= 3 paragraphs since the last title-like line),
-    #    a run of >= 3 widget lines; sentences after it are readers' comments until a
-    #    title-like line opens a new article.
-    body_run = run = 0
-    in_zone = False
-    for i in range(n):
-        kind = out[i].kind
-        if kind == TITLE:
-            in_zone = False
-            body_run = run = 0
-        elif kind == BODY:
-            if in_zone:
-                out[i] = Line(BOILERPLATE, "comments")
-            else:
-                body_run += 1
-                run = 0
-        elif words[i] < WIDGET_WORDS:
-            run += 1
-            if run >= 3 and body_run >= 3:
-                in_zone = True
-        else:
-            run = 0
+    # 5. comment zones (in plain text only: an HTML page's main content has its comment
+    #    widgets taken out by their markup already)
+    if not main_content:
+        _mark_comment_zones(out, words)
 
     body_at = [i for i in range(n) if out[i].kind == BODY]
     if not body_at:
@@ -187,6 +170,30 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
                     out[i] = Line(BODY, NO_PARAGRAPH)
     elif main_content:
         for i in range(body_at[0], body_at[-1]):
-            if out[i].reason in ("short", "fragment") or out[i].kind == TITLE:
+            if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
                 out[i] = Line(BODY)
     return out
+
+
+def _mark_comment_zones(out: list[Line], words: list[int]) -> None:
+    """After a stretch of body (>= 3 paragraphs since the last title-like line), a run of >= 3
+    widget lines opens a comment zone: sentences after it are readers' comments until a
+    title-like line opens a new article."""
+    body_run = run = 0
+    in_zone = False
+    for i, line in enumerate(out):
+        if line.kind == TITLE:
+            in_zone = False
+            body_run = run = 0
+        elif line.kind == BODY:
+            if in_zone:
+                out[i] = Line(BOILERPLATE, "comments")
+            else:
+                body_run += 1
+                run = 0
+        elif words[i] < WIDGET_WORDS:
+            run += 1
+            if run >= 3 and body_run >= 3:
+                in_zone = True
+        else:
+            run = 0

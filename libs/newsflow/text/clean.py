@@ -3,10 +3,11 @@
 Plain text: every line is normalised (:mod:`newsflow.text.normalize`) and classified by
 :mod:`newsflow.text.boilerplate`; kept lines carry their offsets in the raw text.
 
-HTML: resiliparse's main-content extraction (fast, high recall) gives the candidate lines, the
-same classifier removes what it let through, and title, dek, authors and date come from the
-page's metadata (``<title>``, Open Graph, ``<meta name=author>``, ``article:published_time``,
-``<time datetime>``). Pathologically deep markup is read with a linear fallback instead.
+HTML: the page's main content (:mod:`newsflow.text.dom`: the element richest in prose, without
+furniture and link lists) gives the candidate lines, the same classifier removes what it let
+through, and title, dek, authors and date come from the page's metadata (``<title>``, Open
+Graph, ``<meta name=author>``, ``article:published_time``, ``<time datetime>``). Pathologically
+deep markup is read with a linear fallback instead.
 """
 
 from __future__ import annotations
@@ -16,25 +17,20 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from resiliparse.extract.html2text import extract_plain_text
-from resiliparse.parse.html import HTMLTree
 from selectolax.lexbor import LexborHTMLParser
 
 from newsflow.schema import HTML, Block, RawArticle
+from newsflow.text import dom
 from newsflow.text.boilerplate import BOILERPLATE, NO_PARAGRAPH, classify
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = "clean-0.3"
+VERSION = "clean-0.4"
 
-_BLOCK_TAGS = (
-    "address,article,aside,blockquote,br,dd,div,dl,dt,figcaption,figure,footer,form,h1,h2,h3,h4,"
-    "h5,h6,header,hr,li,main,nav,ol,p,pre,section,table,td,th,tr,ul"
-)
-_DROP_TAGS = "script,style,noscript,template,svg,iframe,head"
+_BLOCK_TAGS = ",".join(sorted(dom.BLOCK_TAGS))
+_CODE_TAGS = "script,style,noscript,template,svg,iframe,head"
+"""What every reader of a page leaves out, a naive scraper too. All have end tags."""
+_CODE_SET = frozenset(_CODE_TAGS.split(","))
 _SEP = "\u2029"
-# Page regions that hold no article text whatever the language (measured on html-dev: +0.03 precision)
-_SKIP_ELEMENTS = ["nav", "footer", "aside", "header", "figure", "figcaption", ".comments", "#comments",
-                  ".share", ".related", ".sidebar"]
 
 # HTML parsers build deep trees in time quadratic in the depth (lexbor takes ~40 s for 100,000
 # nested <div>s), so past this depth the page is read with a linear tag-stripping fallback.
@@ -42,8 +38,6 @@ MAX_HTML_DEPTH = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
-_BLOCK_SET = frozenset(_BLOCK_TAGS.split(","))
-_DROP_SET = frozenset(_DROP_TAGS.split(","))
 
 
 @dataclass(slots=True)
@@ -90,9 +84,9 @@ def stripped_html_lines(content: str) -> list[str]:
             continue
         parts.append(content[pos : match.start()])
         pos = match.end()
-        if name in _DROP_SET and not closing:
+        if name in _CODE_SET and not closing:
             skipping = name
-        elif name in _BLOCK_SET:
+        elif name in dom.BLOCK_TAGS:
             parts.append(_SEP)
     if skipping is None:
         parts.append(content[pos:])
@@ -104,7 +98,7 @@ def visible_text_lines(content: str) -> list[str]:
     if html_depth(content) >= MAX_HTML_DEPTH:
         return stripped_html_lines(content)
     tree = LexborHTMLParser(content)
-    for node in tree.css(_DROP_TAGS):
+    for node in tree.css(_CODE_TAGS):
         node.decompose()
     for node in tree.css(_BLOCK_TAGS):
         node.insert_before(_SEP)
@@ -112,18 +106,6 @@ def visible_text_lines(content: str) -> list[str]:
     root = tree.body or tree.root
     text = root.text(deep=True) if root is not None else ""
     return [t for t in (normalize_line(part) for part in text.split(_SEP)) if t]
-
-
-def _meta(tree: HTMLTree, *selectors: str) -> str | None:
-    """The first non-empty ``content``/``datetime`` attribute or text among ``selectors``."""
-    for selector in selectors:
-        node = tree.document.query_selector(selector)
-        if node is None:
-            continue
-        value = node.getattr("content") or node.getattr("datetime") or node.text
-        if value and value.strip():
-            return normalize_line(value)
-    return None
 
 
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
@@ -154,19 +136,17 @@ def _clean_plain(content: str) -> Cleaned:
 def _clean_html(content: str) -> Cleaned:
     if html_depth(content) >= MAX_HTML_DEPTH:
         return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
-    tree = HTMLTree.parse(content)
-    author = _meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
+    tree = dom.parse(content)
+    author = dom.meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
     cleaned = Cleaned(
         blocks=[],
-        title=_meta(tree, 'meta[property="og:title"]', "h1", "title"),
-        description=_meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
+        title=dom.meta(tree, 'meta[property="og:title"]', "h1", "title"),
+        description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=[author] if author and not author.startswith("http") else [],
-        published=_meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
-                        "time[datetime]"),
+        published=dom.meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+                           "time[datetime]"),
     )
-    text = extract_plain_text(tree, main_content=True, list_bullets=False, alt_texts=False, form_fields=False,
-                              noscript=False, skip_elements=_SKIP_ELEMENTS)
-    lines = [t for t in (normalize_line(line) for line in text.splitlines()) if t]
+    lines = [block.text for block in dom.main_content(dom.blocks(tree))]
     return _classified(lines, None, cleaned, main_content=True)
 
 

@@ -1,0 +1,183 @@
+"""HTML → text blocks with what the markup says about them, and the page's main content.
+
+One walk over the lexbor tree (selectolax) gives every block of text with the share of it that
+is link text and the elements around it. The main content is then the element whose text is
+most article-like: each block of prose (long, few links, outside page furniture) counts for its
+length, everything else against it (:func:`main_content`).
+
+Page furniture is markup, not words, so it holds whatever the page's language: ``<nav>``,
+``<footer>``, ``<aside>``, ``<form>``, and elements whose ``class``/``id`` name a sidebar, a
+comment list, a share bar… (the patterns of Mozilla's Readability). Wrappers are often named
+``has-sidebar`` or ``with-comments``, so a flagged element that holds half the page's prose or
+more is read as content after all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from newsflow.text.boilerplate import letter_ratio
+from newsflow.text.normalize import normalize_line
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
+    "dt", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "td", "th", "tr",
+    "ul",
+})
+DROP_TAGS = frozenset({
+    "audio", "button", "canvas", "embed", "head", "iframe", "input", "map", "noscript", "object",
+    "option", "script", "select", "style", "svg", "template", "textarea", "video",
+})
+FURNITURE_TAGS = frozenset({"aside", "dialog", "footer", "form", "menu", "nav"})
+# Readability's "unlikely candidates" and "maybe candidates", plus a few names from news sites.
+_FURNITURE_NAME = re.compile(
+    r"-ad-|^ads?$|agegate|author|banner|breadcrumb|byline|combx|comment|community|cookie|disqus|extra|footer|"
+    r"gdpr|header|legend|menu|meta\b|modal|nav\b|^nav|navbar|newsletter|outbrain|pager|pagination|popup|print|"
+    r"promo|recommend|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|"
+    r"subscribe|supplemental|taboola|tags\b|teaser|toolbar|widget"
+)
+_CONTENT_NAME = re.compile(r"and|article|body|column|content|entry|main|post|shadow|story|text")
+
+PROSE_CHARS = 50
+"""A block this long with few links is prose: it votes for the element holding it."""
+MAX_PROSE_LINKS = 0.33
+MAX_KEPT_LINKS = 0.5
+"""Blocks of the main content that are more link text than this are link lists (teasers, tags)."""
+OTHER_WEIGHT = 0.3
+"""How much a character of non-prose text counts against the element holding it."""
+FURNITURE_SHARE = 0.5
+
+
+@dataclass(slots=True)
+class DomBlock:
+    text: str
+    tag: str
+    """The nearest enclosing block element (``p``, ``li``, ``td``, ``h2``…)."""
+    link_chars: int
+    """Characters of the text inside ``<a>``."""
+    furniture: tuple[int, ...]
+    """Enclosing elements that look like page furniture (element numbers, see ``ancestors``)."""
+    ancestors: tuple[int, ...]
+    """Enclosing elements, outermost first, numbered in document order."""
+
+    def is_prose(self) -> bool:
+        return (len(self.text) >= PROSE_CHARS and self.link_chars < MAX_PROSE_LINKS * len(self.text)
+                and letter_ratio(self.text) >= 0.5)
+
+
+def parse(content: str) -> LexborHTMLParser:
+    return LexborHTMLParser(content)
+
+
+def blocks(tree: LexborHTMLParser) -> list[DomBlock]:
+    """Every block of visible text in ``tree``'s body, in document order.
+
+    An iterative walk (pages nest thousands deep) that keeps a stack of the open elements:
+    ``(depth, tag, number, looks like furniture, inside a link)``.
+    """
+    root = tree.body
+    if root is None:
+        return []
+    out: list[DomBlock] = []
+    stack: list[tuple[int, str, int, bool, bool]] = [(0, "body", 0, False, False)]  # the body is a candidate too
+    parts: list[str] = []
+    link_chars = 0
+    where: tuple[str, tuple[int, ...], tuple[int, ...]] = ("body", (), (0,))
+    verdicts: dict[str, bool] = {}
+    numbered = 1
+
+    def flush() -> None:
+        nonlocal parts, link_chars
+        if parts:
+            text = normalize_line("".join(parts))
+            if text:
+                out.append(DomBlock(text, where[0], link_chars, where[1], where[2]))
+            parts = []
+            link_chars = 0
+
+    node: LexborNode | None = root.child
+    depth = 1
+    while node is not None:
+        closed_block = False
+        while stack and stack[-1][0] >= depth:
+            closed_block |= stack.pop()[1] in BLOCK_TAGS
+        tag = node.tag
+        descend = False
+        if tag == "-text":
+            if closed_block:
+                flush()
+            text = node.text_content
+            if text:
+                if not parts:
+                    where = (next(e[1] for e in reversed(stack) if e[1] in BLOCK_TAGS or e[0] == 0),
+                             tuple(e[2] for e in stack if e[3]), tuple(e[2] for e in stack))
+                parts.append(text)
+                if stack and stack[-1][4]:
+                    link_chars += len(text.strip())
+        elif tag and tag[0] != "-" and tag not in DROP_TAGS:
+            if closed_block or tag in BLOCK_TAGS:
+                flush()
+            furniture = tag in FURNITURE_TAGS
+            if not furniture:
+                attributes = node.attributes
+                names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}".strip().lower()
+                if names:
+                    furniture = verdicts.get(names)
+                    if furniture is None:
+                        furniture = verdicts[names] = bool(_FURNITURE_NAME.search(names)) and not _CONTENT_NAME.search(names)
+            stack.append((depth, tag, numbered, furniture, tag == "a" or bool(stack and stack[-1][4])))
+            numbered += 1
+            descend = True
+        child = node.child if descend else None
+        if child is not None:
+            node, depth = child, depth + 1
+            continue
+        while node is not None and node.next is None:
+            node, depth = node.parent, depth - 1
+            if depth == 0:
+                node = None
+        if node is not None:
+            node = node.next
+    flush()
+    return out
+
+
+def main_content(page: list[DomBlock]) -> list[DomBlock]:
+    """The blocks of the element whose text is most article-like, without its furniture and
+    link lists: the element maximising (prose characters − 0.3 × other characters)."""
+    prose = [block.is_prose() for block in page]
+    total = 0
+    held: dict[int, int] = {}
+    for block, is_prose in zip(page, prose, strict=True):
+        if is_prose:
+            total += len(block.text)
+            for element in block.furniture:
+                held[element] = held.get(element, 0) + len(block.text)
+    furniture = [any(held.get(e, 0) < FURNITURE_SHARE * total for e in block.furniture) for block in page]
+    score: dict[int, float] = {}
+    for block, is_prose, is_furniture in zip(page, prose, furniture, strict=True):
+        value = len(block.text) if is_prose and not is_furniture else -OTHER_WEIGHT * len(block.text)
+        for element in block.ancestors:
+            score[element] = score.get(element, 0.0) + value
+    if not score:
+        return []
+    best = max(score, key=lambda element: (score[element], element))  # ties: the deeper element
+    return [block for block, is_furniture in zip(page, furniture, strict=True)
+            if best in block.ancestors and not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text)]
+
+
+def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
+    """The first non-empty ``content``/``datetime`` attribute or text among ``selectors``."""
+    for selector in selectors:
+        node = tree.css_first(selector)
+        if node is None:
+            continue
+        attributes = node.attributes
+        value = attributes.get("content") or attributes.get("datetime") or node.text(deep=True)
+        if value and value.strip():
+            return normalize_line(value)
+    return None

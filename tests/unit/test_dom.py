@@ -1,0 +1,45 @@
+"""Main content on the DOM: which element is chosen, and what inside it is dropped."""
+
+from newsflow.text import dom
+
+P1 = "The minister said on Monday that the new rules would take effect next year across the country."
+P2 = "Critics argued that the changes had been rushed through parliament without a proper debate."
+P3 = "A reader wrote that the rules were a long time coming and that he welcomed them warmly here."
+
+
+def main_text(page: str) -> list[str]:
+    return [block.text for block in dom.main_content(dom.blocks(dom.parse(page)))]
+
+
+def test_article_chosen_over_navigation_sidebar_and_comments():
+    page = (
+        "<body><nav><a href=/>Home</a> <a href=/w>World</a></nav>"
+        f"<div class=sidebar><p>{P3}</p></div>"
+        f"<div class=story><h2>Sub</h2><p>{P1}</p><p>{P2}</p>"
+        f"<div id=comments><p>{P3}</p></div></div>"
+        "<footer>© 2024 The Paper</footer></body>"
+    )
+    assert main_text(page) == ["Sub", P1, P2]
+
+
+def test_link_lists_inside_the_article_are_dropped():
+    links = "".join(f"<li><a href=/{i}>Another story with a long enough headline number {i}</a></li>" for i in range(3))
+    page = f"<body><article><p>{P1}</p><ul>{links}</ul><p>{P2}</p></article></body>"
+    assert main_text(page) == [P1, P2]
+
+
+def test_wrapper_named_like_furniture_holding_the_article_is_content():
+    # themes name page wrappers "has-sidebar", "no-sidebars"…: the flag yields to the prose it holds
+    page = f"<body><div class='layout has-sidebar'><p>{P1}</p><p>{P2}</p></div><aside>{P3}</aside></body>"
+    assert main_text(page) == [P1, P2]
+
+
+def test_text_split_across_sibling_containers_is_kept_whole():
+    page = f"<body><div><p>{P1}</p></div><div><p>{P2}</p></div></body>"
+    assert main_text(page) == [P1, P2]
+
+
+def test_link_share_counts_only_text_inside_links():
+    [block] = dom.blocks(dom.parse(f"<body><p>{P1[:10]}<a href=#>{P1[10:40]}</a>{P1[40:]}</p></body>"))
+    assert block.link_chars == len(P1[10:40].strip())
+    assert block.tag == "p"
