@@ -59,8 +59,8 @@ class _Vectors:
         for bag in bags:
             df.update(bag.keys())
         n = len(bags)
-        idf = {w: math.log((1 + n) / (1 + c)) for w, c in df.items()}
-        return cls([{w: c * idf[w] for w, c in bag.items() if idf[w] > 0} for bag in bags])
+        idf = [math.log((1 + n) / (1 + c)) for c in range(n + 1)]  # by document frequency; 0 for all n
+        return cls([{w: c * idf[df[w]] for w, c in bag.items() if df[w] < n} for bag in bags])
 
     def window(self, start: int, stop: int) -> tuple[dict[str, float], float]:
         """The summed vector of paragraphs ``start:stop`` and its norm."""
@@ -72,7 +72,7 @@ class _Vectors:
             for vec in vectors[1:]:
                 for w, v in vec.items():
                     total[w] = total.get(w, 0.0) + v
-            found = self._windows[span] = (total, math.sqrt(sum(v * v for v in total.values())))
+            found = self._windows[span] = (total, math.hypot(*total.values()))
         return found
 
     @staticmethod
@@ -80,9 +80,7 @@ class _Vectors:
         (va, na), (vb, nb) = a, b
         if not na or not nb:
             return 0.0
-        if len(va) > len(vb):
-            va, vb = vb, va
-        return sum(v * vb.get(w, 0.0) for w, v in va.items()) / (na * nb)
+        return sum(va[w] * vb[w] for w in va.keys() & vb.keys()) / (na * nb)
 
 
 def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
