@@ -101,13 +101,14 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
     n = len(lines)
     words = [word_count(t) for t in lines]
     sentence = [ends_like_sentence(t) for t in lines]
-    counts = Counter(_key(t) for t in lines)
+    keys = [_key(t) for t in lines]
+    counts = Counter(keys)
     out: list[Line] = [Line(BOILERPLATE, "short") for _ in range(n)]
 
     # 1. what the line is on its own
     seen: set[str] = set()
     for i, text in enumerate(lines):
-        key = _key(text)
+        key = keys[i]
         if counts[key] > 1 and (words[i] < LONG_WORDS or key in seen):
             # page furniture; short repeated lines ("Published", "Continue Reading") tend to sit
             # where articles start and end, so they are kept as separators for the segmenter.
