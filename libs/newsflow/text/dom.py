@@ -6,10 +6,10 @@ most article-like: each block of prose (long, few links, outside page furniture)
 length, everything else against it (:func:`main_content`).
 
 Page furniture is markup, not words, so it holds whatever the page's language: ``<nav>``,
-``<footer>``, ``<aside>``, ``<form>``, and elements whose ``class``/``id`` name a sidebar, a
-comment list, a share bar… (the patterns of Mozilla's Readability). Wrappers are often named
-``has-sidebar`` or ``with-comments``, so a flagged element that holds half the page's prose or
-more is read as content after all.
+``<footer>``, ``<aside>``, ``<form>``, photo captions (``<figcaption>``), and elements whose
+``class``/``id`` name a sidebar, a comment list, a share bar… (the patterns of Mozilla's
+Readability). Wrappers are often named ``has-sidebar`` or ``with-comments``, so a flagged
+element that holds half the page's prose or more is read as content after all.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ DROP_TAGS = frozenset({
     "audio", "button", "canvas", "embed", "head", "iframe", "input", "map", "noscript", "object",
     "option", "script", "select", "style", "svg", "template", "textarea", "video",
 })
-FURNITURE_TAGS = frozenset({"aside", "dialog", "footer", "form", "menu", "nav"})
+FURNITURE_TAGS = frozenset({"aside", "dialog", "figcaption", "footer", "form", "menu", "nav"})
 # Readability's "unlikely candidates" and "maybe candidates", plus a few names from news sites.
 _FURNITURE_NAME = re.compile(
     r"-ad-|^ads?$|agegate|author|banner|breadcrumb|byline|combx|comment|community|cookie|disqus|extra|footer|"
