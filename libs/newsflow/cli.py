@@ -234,6 +234,10 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
     module = importlib.import_module(f"services.{args.stage}.app")
     level = {"WARNING": "warn", "CRITICAL": "crit"}.get(settings.log_level.upper(), settings.log_level.lower())
+    if module.app.newsflow_on_start is not None:  # before the consumer joins its group, not on its event loop
+        started = time.perf_counter()
+        module.app.newsflow_on_start()
+        log.info("%s: warmed up in %.1f s", args.stage, time.perf_counter() - started)
     sys.argv = [f"newsflow-{args.stage}", "worker", "--without-web", "--loglevel", level, *args.faust_args]
     module.app.main()
     return 0

@@ -35,7 +35,10 @@ log = logging.getLogger(__name__)
 
 def create_app(stage: str, settings: Settings | None = None, on_start: Callable[[], Any] | None = None) -> faust.App:
     """A Faust app for ``stage`` wired to ``settings``: consumer group ``<namespace>newsflow-<stage>``,
-    no Faust web server (metrics go to our own Prometheus endpoint), in-memory tables only."""
+    no Faust web server (metrics go to our own Prometheus endpoint), in-memory tables only.
+
+    ``on_start`` (loading models) is run by ``newsflow worker`` before the app starts: run on the
+    event loop it would stall the Kafka consumer's heartbeats for as long as it takes."""
     settings = settings or get_settings()
     app_id = f"{settings.namespace}newsflow-{stage}"
     Path(settings.state_dir).mkdir(parents=True, exist_ok=True)
@@ -55,6 +58,7 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
     )
     app.newsflow_stage = stage
     app.newsflow_settings = settings
+    app.newsflow_on_start = on_start
     app.newsflow_dead_letters = raw_topic(app, DEAD_LETTER)
     app.newsflow_redis = connect(settings)  # one client per worker, shared by every Redis-backed step
     app.newsflow_outputs = OutputLog(app.newsflow_redis, stage=stage, ttl_seconds=settings.dedup_ttl_seconds,
@@ -66,8 +70,6 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
         if port:
             start_http_server(port)
             log.info("%s: Prometheus metrics on :%d/metrics", stage, port)
-        if on_start is not None:
-            on_start()
 
     return app
 

@@ -17,8 +17,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from selectolax.lexbor import LexborHTMLParser
-
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import dom
 from newsflow.text.boilerplate import BOILERPLATE, NO_PARAGRAPH, classify
@@ -97,7 +95,7 @@ def visible_text_lines(content: str) -> list[str]:
     """All visible text of an HTML page, one block a line — what a naive scraper saves."""
     if html_depth(content) >= MAX_HTML_DEPTH:
         return stripped_html_lines(content)
-    tree = LexborHTMLParser(content)
+    tree = dom.parse(content)
     for node in tree.css(_CODE_TAGS):
         node.decompose()
     for node in tree.css(_BLOCK_TAGS):
