@@ -83,9 +83,9 @@ def normalize_lines(document: str) -> Iterator[tuple[str, int, int]]:
 def normalize_text(text: str) -> str:
     """Repair and normalise ``text``; line breaks are kept, each line is stripped."""
     text = _CONTROL.sub("", _repair(text))
-    return "\n".join(_HSPACE.sub(" ", line).strip() for line in text.split("\n"))
+    return "\n".join(_collapse_spaces(line).strip() for line in text.split("\n"))
 
 
 def normalize_line(line: str) -> str:
     """:func:`normalize_text` for one line (no line breaks in the result)."""
-    return _HSPACE.sub(" ", _CONTROL.sub("", _repair(line)).replace("\n", " ")).strip()
+    return _collapse_spaces(_CONTROL.sub("", _repair(line)).replace("\n", " ")).strip()
