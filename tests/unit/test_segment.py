@@ -46,6 +46,12 @@ def test_single_article_with_a_subheading_stays_whole():
     assert article.text == "\n\n".join(STORY_A)
 
 
+def test_untitled_dump_splits_where_the_subject_changes():
+    (first, second) = articles("\n\n".join([*STORY_A, *STORY_B]), "untitled")
+    assert first.text == "\n\n".join(STORY_A)
+    assert second.text == "\n\n".join(STORY_B)
+
+
 def test_sample_003_gives_four_articles_with_titles_authors_and_deks():
     path = next(SAMPLES.glob("003*"))
     found = articles(path.read_text(encoding="utf-8"), path.name)

@@ -8,7 +8,8 @@ Two kinds of evidence, neither a word list:
   article before it — a subheading continues its article's vocabulary, a new story does not;
 - **content** where there are no titles: TextTiling-style lexical cohesion between windows of
   paragraphs (tf-idf over the page's own paragraphs, so frequent function words weigh nothing in
-  any language); a boundary needs a deep, clear valley, so a single-article page stays whole.
+  any language); a boundary needs a clear valley and whole parts on either side that share
+  little vocabulary, so a single article whose subject drifts stays whole.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from itertools import pairwise
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE
 
-VERSION = "segment-0.3"
+VERSION = "segment-0.4"
 
 _WORD = re.compile(r"\w+")
 
@@ -33,8 +34,13 @@ WINDOW = 3
 """Paragraphs compared on each side of a gap (lexical cohesion)."""
 MIN_PARAGRAPHS = 3
 """No content-only boundary leaves fewer paragraphs than this on either side."""
-DEPTH = 0.5
-"""Minimum depth of a cohesion valley for a content-only boundary (0-1, higher splits less)."""
+DEPTH = 0.15
+"""Minimum depth of a cohesion valley for a content-only boundary candidate (0-1, higher splits less)."""
+MAX_PART_SIMILARITY = 0.15
+"""A content-only boundary stands only if the whole parts on either side are this dissimilar (tf-idf
+cosine): one article's halves share its names and terms however far its windows drift, two
+stories do not. On the BBC dumps without titles, valleys alone (depth 0.5) gave Pk 0.41 with 17
+of the 250 news-sample pages split; depth 0.15 and this check give Pk 0.26 with 18."""
 MAX_HEADER_TITLES = 2
 """An article's header holds a title and perhaps a kicker or a dek; more title-like lines than
 this between two paragraphs are a menu or a tag list."""
@@ -153,6 +159,16 @@ def _content_starts(vectors: _Vectors) -> list[int]:
         depth = (left - score) + (right - score)
         if depth >= DEPTH and score == min(gaps[max(0, g - 2) : g + 1]) and (not chosen or g - chosen[-1] >= MIN_PARAGRAPHS):
             chosen.append(g)
+    # drop the boundary whose neighbouring parts are most alike until every one left separates
+    # dissimilar parts
+    while chosen:
+        bounds = [0, *chosen, n]
+        similar = [vectors.similarity(vectors.window(bounds[k], g), vectors.window(g, bounds[k + 2]))
+                   for k, g in enumerate(chosen)]
+        worst = max(range(len(chosen)), key=similar.__getitem__)
+        if similar[worst] < MAX_PART_SIMILARITY:
+            break
+        del chosen[worst]
     return chosen
 
 
