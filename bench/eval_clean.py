@@ -142,9 +142,12 @@ def main() -> int:
     predictions, seconds = run("newsflow (text/plain)", ours(PLAIN), texts)
     line("newsflow (text/plain)", score(tools, data, predictions, args.limit), seconds, len(texts), text_mb)
 
+    # the machine's speed drifts: time each extractor once more, alternating, and keep its best round
     (ours_result, ours_s), (traf_result, traf_s) = results.values()
-    print(f"\n(d) HTML speed: newsflow {len(pages) / ours_s:.1f} docs/s vs trafilatura {len(pages) / traf_s:.1f} docs/s "
-          f"= {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} vs {traf_result['f1']:.3f}")
+    ours_s = min(ours_s, run("newsflow (HTML), timing", ours(HTML), pages)[1])
+    traf_s = min(traf_s, run("trafilatura (HTML), timing", trafilatura_text, pages)[1])
+    print(f"\n(d) HTML speed, best of 2 rounds: newsflow {len(pages) / ours_s:.1f} docs/s vs trafilatura "
+          f"{len(pages) / traf_s:.1f} docs/s = {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} vs {traf_result['f1']:.3f}")
     return 0
 
 

@@ -69,3 +69,18 @@ def test_a_bare_name_before_a_recurring_separator_is_a_byline():
     got = kinds(lines)
     assert got[2] == (BYLINE, None) and got[3] == (SEPARATOR, None)
     assert got[8] == (BYLINE, None)
+
+
+def test_lone_notices_around_an_article_go_but_its_dek_stays():
+    notice = "We use cookies to give you the best experience on our website, as our policy explains."
+    signup = "Sign up for our newsletter. We will never share your email address."
+    dek = "The town was retaken after weeks of fighting, the army said."
+    article = [f"{p} {p}" for p in P]  # one run of paragraphs of over 100 words
+    lines = ["Home", "World", "Politics", notice, "Sport", "Army Retakes The Town After Weeks Of Fighting",
+             dek, "© Photo: Ministry of Defence", *article, "Share this", "Contact us", signup, "Imprint"]
+    got = kinds(lines)
+    assert got[3] == got[-2] == ("boilerplate", "lone")
+    assert got[6] == (BODY, None)
+    assert [k for k, _ in got[8:12]] == [BODY] * 4
+    # without an article on the page there is nothing to tell a notice from a short text by
+    assert kinds(["Home", notice, "World"])[1] == (BODY, None)
