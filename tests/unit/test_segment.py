@@ -91,3 +91,30 @@ def test_readers_comments_under_names_and_dates_stay_with_the_article():
     text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, *comments])
     (article,) = articles(text, "one")
     assert article.title == "Bank Raises Interest Rates Again"
+
+
+# One long story in two sections: cohesion dips at the subheading (the second section is about
+# drilling), but the sections share the story's names and terms.
+OIL_EXPORTS = [
+    "Iraq exported more crude from Basra in March than in any month since the invasion, the oil ministry said.",
+    "Basra terminals loaded Rumaila crude for buyers in India and China, and the oil ministry expects Basra exports to keep rising.",
+    "Crude from Basra now pays for most of the budget, and exports from the north are still small, the oil ministry said.",
+    "Officials in Baghdad said crude exports from Basra would fund schools, roads and power for the whole of Iraq.",
+    "The oil ministry said Basra crude exports averaged three million barrels a day, a record for the southern terminals.",
+    "Buyers in Asia took most of the Rumaila crude, the ministry said, and exports to Europe rose as well.",
+]
+OIL_WELLS = [
+    "Foreign engineers are drilling horizontal wells in the Rumaila field, so that crude exports from the old fields keep rising.",
+    "The new wells use water injection, and the engineers say drilling costs for Basra crude exports are among the lowest anywhere.",
+    "Drilling contracts pay the foreign firms a fee for each barrel, so the oil ministry keeps control of Basra crude exports.",
+    "The oil ministry expects the new wells to lift Basra crude exports by half a million barrels a day, engineers said.",
+    "Engineers said drilling at Rumaila had sped up since the oil ministry eased the rules on foreign firms selling to India and China.",
+    "The ministry said the new wells would keep Basra crude exports rising for years, with more terminals for buyers in India and China.",
+]
+
+
+def test_headline_length_subheading_inside_one_story_stays_whole():
+    text = "\n\n".join(["Iraq Crude Exports Hit A Record", *OIL_EXPORTS,
+                        "Newer Technologies Boost Iraqi Output", *OIL_WELLS])
+    (article,) = articles(text, "one")
+    assert article.text == "\n\n".join(OIL_EXPORTS + OIL_WELLS)
