@@ -24,8 +24,20 @@ def test_article_chosen_over_navigation_sidebar_and_comments():
 
 def test_link_lists_inside_the_article_are_dropped():
     links = "".join(f"<li><a href=/{i}>Another story with a long enough headline number {i}</a></li>" for i in range(3))
-    page = f"<body><article><p>{P1}</p><ul>{links}</ul><p>{P2}</p></article></body>"
+    page = f"<body><article><p>{P1}</p><h3>Read more</h3><ul>{links}</ul><p>{P2}</p></article></body>"
+    assert main_text(page) == [P1, P2]  # the list's heading goes with it
+
+
+def test_a_photo_gallery_inside_the_article_does_not_outweigh_its_text():
+    captions = "".join(f"<figure><img src=/{i}.jpg><figcaption>{P3} Photo {i}.</figcaption></figure>"
+                       for i in range(5))
+    page = f"<body><div class=story><p>{P1}</p><div class=gallery>{captions}</div><p>{P2}</p></div></body>"
     assert main_text(page) == [P1, P2]
+
+
+def test_ruby_readings_are_not_text():
+    page = "<body><p>" + "<ruby>子<rt>こ</rt></ruby>どもへの虐待をなくすための法律ができました。" * 3 + "</p></body>"
+    assert main_text(page) == ["子どもへの虐待をなくすための法律ができました。" * 3]
 
 
 def test_wrapper_named_like_furniture_holding_the_article_is_content():

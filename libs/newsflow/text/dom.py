@@ -30,15 +30,15 @@ BLOCK_TAGS = frozenset({
 })
 DROP_TAGS = frozenset({
     "audio", "button", "canvas", "embed", "head", "iframe", "input", "map", "noscript", "object",
-    "option", "script", "select", "style", "svg", "template", "textarea", "video",
-})
+    "option", "rp", "rt", "script", "select", "style", "svg", "template", "textarea", "video",
+})  # rt/rp: ruby readings (furigana) printed above the words they gloss
 FURNITURE_TAGS = frozenset({"aside", "dialog", "figcaption", "footer", "form", "menu", "nav"})
 # Readability's "unlikely candidates" and "maybe candidates", plus a few names from news sites.
 _FURNITURE_NAME = re.compile(
     r"-ad-|^ads?$|agegate|author|banner|breadcrumb|byline|combx|comment|community|cookie|disqus|extra|footer|"
-    r"gdpr|header|legend|menu|meta\b|modal|nav\b|^nav|navbar|newsletter|outbrain|pager|pagination|popup|print|"
+    r"gdpr|header|legend|menu|meta\b|modal|nav\b|^nav|navbar|newsletter|outbrain|pager|pagination|popup|"
     r"promo|recommend|related|remark|replies|rss|share|sharing|shoutbox|sidebar|skyscraper|social|sponsor|"
-    r"subscribe|supplemental|taboola|tags\b|teaser|toolbar|widget"
+    r"subscribe|supplemental|taboola|tags\b|teaser|toolbar"
 )
 _CONTENT_NAME = re.compile(r"and|article|body|column|content|entry|main|post|shadow|story|text")
 
@@ -50,6 +50,10 @@ MAX_KEPT_LINKS = 0.5
 OTHER_WEIGHT = 0.3
 """How much a character of non-prose text counts against the element holding it."""
 FURNITURE_SHARE = 0.5
+FURNITURE_WEIGHT = 0.15
+"""How much a character of furniture counts against the element holding it: less than other text,
+since furniture is left out of the main content anyway (a photo gallery inside the article's
+element must not make a single paragraph the best element)."""
 
 
 @dataclass(slots=True)
@@ -147,8 +151,9 @@ def blocks(tree: LexborHTMLParser) -> list[DomBlock]:
 
 
 def main_content(page: list[DomBlock]) -> list[DomBlock]:
-    """The blocks of the element whose text is most article-like, without its furniture and
-    link lists: the element maximising (prose characters − 0.3 × other characters)."""
+    """The blocks of the element whose text is most article-like, without its furniture, its link
+    lists and the headings of either: the element maximising (prose characters − 0.3 × other
+    characters − 0.15 × furniture characters)."""
     prose = [block.is_prose() for block in page]
     total = 0
     held: dict[int, int] = {}
@@ -160,14 +165,18 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
     furniture = [any(held.get(e, 0) < FURNITURE_SHARE * total for e in block.furniture) for block in page]
     score: dict[int, float] = {}
     for block, is_prose, is_furniture in zip(page, prose, furniture, strict=True):
-        value = len(block.text) if is_prose and not is_furniture else -OTHER_WEIGHT * len(block.text)
+        value = (len(block.text) if is_prose and not is_furniture
+                 else -(FURNITURE_WEIGHT if is_furniture else OTHER_WEIGHT) * len(block.text))
         for element in block.ancestors:
             score[element] = score.get(element, 0.0) + value
     if not score:
         return []
     best = max(score, key=lambda element: (score[element], element))  # ties: the deeper element
-    return [block for block, is_furniture in zip(page, furniture, strict=True)
-            if best in block.ancestors and not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text)]
+    inside = [(block, not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text), is_prose)
+              for block, is_furniture, is_prose in zip(page, furniture, prose, strict=True) if best in block.ancestors]
+    # the heading of a link list goes with it ("Related posts", "Lesen Sie auch")
+    return [block for (block, kept, is_prose), after in zip(inside, [*inside[1:], None], strict=True)
+            if kept and (is_prose or after is None or after[1])]
 
 
 def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
