@@ -10,7 +10,9 @@ The rules use the shape of the text, not word lists, so they carry over to other
 - photo credits carry ``©`` or an upper-case agency name glued to the caption (``…powerGETTY``);
 - after the body, a run of short widget lines (``Notify of`` / ``1 Comment`` / ``Newest``)
   opens a comment zone: sentences there are readers' comments, until a title-like line opens a
-  new article.
+  new article;
+- on a page that holds an article, a short sentence standing alone among the furniture is a
+  notice (cookies, a newsletter box), unless an article's body follows it closely (a dek).
 """
 
 from __future__ import annotations
@@ -200,13 +202,14 @@ def _runs(out: list[Line], kind: str) -> list[tuple[int, int]]:
 def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
     """On a page that holds an article (a run of paragraphs of >= :data:`ARTICLE_RUN_WORDS`), a
     run of body lines shorter than :data:`LONE_WORDS` with no paragraph next to it is a notice
-    among the page furniture (cookies, a newsletter box, a copyright line), not article text."""
+    among the page furniture (cookies, a newsletter box, a copyright line), not article text —
+    unless an article's body starts at most :data:`DEK_GAP` lines after it: then it is the dek."""
     runs = [(a, b, sum(words[a:b])) for a, b in _runs(out, BODY)]
     if not runs or max(w for *_, w in runs) < ARTICLE_RUN_WORDS:
         return
     for (a, b, total), after in zip(runs, [*runs[1:], None], strict=True):
         if total >= LONE_WORDS or (after and after[2] >= ARTICLE_RUN_WORDS and after[0] - b <= DEK_GAP):
-            continue  # a dek: an article's body follows a title or a photo credit later
+            continue
         for i in range(a, b):
             out[i] = Line(BOILERPLATE, "lone")
 
