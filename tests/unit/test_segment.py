@@ -118,3 +118,12 @@ def test_headline_length_subheading_inside_one_story_stays_whole():
                         "Newer Technologies Boost Iraqi Output", *OIL_WELLS])
     (article,) = articles(text, "one")
     assert article.text == "\n\n".join(OIL_EXPORTS + OIL_WELLS)
+
+
+def test_a_page_too_big_for_dense_vectors_keeps_its_widespread_words(monkeypatch):
+    # past MAX_CELLS only the words found in the most paragraphs stay columns; norms stay exact
+    from newsflow.text import segment
+
+    monkeypatch.setattr(segment, "MAX_CELLS", 12 * 10)
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
+    assert [a.title for a in articles(text, "dump")] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final"]

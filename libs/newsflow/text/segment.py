@@ -18,7 +18,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import chain, pairwise
+
+import numpy as np
 
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE
@@ -48,6 +50,9 @@ split 17 -> 14 of 250, BBC dumps Pk 0.075 -> 0.077 (0.25: 11 and 0.080; 0.2: 9 a
 MAX_HEADER_TITLES = 2
 """An article's header holds a title and perhaps a kicker or a dek; more title-like lines than
 this between two paragraphs are a menu or a tag list."""
+MAX_CELLS = 4_000_000
+"""Paragraphs × words held as dense tf-idf (32 MB): on a page bigger than that only its most
+widespread words are columns, and the others count in the norms alone."""
 MIN_ARTICLE_WORDS = 100
 """A part of a page with fewer body words than this is not an article of its own (a cookie notice,
 a teaser, a subscription box) but belongs to its neighbour: the shortest of the 1,458 BBC articles
@@ -55,12 +60,16 @@ of the dev dumps has 115 words."""
 
 
 class _Vectors:
-    """tf-idf vectors of a page's paragraphs (idf from the page itself), with the sums of
-    consecutive paragraphs ("windows") and their norms memoised: neighbouring gaps share them."""
+    """tf-idf vectors of a page's paragraphs (idf from the page itself) as prefix sums: the summed
+    vector of any run of paragraphs (a "window") and its norm cost one subtraction. A word found
+    in a single paragraph never meets another window's words, so it is kept only as part of that
+    paragraph's squared norm, not as a column."""
 
-    def __init__(self, weights: list[dict[str, float]]) -> None:
-        self.weights = weights
-        self._windows: dict[tuple[int, int], tuple[dict[str, float], float]] = {}
+    def __init__(self, shared: np.ndarray, private: np.ndarray) -> None:
+        self.n = shared.shape[0]
+        self._prefix = np.zeros((self.n + 1, shared.shape[1]))
+        np.cumsum(shared, axis=0, out=self._prefix[1:])
+        self._private = np.concatenate(([0.0], np.cumsum(private)))
 
     @classmethod
     def of(cls, texts: list[str]) -> _Vectors:
@@ -70,32 +79,41 @@ class _Vectors:
             df.update(bag.keys())
         n = len(bags)
         idf = [math.log((1 + n) / (1 + c)) for c in range(n + 1)]  # by document frequency; 0 for all n
-        return cls([{w: c * idf[df[w]] for w, c in bag.items() if df[w] < n} for bag in bags])
+        widespread = [w for w, c in df.items() if 1 < c < n]
+        if len(widespread) * n > MAX_CELLS:
+            widespread = sorted(widespread, key=df.__getitem__, reverse=True)[: MAX_CELLS // n]
+        columns = dict.fromkeys(df, -1) | {w: k for k, w in enumerate(widespread)}
+        idf_of = {w: idf[c] for w, c in df.items()}
+        # every (paragraph, word) pair of the page, flat (lookups through map: no Python loop per pair)
+        words = list(chain.from_iterable(bags))
+        row = np.repeat(np.arange(n), [len(bag) for bag in bags])
+        weight = np.fromiter(chain.from_iterable(bag.values() for bag in bags), float, len(words))
+        weight *= np.fromiter(map(idf_of.__getitem__, words), float, len(words))
+        col = np.fromiter(map(columns.__getitem__, words), np.int64, len(words))
+        inner = col >= 0
+        shared = np.zeros((n, len(columns)))
+        shared[row[inner], col[inner]] = weight[inner]
+        private = np.bincount(row[~inner], weights=weight[~inner] ** 2, minlength=n)
+        return cls(shared, private)
 
-    def window(self, start: int, stop: int) -> tuple[dict[str, float], float]:
+    def window(self, start: int, stop: int) -> tuple[np.ndarray, float]:
         """The summed vector of paragraphs ``start:stop`` and its norm."""
-        span = (max(start, 0), max(stop, 0))
-        found = self._windows.get(span)
-        if found is None:
-            vectors = self.weights[span[0] : span[1]]
-            total = dict(vectors[0]) if vectors else {}
-            for vec in vectors[1:]:
-                for w, v in vec.items():
-                    total[w] = total.get(w, 0.0) + v
-            found = self._windows[span] = (total, math.hypot(*total.values()))
-        return found
+        start, stop = min(max(start, 0), self.n), min(max(stop, 0), self.n)
+        vector = self._prefix[stop] - self._prefix[start]
+        squared = float(vector @ vector) + self._private[stop] - self._private[start]
+        return vector, math.sqrt(max(squared, 0.0))
 
     @staticmethod
-    def similarity(a: tuple[dict[str, float], float], b: tuple[dict[str, float], float]) -> float:
+    def similarity(a: tuple[np.ndarray, float], b: tuple[np.ndarray, float]) -> float:
         (va, na), (vb, nb) = a, b
         if not na or not nb:
             return 0.0
-        return sum(va[w] * vb[w] for w in va.keys() & vb.keys()) / (na * nb)
+        return float(va @ vb) / (na * nb)
 
 
 def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
     """How much lower cohesion is across paragraph ``gap`` than within the text on either side."""
-    n = len(vectors.weights)
+    n = vectors.n
     across = vectors.similarity(vectors.window(gap - WINDOW, gap), vectors.window(gap, gap + WINDOW))
     inside = []
     if gap >= 2 * width:
@@ -151,7 +169,7 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
 
 def _content_starts(vectors: _Vectors) -> list[int]:
     """Paragraph indices where cohesion has a deep valley (TextTiling with depth scores)."""
-    n = len(vectors.weights)
+    n = vectors.n
     if n < 2 * MIN_PARAGRAPHS:
         return []
     gaps = [vectors.similarity(vectors.window(g - WINDOW, g), vectors.window(g, g + WINDOW)) for g in range(1, n)]
@@ -172,7 +190,7 @@ def _dissimilar(vectors: _Vectors, paras: list[int], kept: list[bool], limit: fl
     than ``limit``."""
     paras, kept = list(paras), list(kept)
     while True:
-        bounds = [0, *paras, len(vectors.weights)]
+        bounds = [0, *paras, vectors.n]
         similar = [-1.0 if keep else vectors.similarity(vectors.window(bounds[k], g), vectors.window(g, bounds[k + 2]))
                    for k, (g, keep) in enumerate(zip(paras, kept, strict=True))]
         if not paras or max(similar) < limit:
