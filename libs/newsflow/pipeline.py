@@ -25,10 +25,6 @@ STAGES = ("clean", "segment", "tag")
 TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{topic_mod.VERSION}+{cred_mod.VERSION}"
 
 
-def _body(blocks) -> list:
-    return [b for b in blocks if b.kind == BODY]
-
-
 def _leading_title(blocks):
     """The last title-like block before the first body block: the headline of a plain-text page."""
     title = None
@@ -50,7 +46,7 @@ def _spans(title_block, body) -> list[list[int]]:
 def clean_stage(raw: RawArticle) -> Article:
     """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
     cleaned = clean_mod.clean(raw)
-    body = _body(cleaned.blocks)
+    body = seg_mod.text_blocks(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
     kept_chars = sum(len(b.text) for b in body)

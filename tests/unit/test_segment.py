@@ -43,7 +43,7 @@ def test_single_article_with_a_subheading_stays_whole():
     text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A[:2], "What comes next", *STORY_A[2:]])
     (article,) = articles(text, "one")
     assert article.id == "one"
-    assert article.text == "\n\n".join(STORY_A)
+    assert article.text == "\n\n".join([*STORY_A[:2], "What comes next", *STORY_A[2:]])  # the subheading is text
 
 
 def test_untitled_dump_splits_where_the_subject_changes():
@@ -117,7 +117,15 @@ def test_headline_length_subheading_inside_one_story_stays_whole():
     text = "\n\n".join(["Iraq Crude Exports Hit A Record", *OIL_EXPORTS,
                         "Newer Technologies Boost Iraqi Output", *OIL_WELLS])
     (article,) = articles(text, "one")
-    assert article.text == "\n\n".join(OIL_EXPORTS + OIL_WELLS)
+    assert article.text == "\n\n".join([*OIL_EXPORTS, "Newer Technologies Boost Iraqi Output", *OIL_WELLS])
+
+
+def test_text_keeps_subheadings_but_not_teasers_or_the_repeated_headline():
+    teaser = "Opposition Leader Says The Rate Rise Will Push Thousands Of Families Into Arrears"
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A[:2], "Bank raises interest rates, again",
+                        *STORY_A[2:4], teaser, *STORY_A[4:], "What comes next", STORY_A[0] + " Again."])
+    (article,) = articles(text, "one")
+    assert article.text.split("\n\n") == [*STORY_A, "What comes next", STORY_A[0] + " Again."]
 
 
 def test_a_page_too_big_for_dense_vectors_keeps_its_widespread_words(monkeypatch):

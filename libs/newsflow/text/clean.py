@@ -22,7 +22,7 @@ from newsflow.text import dom
 from newsflow.text.boilerplate import BOILERPLATE, NO_PARAGRAPH, classify
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = "clean-0.6"
+VERSION = "clean-0.7"
 
 _BLOCK_TAGS = ",".join(sorted(dom.BLOCK_TAGS))
 _CODE_TAGS = "script,style,noscript,template,svg,iframe,head"
