@@ -39,7 +39,6 @@ REASONS = ("repeated", "numeric", "credit", "comments", "lone", "short", "fragme
 _CLOSERS = "\"'”’»›)]*"
 _TERMINAL = frozenset(".!?…。！？;:؟।")
 _CREDIT = re.compile(r"©|\(c\)\s|[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
-_LETTERS = re.compile(r"[^\W\d_]")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
@@ -84,7 +83,7 @@ def ends_like_sentence(text: str) -> bool:
 def letter_ratio(text: str) -> float:
     """Share of letters among the non-space characters (the text is normalised: spaces only)."""
     visible = len(text) - text.count(" ")
-    return len(_LETTERS.findall(text)) / visible if visible else 0.0
+    return sum(map(str.isalpha, text)) / visible if visible else 0.0
 
 
 _NOT_A_HEADLINE_END = frozenset(",;/-–—([&+=")
