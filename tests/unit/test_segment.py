@@ -133,5 +133,6 @@ def test_a_page_too_big_for_dense_vectors_keeps_its_widespread_words(monkeypatch
     from newsflow.text import segment
 
     monkeypatch.setattr(segment, "MAX_CELLS", 12 * 10)
+    assert segment._Vectors.of(STORY_A + STORY_B)._prefix.shape == (13, 10)  # 12 paragraphs, 10 columns
     text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
     assert [a.title for a in articles(text, "dump")] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final"]

@@ -96,7 +96,7 @@ class _Vectors:
         weight *= np.fromiter(map(idf_of.__getitem__, words), float, len(words))
         col = np.fromiter(map(columns.__getitem__, words), np.int64, len(words))
         inner = col >= 0
-        shared = np.zeros((n, len(columns)))
+        shared = np.zeros((n, len(widespread)))
         shared[row[inner], col[inner]] = weight[inner]
         private = np.bincount(row[~inner], weights=weight[~inner] ** 2, minlength=n)
         return cls(shared, private)
