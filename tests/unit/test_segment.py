@@ -52,6 +52,36 @@ def test_untitled_dump_splits_where_the_subject_changes():
     assert second.text == "\n\n".join(STORY_B)
 
 
+def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
+    from newsflow.text import segment
+
+    monkeypatch.setattr(segment, "MAX_CROSS_RATIO", 0.0)  # no cut can pass: the dump stays whole
+    assert len(articles("\n\n".join([*STORY_A, *STORY_B]))) == 1
+
+
+def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
+    from newsflow.text import segment
+
+    monkeypatch.setattr(segment, "MAX_RUN", 4)  # each 6-paragraph story is cut first, then made whole
+    (first, second) = articles("\n\n".join([*STORY_A, *STORY_B]))
+    assert (first.text, second.text) == ("\n\n".join(STORY_A), "\n\n".join(STORY_B))
+
+
+def test_a_single_story_whose_paragraphs_share_few_words_stays_whole():
+    loose = [
+        "Asked about the harvest, the farmer said the rain came late this year and the wheat suffered.",
+        "He remembers his father working the same fields with horses before the first tractors arrived.",
+        "The farmer says prices at the market barely cover diesel, seed and the loan on the new barn.",
+        "His daughter studies engineering in the city and phones every Sunday evening after dinner.",
+        "Neighbours have sold their land to a solar company, and the farmer admits he was tempted.",
+        "He laughs when asked about retirement and points at the old dog asleep by the kitchen door.",
+        "The village school closed last spring, so the children now ride a bus for forty minutes.",
+        "Still, the farmer says, there is nothing like the smell of the fields after the first rain.",
+    ]
+    (article,) = articles("\n\n".join(loose))
+    assert article.text == "\n\n".join(loose)
+
+
 def test_sample_003_gives_four_articles_with_titles_authors_and_deks():
     path = next(SAMPLES.glob("003*"))
     found = articles(path.read_text(encoding="utf-8"), path.name)
