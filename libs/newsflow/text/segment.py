@@ -237,7 +237,8 @@ class _Runs:
     def __init__(self, units: np.ndarray) -> None:
         self._prefix = np.zeros((units.shape[0] + 1, units.shape[1]))
         np.cumsum(units, axis=0, out=self._prefix[1:])
-        # a paragraph's pairing with itself, to leave out (1, or 0 for a paragraph of unique words)
+        # each paragraph's product with itself, left out of the pairs (under 1 when some of its words
+        # are its own, which never meet another paragraph's)
         self._own = np.concatenate(([0.0], np.cumsum(np.einsum("ij,ij->i", units, units))))
 
     def cohesion(self, starts: np.ndarray, stop: int) -> np.ndarray:
