@@ -241,17 +241,18 @@ class _Runs:
         # are its own, which never meet another paragraph's)
         self._own = np.concatenate(([0.0], np.cumsum(np.einsum("ij,ij->i", units, units))))
 
+    def _pairs(self, summed: np.ndarray, starts, stop: int):
+        """Summed pairwise cosines inside runs ``starts:stop`` whose summed unit vectors are ``summed``."""
+        return np.einsum("...j,...j->...", summed, summed) - self._own[stop] + self._own[starts]
+
     def cohesion(self, starts: np.ndarray, stop: int) -> np.ndarray:
         """Summed pairwise cosines of the paragraphs of each run ``start:stop``, over its length."""
-        summed = self._prefix[stop] - self._prefix[starts]
-        pairs = np.einsum("ij,ij->i", summed, summed) - self._own[stop] + self._own[starts]
-        return pairs / (stop - starts)
+        return self._pairs(self._prefix[stop] - self._prefix[starts], starts, stop) / (stop - starts)
 
     def cross_ratio(self, a: int, b: int, c: int) -> float:
         """Mean cosine across runs ``a:b`` and ``b:c`` over the mean inside the looser of them."""
         left, right = self._prefix[b] - self._prefix[a], self._prefix[c] - self._prefix[b]
-        inside = min((v @ v - self._own[y] + self._own[x]) / ((y - x) * (y - x - 1))
-                     for v, x, y in ((left, a, b), (right, b, c)))
+        inside = min(self._pairs(v, x, y) / ((y - x) * (y - x - 1)) for v, x, y in ((left, a, b), (right, b, c)))
         across = (left @ right) / ((b - a) * (c - b))
         return across / inside if inside > 0 else math.inf
 
