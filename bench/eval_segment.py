@@ -4,6 +4,9 @@
   exact segment-count rate of newsflow and of NLTK's TextTiling on the same dumps, in this run,
   scored by ../shared/tools/score_segmentation.py; the same dumps with their title lines removed
   (only content left to go by);
+- dumps of whole pages, menus and footers included: html-dev pages as a naive scraper's text,
+  2-4 of one language one after another; the units scored are the lines that hold one of the
+  page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
@@ -20,6 +23,7 @@ import bisect
 import csv
 import gzip
 import json
+import random
 import subprocess
 import sys
 import tempfile
@@ -34,14 +38,14 @@ def articles_of(text: str, doc_id: str = "x"):
     return segment_stage(clean_stage(RawArticle(id=doc_id, content=text, content_type=PLAIN)))
 
 
-def labels_for(paragraphs: list[str]) -> tuple[list[int], float, float]:
-    """newsflow's article index for each paragraph of a dump (paragraphs joined by blank lines),
+def labels_for(paragraphs: list[str], joiner: str = "\n\n") -> tuple[list[int], float, float]:
+    """newsflow's article index for each paragraph of a dump (paragraphs joined by ``joiner``),
     and the seconds spent cleaning and segmenting it."""
-    text = "\n\n".join(paragraphs)
+    text = joiner.join(paragraphs)
     starts, pos = [], 0
     for p in paragraphs:
         starts.append(pos)
-        pos += len(p) + 2
+        pos += len(p) + len(joiner)
     started = time.perf_counter()
     cleaned = clean_stage(RawArticle(id="x", content=text, content_type=PLAIN))
     cleaned_at = time.perf_counter()
@@ -100,6 +104,36 @@ def show(name: str, result: dict) -> None:
           f"boundary F1 {pick('boundary_f1', 'f1'):.3f}  exact count {pick('n_segments_accuracy'):.3f}")
 
 
+def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_language: int = 60) -> None:
+    """Dumps of 2-4 whole pages (naive text) of one language, scored on the lines that hold the
+    pages' gold main-text snippets; every other line is boilerplate (label -1)."""
+    from newsflow.text.language import detect_language
+
+    def squeeze(text: str) -> str:
+        return " ".join(text.split())
+
+    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
+    by_language: dict[str, list[tuple[list[str], list[bool]]]] = {}
+    for url, lines in naive.items():
+        snippets = [squeeze(w) for w in gold[url]["with"] if len(squeeze(w)) >= 10]
+        body = [any(s in squeeze(line) for s in snippets) for line in lines]
+        if sum(body) >= 2:
+            language = detect_language(" ".join(line for line, b in zip(lines, body, strict=True) if b))
+            by_language.setdefault(language, []).append((lines, body))
+    rng = random.Random(11)
+    print("\ndumps of whole pages (html-dev as naive text, 2-4 pages of one language joined)")
+    for language in ("en", "de"):
+        dumps, ours = [], []
+        for k in range(per_language):
+            lines, labels = [], []
+            for page, (page_lines, body) in enumerate(rng.sample(by_language[language], rng.randint(2, 4))):
+                lines += page_lines
+                labels += [page if b else -1 for b in body]
+            dumps.append({"id": f"{language}{k}", "paragraphs": lines, "labels": labels})
+            ours.append({"id": f"{language}{k}", "labels": labels_for(lines, "\n")[0]})
+        show(f"newsflow, {language} ({len(dumps)} dumps)", score(tools, dumps, ours))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -145,6 +179,15 @@ def main() -> int:
     print(f"  throughput: newsflow clean + segment {mb / (clean_s + segment_s):.2f} MB/s (segmenter stage alone "
           f"{mb / segment_s:.2f} MB/s), TextTiling {mb / tiling_s:.2f} MB/s")
 
+    from eval_clean import load_html_dev
+
+    from newsflow.schema import HTML, Rejected
+    from newsflow.text.clean import visible_text_lines
+
+    pages = load_html_dev(data, None)
+    naive = {url: visible_text_lines(page) for url, page in pages.items()}
+    page_dumps(tools, data, naive)
+
     print("\nsamples (gold: articles, titles, authors)")
     sample_gold = json.loads((data / "samples-gold.json").read_text())
     for name, item in sample_gold.items():
@@ -162,18 +205,12 @@ def main() -> int:
         rows = list(csv.DictReader(fh))
     split = sum(1 for r in rows if len(articles_of(r["content"])) > 1)
     print(f"\nwrongly split single-article pages:\n  news sample (text)        {split}/{len(rows)} ({split / len(rows):.1%})")
-    from eval_clean import load_html_dev
-
-    from newsflow.schema import HTML, Rejected
-    from newsflow.text.clean import visible_text_lines
-
-    pages = load_html_dev(data, None)
-    for name, content_type, view in (("html-dev as HTML", HTML, lambda page: page),
-                                     ("html-dev as naive text", PLAIN, lambda page: "\n".join(visible_text_lines(page)))):
+    for name, content_type, view in (("html-dev as HTML", HTML, pages.__getitem__),
+                                     ("html-dev as naive text", PLAIN, lambda url: "\n".join(naive[url]))):
         split = total = 0
-        for url, page in pages.items():
+        for url in pages:
             try:
-                found = segment_stage(clean_stage(RawArticle(id=url, content=view(page), content_type=content_type)))
+                found = segment_stage(clean_stage(RawArticle(id=url, content=view(url), content_type=content_type)))
             except Rejected:
                 continue
             total += 1

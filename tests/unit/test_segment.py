@@ -52,6 +52,35 @@ def test_untitled_dump_splits_where_the_subject_changes():
     assert second.text == "\n\n".join(STORY_B)
 
 
+# What a naive scraper saves around each page's article (two sites): menus, teasers, footer links.
+# Several headline-like teasers in a row are no article's header, so titles alone find no boundary.
+FURNITURE_A = ["Home", "World", "Business", "Sport", "Weather", "Video", "Most read",
+               "Markets Rally As Oil Prices Fall Sharply", "Five Things To Know Before Buying A House",
+               "Storm Warning Issued For The Coast", "About us", "Contact us", "Terms of use", "Privacy policy",
+               "Cookie settings", "Your privacy choices", "Report a technical problem", "Sitemap", "Help centre", "Download the app", "Manage preferences",
+               "Copyright 2026 The Daily Example. All rights reserved."]
+FURNITURE_B = ["Start", "Latest", "Politics", "Football", "Opinion", "Podcasts", "Trending now",
+               "Ten Films To Watch This Weekend", "Why Train Fares Are Going Up Again",
+               "The Best Walks In The National Park", "Imprint", "Careers", "Advertise with us",
+               "Accessibility help", "Subscriptions", "Gift cards", "Reader offers", "Corrections",
+               "Follow us on social media", "Sign up for our morning newsletter"]
+
+
+def test_dump_of_whole_pages_splits_at_the_furniture_between_them():
+    page_a = [*FURNITURE_A[:6], "Bank Raises Interest Rates Again", *STORY_A, *FURNITURE_A[6:]]
+    page_b = [*FURNITURE_B[:6], "Home Side Wins The Cup Final", *STORY_B, *FURNITURE_B[6:]]
+    first, second = articles("\n".join(page_a + page_b))
+    assert (first.title, first.text) == ("Bank Raises Interest Rates Again", "\n\n".join(STORY_A))
+    assert (second.title, second.text) == ("Home Side Wins The Cup Final", "\n\n".join(STORY_B))
+
+
+def test_a_short_widget_break_inside_one_story_is_no_boundary():
+    text = "\n".join(["Bank Raises Interest Rates Again", *STORY_A[:3], "Advertisement",
+                      "The bank headquarters in the capital. Photo: REUTERS", *STORY_A[3:], *FURNITURE_A[6:]])
+    (article,) = articles(text)
+    assert article.text == "\n\n".join(STORY_A)
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 
