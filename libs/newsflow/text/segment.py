@@ -93,25 +93,26 @@ class _Vectors:
 
     @classmethod
     def of(cls, texts: list[str]) -> _Vectors:
-        bags = [Counter(_WORD.findall(t.casefold())) for t in texts]
-        df: Counter[str] = Counter()
-        for bag in bags:
-            df.update(bag.keys())
-        n = len(bags)
-        idf = [math.log((1 + n) / (1 + c)) for c in range(n + 1)]  # by document frequency; 0 for all n
-        widespread = [w for w, c in df.items() if 1 < c < n]
-        if len(widespread) * n > MAX_CELLS:
-            widespread = sorted(widespread, key=df.__getitem__, reverse=True)[: MAX_CELLS // n]
-        columns = dict.fromkeys(df, -1) | {w: k for k, w in enumerate(widespread)}
-        idf_of = {w: idf[c] for w, c in df.items()}
-        # every (paragraph, word) pair of the page, flat (lookups through map: no Python loop per pair)
-        words = list(chain.from_iterable(bags))
-        row = np.repeat(np.arange(n), [len(bag) for bag in bags])
-        weight = np.fromiter(chain.from_iterable(bag.values() for bag in bags), float, len(words))
-        weight *= np.fromiter(map(idf_of.__getitem__, words), float, len(words))
-        col = np.fromiter(map(columns.__getitem__, words), np.int64, len(words))
+        tokens = [_WORD.findall(t.casefold()) for t in texts]
+        words = list(chain.from_iterable(tokens))
+        vocabulary = {w: k for k, w in enumerate(dict.fromkeys(words))}
+        n, v = len(texts), max(len(vocabulary), 1)
+        # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
+        # Python loop per pair)
+        pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v
+        pair += np.fromiter(map(vocabulary.__getitem__, words), np.int64, len(words))
+        pair, count = np.unique(pair, return_counts=True)
+        row, word = np.divmod(pair, v)
+        df = np.bincount(word, minlength=v)
+        idf = np.log((1 + n) / (1 + df))  # by document frequency; 0 for a word in all n paragraphs
+        widespread = np.flatnonzero((df > 1) & (df < n))
+        if widespread.size * n > MAX_CELLS:
+            widespread = widespread[np.argsort(-df[widespread], kind="stable")[: MAX_CELLS // n]]
+        column = np.full(v, -1)
+        column[widespread] = np.arange(widespread.size)
+        col, weight = column[word], count * idf[word]
         inner = col >= 0
-        shared = np.zeros((n, len(widespread)))
+        shared = np.zeros((n, widespread.size))
         shared[row[inner], col[inner]] = weight[inner]
         private = np.bincount(row[~inner], weights=weight[~inner] ** 2, minlength=n)
         return cls(shared, private)
