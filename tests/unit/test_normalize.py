@@ -1,6 +1,6 @@
 """Normalisation repairs encoding damage and invisible characters but never rewrites words."""
 
-from newsflow.text.normalize import normalize_line, normalize_text
+from newsflow.text.normalize import normalize_line, normalize_text, words
 
 
 def test_mojibake_is_repaired():
@@ -24,3 +24,19 @@ def test_whitespace_collapsed_per_line_and_lines_kept():
 
 def test_control_characters_dropped():
     assert normalize_line("a\x07b\x1bc") == "abc"
+
+
+def test_words_split_unspaced_scripts_into_characters():
+    assert words("Hello Wörld, 2026年 東京タワー 서울 특별시") == [
+        "hello", "wörld", "2026", "年", "東", "京", "タ", "ワ", "ー", "서울", "특별시"]
+
+
+def test_chinese_near_duplicates_share_shingles():
+    from newsflow.text.minhash import Params, signature, similarity
+
+    text = "中央银行周四宣布加息半个百分点，这是今年第三次加息。官员表示通胀仍远高于目标，未来可能继续加息。"
+    edited = text.replace("第三次", "第四次")
+    other = "主队在比赛最后几分钟连进两球，在座无虚席的体育场赢得了杯赛决赛。"
+    params = Params()
+    assert similarity(signature(text, params), signature(edited, params)) > 0.6
+    assert similarity(signature(text, params), signature(other, params)) < 0.2

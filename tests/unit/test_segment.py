@@ -195,3 +195,33 @@ def test_a_page_too_big_for_dense_vectors_keeps_its_widespread_words(monkeypatch
     assert segment._Vectors.of(STORY_A + STORY_B)._prefix.shape == (13, 10)  # 12 paragraphs, 10 columns
     text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
     assert [a.title for a in articles(text, "dump")] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final"]
+
+
+# Chinese has no spaces between words: cohesion is read from characters (each story ~230 of them,
+# about 115 words' worth).
+STORY_ZH_A = [
+    "中央银行周四宣布将利率上调半个百分点，这是该行今年第三次加息。",
+    "银行官员表示，通货膨胀仍然远高于银行设定的目标，未来可能继续加息。",
+    "房贷机构说，随着银行利率和通货膨胀上升，家庭的还款压力将会增加。",
+    "经济学家此前就预计，在通货膨胀数据显示物价快速上涨之后银行会加息。",
+    "银行行长对记者说，在通货膨胀回到目标附近之前，利率将保持在高位。",
+    "市场早已预期这次加息，利率决定公布后银行股的股价几乎没有变化。",
+    "分析人士认为，银行今年的利率政策将继续影响房贷市场和通货膨胀。",
+    "一些储户则欢迎银行加息，因为存款利率终于开始跟上通货膨胀的速度。",
+]
+STORY_ZH_B = [
+    "主队在比赛最后几分钟连进两球，在座无虚席的球场赢得了杯赛决赛。",
+    "主队前锋在角球后头球破门，攻入制胜一球，整个球场随之沸腾起来。",
+    "主队的球迷在球场外庆祝杯赛的胜利，一直庆祝到深夜才陆续散去。",
+    "主队主教练说，赢得这场杯赛决赛是他执教生涯中最自豪的时刻。",
+    "客队在决赛的大部分时间里一直领先，直到主队在最后时刻连进两球。",
+    "这是主队二十年来第一次赢得杯赛冠军，赛后球场里的球迷久久不愿离开。",
+    "球员们在球场中央举起奖杯，主队球迷齐声高唱球队的队歌庆祝胜利。",
+    "客队主教练赛后承认，球队在决赛最后阶段体能下降，没能守住领先。",
+]
+
+
+def test_untitled_chinese_dump_splits_where_the_subject_changes():
+    (first, second) = articles("\n\n".join([*STORY_ZH_A, *STORY_ZH_B]))
+    assert first.text == "\n\n".join(STORY_ZH_A)
+    assert second.text == "\n\n".join(STORY_ZH_B)

@@ -8,7 +8,6 @@ index that stores band keys lives in :mod:`newsflow.runtime.neardup`.
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,8 +15,9 @@ import numpy as np
 from datasketch import MinHash
 from datasketch.lsh import _optimal_param
 
-VERSION = "minhash-1"
-_WORD = re.compile(r"\w+")
+from newsflow.text.normalize import words
+
+VERSION = "minhash-2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,10 +30,10 @@ class Params:
 
 
 def shingles(text: str, size: int) -> set[bytes]:
-    words = _WORD.findall(text.casefold())
-    if len(words) < size:
-        return {" ".join(words).encode()} if words else set()
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+    tokens = words(text)
+    if len(tokens) < size:
+        return {" ".join(tokens).encode()} if tokens else set()
+    return {" ".join(tokens[i : i + size]).encode() for i in range(len(tokens) - size + 1)}
 
 
 def signature(text: str, params: Params) -> np.ndarray | None:

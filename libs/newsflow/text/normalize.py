@@ -89,3 +89,15 @@ def normalize_text(text: str) -> str:
 def normalize_line(line: str) -> str:
     """:func:`normalize_text` for one line (no line breaks in the result)."""
     return _collapse_spaces(_CONTROL.sub("", _repair(line)).replace("\n", " ")).strip()
+
+
+# Scripts written without spaces between words (kana, CJK ideographs, Thai, Lao, Khmer, Myanmar):
+# each character counts as a word, so word statistics (cohesion, shingles) work there too.
+_UNSPACED = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f"
+_WORDS = re.compile(f"[{_UNSPACED}]|[^\\W{_UNSPACED}]+")
+
+
+def words(text: str) -> list[str]:
+    """``text``'s words, case-folded: runs of letters and digits, and single characters of the
+    scripts that put no space between words."""
+    return _WORDS.findall(text.casefold())

@@ -27,11 +27,11 @@ from itertools import chain, pairwise
 import numpy as np
 
 from newsflow.schema import Block
-from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE
+from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
+from newsflow.text.normalize import words
 
 VERSION = "segment-0.8"
 
-_WORD = re.compile(r"\w+")
 _NON_WORD = re.compile(r"\W+")
 
 TITLE_DEPTH = 0.03
@@ -93,14 +93,14 @@ class _Vectors:
 
     @classmethod
     def of(cls, texts: list[str]) -> _Vectors:
-        tokens = [_WORD.findall(t.casefold()) for t in texts]
-        words = list(chain.from_iterable(tokens))
-        vocabulary = {w: k for k, w in enumerate(dict.fromkeys(words))}
+        tokens = [words(t) for t in texts]
+        flat = list(chain.from_iterable(tokens))
+        vocabulary = {w: k for k, w in enumerate(dict.fromkeys(flat))}
         n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
         pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v
-        pair += np.fromiter(map(vocabulary.__getitem__, words), np.int64, len(words))
+        pair += np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
         pair, count = np.unique(pair, return_counts=True)
         row, word = np.divmod(pair, v)
         df = np.bincount(word, minlength=v)
@@ -185,7 +185,7 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             continue
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
-        headline = len(blocks[i].text.split()) >= 4  # 2-3 word lines between paragraphs are subheadings
+        headline = word_count(blocks[i].text) >= 4  # 2-3 word lines between paragraphs are subheadings
         if cue or (headline and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
             # the article starts at the first evidence block after the previous body
             start = first
@@ -329,7 +329,7 @@ def _merge_small(groups: list[list[Block]]) -> list[list[Block]]:
     out: list[list[Block]] = []
     pending: list[Block] = []  # small groups before the first article
     for group in groups:
-        if sum(len(b.text.split()) for b in group if b.kind == BODY) >= MIN_ARTICLE_WORDS:
+        if sum(word_count(b.text) for b in group if b.kind == BODY) >= MIN_ARTICLE_WORDS:
             out.append(pending + group)
             pending = []
         elif out:
@@ -368,7 +368,7 @@ def text_blocks(blocks: list[Block]) -> list[Block]:
     last = len(blocks) - 1
     return [b for i, b in enumerate(blocks) if b.kind == BODY or (
         b.kind == TITLE and 0 < i < last and blocks[i - 1].kind == BODY and blocks[i + 1].kind == BODY
-        and len(b.text.split()) in HEADING_WORDS and _letters(b.text) not in headlines)]
+        and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
 
 
 def _letters(text: str) -> str:
