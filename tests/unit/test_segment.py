@@ -39,6 +39,13 @@ def test_dump_with_titles_splits_into_articles():
     assert all(a.segments == 2 for a in found)
 
 
+def test_numbered_sections_of_a_list_article_stay_one_article():
+    text = "\n\n".join(["Two Things That Happened This Week", "1. The Bank Raises Interest Rates Again", *STORY_A,
+                       "2. The Home Side Wins The Cup Final", *STORY_B])
+    (article,) = articles(text)
+    assert "2. The Home Side Wins The Cup Final" in article.text.split("\n\n")
+
+
 def test_single_article_with_a_subheading_stays_whole():
     text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A[:2], "What comes next", *STORY_A[2:]])
     (article,) = articles(text, "one")

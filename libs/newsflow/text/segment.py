@@ -33,6 +33,8 @@ from newsflow.text.normalize import words
 VERSION = "segment-0.8"
 
 _NON_WORD = re.compile(r"\W+")
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
+"""``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article."""
 
 TITLE_DEPTH = 0.03
 """A title-like line without other cues starts a new article when lexical cohesion across it is
@@ -185,7 +187,8 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             continue
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
-        headline = word_count(blocks[i].text) >= 4  # 2-3 word lines between paragraphs are subheadings
+        # 2-3 word lines between paragraphs are subheadings, and so are numbered ones
+        headline = word_count(blocks[i].text) >= 4 and not _NUMBERED.match(blocks[i].text)
         if cue or (headline and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
             # the article starts at the first evidence block after the previous body
             start = first
