@@ -88,6 +88,12 @@ def test_a_short_widget_break_inside_one_story_is_no_boundary():
     assert article.text == "\n\n".join(STORY_A)
 
 
+def test_untitled_dump_with_a_subheading_splits_between_stories_not_at_the_heading():
+    first, second = articles("\n\n".join([*STORY_A[:3], "What comes next for rates", *STORY_A[3:], *STORY_B]))
+    assert first.text == "\n\n".join([*STORY_A[:3], "What comes next for rates", *STORY_A[3:]])
+    assert second.text == "\n\n".join(STORY_B)
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 

@@ -13,7 +13,9 @@ Two kinds of evidence, neither a word list:
   page's own paragraphs, so frequent function words weigh nothing in any language); the page is
   cut into the most cohesive runs of paragraphs, and a cut stands only where the parts on either
   side are much less alike across than inside, so a single article whose subject drifts or whose
-  paragraphs share few words stays whole.
+  paragraphs share few words stays whole. A page's own headings (title-like lines that opened no
+  article) are where its sections drift apart: no content cut falls there, and cuts elsewhere on
+  such a page must be clearer.
 """
 
 from __future__ import annotations
@@ -50,6 +52,13 @@ MAX_CROSS_RATIO = 0.55
 inside (see :func:`_content_starts`). BBC dumps without titles / news-sample pages split: 0.5 Pk
 0.13 / 15 of 250; 0.55 Pk 0.10 / 17; 0.6 Pk 0.09 / 18; 0.7 Pk 0.087 / 24; no such check Pk 0.091 /
 37. TextTiling valleys with a whole-part check before gave Pk 0.24 / 14."""
+HEADED_CROSS_RATIO = 0.45
+"""The same on a page with title-like lines after its body that opened no article (an article's own
+headings), where no cut falls at or beside a heading either. html-dev articles of one language,
+2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
+pages split: no content cuts on such pages (before) Pk 0.27 English, 0.33 other languages / 17 / 349;
+0.3: 0.25, 0.32 / 17 / 353; 0.4: 0.22, 0.29 / 18 / 355; 0.45: 0.20, 0.28 / 19 / 355; 0.5: 0.20,
+0.26 / 23 / 359; 0.55: 0.20, 0.24 / 24 / 362."""
 MAX_RUN = 200
 """Longest run of paragraphs the content-only cutting considers, so its cost grows linearly with the
 page (with :data:`MAX_CELLS`, at most MAX_RUN × MAX_CELLS multiplications); a longer article is cut
@@ -214,7 +223,7 @@ def _furniture_starts(blocks: list[Block], body_at: list[int], taken: set[int]) 
     return out
 
 
-def _content_starts(vectors: _Vectors) -> list[int]:
+def _content_starts(vectors: _Vectors, headings: set[int], limit: float) -> list[int]:
     """Paragraph indices where a new article starts, from content alone.
 
     The page is cut into the runs of paragraphs that maximise their summed cohesion less
@@ -222,9 +231,9 @@ def _content_starts(vectors: _Vectors) -> list[int]:
     a run's cohesion is the sum of its paragraphs' pairwise cosines over its length, so a cut pays
     where the parts on either side share less than :data:`SPLIT_COST` a pair of paragraphs. Then
     cuts go, the weakest first, until the parts on either side of each are less alike across than
-    :data:`MAX_CROSS_RATIO` times the cohesion inside the looser of them: one article whose
-    paragraphs share few words (an interview, a drifting column) is loose inside as well as
-    across, two stories are not."""
+    ``limit`` times the cohesion inside the looser of them: one article whose paragraphs share few
+    words (an interview, a drifting column) is loose inside as well as across, two stories are
+    not. No cut stays at or beside a paragraph that follows one of ``headings``."""
     n, m = vectors.n, MIN_PARAGRAPHS
     if n < 2 * m:
         return []
@@ -245,12 +254,14 @@ def _content_starts(vectors: _Vectors) -> list[int]:
         cuts.insert(0, stop)
         stop = int(back[stop])
 
+    cuts = [c for c in cuts if not {c - 1, c, c + 1} & headings]
+
     def ratio(k: int) -> float:
         return runs.cross_ratio(cuts[k - 1] if k else 0, cuts[k], cuts[k + 1] if k + 1 < len(cuts) else n)
 
     # a cut's ratio depends on its neighbours only: recompute those two after each removal
     ratios = [ratio(k) for k in range(len(cuts))]
-    while cuts and max(ratios) >= MAX_CROSS_RATIO:
+    while cuts and max(ratios) >= limit:
         weakest = int(np.argmax(ratios))
         del cuts[weakest], ratios[weakest]
         for k in (weakest - 1, weakest):
@@ -317,10 +328,15 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
     block_of = {para: block for block, para, _ in titled}
     starts = [block_of[p] for p in _dissimilar(vectors, [p for _, p, _ in titled], [c for *_, c in titled],
                                                MAX_TITLE_PART_SIMILARITY)]
-    if not starts and content_boundaries and not any(b.kind == TITLE for b in blocks[body_at[0] :]):
-        # content alone decides only on a page without headings: where there are title-like
-        # lines after the body and none opened an article, the page is one article
-        starts = [body_at[p] for p in _content_starts(vectors)]
+    if not starts and content_boundaries:
+        # content alone; on a page with title-like lines after the body that opened no article,
+        # these are the article's own headings: its sections drift apart there, so no cut falls
+        # at or beside one, and a cut elsewhere must be clearer
+        headed = any(b.kind == TITLE for b in blocks[body_at[0] :])
+        headings = {p for p in range(1, len(body_at))
+                    if any(b.kind == TITLE for b in blocks[body_at[p - 1] + 1 : body_at[p]])}
+        starts = [body_at[p] for p in _content_starts(vectors, headings,
+                                                      HEADED_CROSS_RATIO if headed else MAX_CROSS_RATIO)]
     bounds = [0, *starts, len(blocks)]
     groups = [blocks[a:b] for a, b in pairwise(bounds) if a < b]
     return _merge_small([g for g in groups if any(b.kind == BODY for b in g)]) or [blocks]
