@@ -94,6 +94,22 @@ def test_untitled_dump_with_a_subheading_splits_between_stories_not_at_the_headi
     assert second.text == "\n\n".join(STORY_B)
 
 
+def test_a_list_of_teasers_after_the_story_opens_no_article():
+    # each blurb is a paragraph, but no run of paragraphs with nothing between them is article-long
+    blurbs = [
+        "The city council approved a plan on Monday to build two hundred new homes on the site of the old bus depot near the river.",
+        "A new exhibition of paintings by local artists opens at the town museum this weekend, with free entry for children under twelve.",
+        "Volunteers planted more than a thousand trees along the canal path in a project that organisers hope to repeat every spring.",
+        "The library will extend its opening hours during the exam season so that students have a quiet place to study in the evenings.",
+        "Police have asked drivers to avoid the ring road on Saturday while a charity cycle race passes through the centre of town.",
+    ]
+    page = ["Bank Raises Interest Rates Again", *STORY_A, "More from the Daily Example"]
+    for blurb in blurbs:
+        page += [blurb, "Read more"]
+    (article,) = articles("\n".join(page))
+    assert article.text.startswith("\n\n".join(STORY_A))
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 
