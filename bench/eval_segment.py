@@ -7,6 +7,8 @@
 - dumps of whole pages, menus and footers included: html-dev pages as a naive scraper's text,
   2-4 of one language one after another; the units scored are the lines that hold one of the
   page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
+- untitled dumps in several languages: html-dev pages' main text (newsflow's HTML extraction,
+  paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
@@ -134,6 +136,37 @@ def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_languag
         show(f"newsflow, {language} ({len(dumps)} dumps)", score(tools, dumps, ours))
 
 
+def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -> None:
+    """Dumps of 2-5 html-dev articles of one language (their main text as newsflow extracts it from
+    the HTML), joined by blank lines with no titles: content is all there is to go by."""
+    from newsflow.schema import HTML, Rejected
+    from newsflow.text.language import detect_language
+
+    by_language: dict[str, list[list[str]]] = {}
+    for url, page in pages.items():
+        try:
+            text = clean_stage(RawArticle(id=url, content=page, content_type=HTML)).text
+        except Rejected:
+            continue
+        paragraphs = [p for p in text.split("\n\n") if len(p.split()) >= 8]
+        if len(paragraphs) >= 4:
+            by_language.setdefault(detect_language(text), []).append(paragraphs)
+    rng = random.Random(7)
+    print("\nuntitled dumps in several languages (html-dev main text, 2-5 articles of one language joined)")
+    for language, articles in sorted(by_language.items(), key=lambda kv: -len(kv[1])):
+        if len(articles) < 10:
+            continue
+        dumps, ours = [], []
+        for k in range(per_language):
+            paragraphs, labels = [], []
+            for index, article in enumerate(rng.sample(articles, rng.randint(2, 5))):
+                paragraphs += article
+                labels += [index] * len(article)
+            dumps.append({"id": f"{language}{k}", "paragraphs": paragraphs, "labels": labels})
+            ours.append({"id": f"{language}{k}", "labels": labels_for(paragraphs)[0]})
+        show(f"newsflow, {language} ({len(articles)} articles)", score(tools, dumps, ours))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -187,6 +220,7 @@ def main() -> int:
     pages = load_html_dev(data, None)
     naive = {url: visible_text_lines(page) for url, page in pages.items()}
     page_dumps(tools, data, naive)
+    untitled_joins(tools, pages)
 
     print("\nsamples (gold: articles, titles, authors)")
     sample_gold = json.loads((data / "samples-gold.json").read_text())
