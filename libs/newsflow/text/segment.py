@@ -54,7 +54,7 @@ inside (see :func:`_content_starts`). BBC dumps without titles / news-sample pag
 37. TextTiling valleys with a whole-part check before gave Pk 0.24 / 14."""
 HEADED_CROSS_RATIO = 0.45
 """The same on a page with title-like lines after its body that opened no article (an article's own
-headings), where no cut falls at or beside a heading either. html-dev articles of one language,
+headings), where no cut falls at or beside a heading either. When it came in: html-dev articles of one language,
 2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
 pages split: no content cuts on such pages (before) Pk 0.27 English, 0.33 other languages / 17 / 349;
 0.3: 0.25, 0.32 / 17 / 353; 0.4: 0.22, 0.29 / 18 / 355; 0.45: 0.20, 0.28 / 19 / 355; 0.5: 0.20,
@@ -80,8 +80,8 @@ MAX_CELLS = 4_000_000
 widespread words are columns, and the others count in the norms alone."""
 FURNITURE_GAP = 400
 """Characters of furniture between two paragraphs (menus, footers, widgets: what the cleaner took
-out, and title-like lines) that end one page and begin another. html-dev pages as naive scraper
-text, 2-4 joined: Pk 0.30 -> 0.14 (English), 0.27 -> 0.11 (German) with this cue; single pages
+out, and title-like lines) that end one page and begin another. When it came in (figures of that
+day; eval-segment prints today's): html-dev pages as naive scraper text, 2-4 joined: Pk 0.30 -> 0.14 (English), 0.27 -> 0.11 (German) with this cue; single pages
 wrongly split: news-sample 17 -> 19 of 250, html-dev naive 277 -> 350 of 989. 250: Pk 0.16/0.11;
 800: 0.16/0.12. The median stretch inside one page is 0 words, between pages 157."""
 MIN_ARTICLE_WORDS = 100
