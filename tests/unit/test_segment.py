@@ -110,6 +110,36 @@ def test_a_list_of_teasers_after_the_story_opens_no_article():
     assert article.text.startswith("\n\n".join(STORY_A))
 
 
+def test_photo_credits_that_also_stand_between_paragraphs_mark_no_article_heads():
+    more = [
+        "Savers welcomed the rise in rates, which the bank said would lift returns on deposits this year.",
+        "Bank lending to small firms has slowed as rates climbed, according to figures the bank published.",
+        "The bank said it would publish its next inflation forecast in the spring, alongside its rates decision.",
+        "Some members of the bank committee had voted for a smaller rise in rates, the minutes showed.",
+        "The bank expects inflation to ease next year as energy prices fall and rates weigh on spending.",
+        "Ministers said they backed the bank and its independence in setting rates to bring inflation down.",
+    ]
+    later = [
+        "Retailers warned that higher rates would squeeze spending in the shops before the holiday season.",
+        "House builders said buyers were waiting to see whether the bank would raise rates again this year.",
+        "The pound rose against the dollar after the bank signalled that rates could stay higher for longer.",
+        "Union leaders said the bank was wrong to raise rates while wages were still behind inflation.",
+        "The bank governor will give evidence to members of parliament on the rates decision next week.",
+        "Analysts expect the bank to hold rates at its next meeting if inflation falls as forecast.",
+        "Businesses said the bank should explain how long rates would need to stay at their present level.",
+    ]
+    # one picture without a caption: its credit stands between two paragraphs
+    lines = ["Bank Raises Interest Rates Again", *STORY_A, "Photo: Shutterstock",
+             "Economists said the rise in rates was the largest the bank had made in a single step for years.",
+             "Photo: Shutterstock", "The Governor Speaking To Reporters In London", *more,
+             "Photo: Shutterstock", "Traders Watching The Screens On Thursday Morning", *later]
+    without_credits = [line for line in lines if line != "Photo: Shutterstock"]
+    def heads(found):
+        return [(a.title, a.text.split("\n\n")[0]) for a in found]
+
+    assert heads(articles("\n".join(lines))) == heads(articles("\n".join(without_credits)))
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 

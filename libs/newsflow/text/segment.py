@@ -32,7 +32,7 @@ from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
 from newsflow.text.normalize import words
 
-VERSION = "segment-0.9"
+VERSION = "segment-0.10"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -189,6 +189,8 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     # a separator is a cue only when it recurs at several article heads ("Published", "Continue
     # Reading"); a name repeated in one credits block is not
     recurring = Counter(t for *_, cluster in candidates for t in {b.text for b in cluster if b.kind == SEPARATOR})
+    for text in _inline_separators(blocks):  # a photo credit recurs too, but also between paragraphs
+        del recurring[text]
     cues = [any(b.kind in (BYLINE, DATELINE) or (b.kind == SEPARATOR and recurring[b.text] > 1) for b in cluster)
             for *_, cluster in candidates]
     # a header with furniture a paragraph or two before the next one opens no article: readers'
@@ -227,6 +229,24 @@ def _furniture_starts(blocks: list[Block], body_at: list[int], taken: set[int]) 
             continue
         start = next((i for i in range(after - 1, before, -1) if blocks[i].kind == TITLE), after)
         out.append((start, para, False))
+    return out
+
+
+def _inline_separators(blocks: list[Block]) -> set[str]:
+    """Separators that also stand between two paragraphs with nothing else around them (a photo
+    credit between paragraphs): they mark no article's head anywhere on the page."""
+    before: list[str | None] = []  # kind of the nearest block before each that is no separator
+    last = None
+    for block in blocks:
+        before.append(last)
+        if block.kind != SEPARATOR:
+            last = block.kind
+    out, after = set(), None
+    for i in range(len(blocks) - 1, -1, -1):
+        if blocks[i].kind != SEPARATOR:
+            after = blocks[i].kind
+        elif before[i] == BODY and after == BODY:
+            out.add(blocks[i].text)
     return out
 
 
