@@ -5,8 +5,9 @@
   scored by ../shared/tools/score_segmentation.py; the same dumps with their title lines removed
   (only content left to go by);
 - dumps of whole pages, menus and footers included: html-dev pages as a naive scraper's text,
-  2-4 of one language one after another; the units scored are the lines that hold one of the
-  page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
+  2-4 of one language one after another — each with its own menus, or all inside one page's
+  header and footer (as if saved from one site); the units scored are the lines that hold one of
+  the page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
 - untitled dumps in several languages: html-dev pages' main text (newsflow's HTML extraction,
   paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
@@ -122,18 +123,34 @@ def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_languag
         if sum(body) >= 2:
             language = detect_language(" ".join(line for line, b in zip(lines, body, strict=True) if b))
             by_language.setdefault(language, []).append((lines, body))
-    rng = random.Random(11)
     print("\ndumps of whole pages (html-dev as naive text, 2-4 pages of one language joined)")
-    for language in ("en", "de"):
-        dumps, ours = [], []
-        for k in range(per_language):
-            lines, labels = [], []
-            for page, (page_lines, body) in enumerate(rng.sample(by_language[language], rng.randint(2, 4))):
-                lines += page_lines
-                labels += [page if b else -1 for b in body]
-            dumps.append({"id": f"{language}{k}", "paragraphs": lines, "labels": labels})
-            ours.append({"id": f"{language}{k}", "labels": labels_for(lines, "\n")[0]})
-        show(f"newsflow, {language} ({len(dumps)} dumps)", score(tools, dumps, ours))
+    for same_site in (False, True):
+        rng = random.Random(11)
+        for language in ("en", "de"):
+            dumps, ours = [], []
+            for k in range(per_language):
+                pages = rng.sample(by_language[language], rng.randint(2, 4))
+                if same_site:  # the first page's menus and footer around every article
+                    template, flags = rng.choice(by_language[language])
+                    first, last = flags.index(True), len(flags) - 1 - flags[::-1].index(True)
+                    pages = [_rewrap(page, template[:first], template[last + 1 :]) for page in pages]
+                lines, labels = [], []
+                for index, (page_lines, body) in enumerate(pages):
+                    lines += page_lines
+                    labels += [index if b else -1 for b in body]
+                dumps.append({"id": f"{language}{k}", "paragraphs": lines, "labels": labels})
+                ours.append({"id": f"{language}{k}", "labels": labels_for(lines, "\n")[0]})
+            show(f"{language}, {'one site' if same_site else 'own menus'} ({per_language} dumps)", score(tools, dumps, ours))
+
+
+def _rewrap(page: tuple[list[str], list[bool]], header: list[str], footer: list[str],
+            lead: int = 5) -> tuple[list[str], list[bool]]:
+    """A page's article (from ``lead`` lines before its first gold line, for its headline and byline,
+    to its last gold line) between another page's ``header`` and ``footer``."""
+    lines, body = page
+    first, last = max(0, body.index(True) - lead), len(body) - 1 - body[::-1].index(True)
+    return (header + lines[first : last + 1] + footer,
+            [False] * len(header) + body[first : last + 1] + [False] * len(footer))
 
 
 def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -> None:

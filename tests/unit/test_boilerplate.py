@@ -42,6 +42,17 @@ def test_comment_zone_after_body_until_a_new_title():
     assert got[8] == (BODY, None)
 
 
+def test_comment_zone_ends_at_a_long_stretch_without_paragraphs():
+    # a dump of whole saved pages: the footer of one and the menu of the next, then its article
+    comment = "I think this is a great article and everyone should read it before the election next year."
+    furniture = ["Home", "World", "Sport", "Contact", "Privacy", "Terms", "Cookies", "Jobs", "Help",
+                 "Sitemap", "Archive", "Video", "Audio", "Weather", "Search"]
+    lines = [*P[:3], "Leave a Reply", "Notify of", "1 Comment", comment, *furniture, P[3]]
+    got = kinds(lines)
+    assert got[6] == ("boilerplate", "comments")
+    assert got[-1] == (BODY, None)
+
+
 def test_widgets_before_the_first_paragraphs_do_not_open_a_comment_zone():
     lines = ["Headline Of The Story Goes Here", P[0], "Author Name", "Published", "on", P[1], P[2]]
     assert [k for k, _ in kinds(lines)][-2:] == [BODY, BODY]
