@@ -60,7 +60,7 @@ ARTICLE_RUN_WORDS = 100
 ZONE_END = 15
 """A comment zone ends after this many lines without a paragraph: the page's footer (and in a dump of
 whole pages, the next page's header, whose article would otherwise read as comments). Same-site
-page dumps (one page's header and footer around 2-4 others' articles; scratch proxy) Pk 0.27 ->
+page dumps (one page's header and footer around 2-4 others' articles, as eval-segment builds them) Pk 0.27 ->
 0.21 English, 0.24 -> 0.17 German; html-dev naive F1 0.849 -> 0.850; 10: 0.20 / 0.16, F1 0.849;
 6: samples' boilerplate removal 0.953 -> 0.942."""
 DEK_GAP = 3
@@ -222,7 +222,7 @@ def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
 def _mark_comment_zones(out: list[Line], words: list[int]) -> None:
     """After a stretch of body (>= 3 paragraphs since the last title-like line), a run of >= 3
     widget lines opens a comment zone: sentences after it are readers' comments until a
-    title-like line opens a new article."""
+    title-like line opens a new article or :data:`ZONE_END` lines pass without a paragraph."""
     body_run = run = quiet = 0
     in_zone = False
     for i, line in enumerate(out):
