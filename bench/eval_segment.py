@@ -9,7 +9,9 @@
   header and footer (as if saved from one site); the units scored are the lines that hold one of
   the page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
 - untitled dumps in several languages: html-dev pages' main text (newsflow's HTML extraction,
-  paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles;
+  paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles; once as
+  extracted (lists and headings without a full stop among the paragraphs), once with only the
+  paragraphs that end a sentence;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
@@ -27,6 +29,7 @@ import csv
 import gzip
 import json
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -153,6 +156,9 @@ def _rewrap(page: tuple[list[str], list[bool]], header: list[str], footer: list[
             [False] * len(header) + body[first : last + 1] + [False] * len(footer))
 
 
+_SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
+
+
 def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -> None:
     """Dumps of 2-5 html-dev articles of one language (their main text as newsflow extracts it from
     the HTML), joined by blank lines with no titles: content is all there is to go by."""
@@ -168,20 +174,23 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
         paragraphs = [p for p in text.split("\n\n") if len(p.split()) >= 8]
         if len(paragraphs) >= 4:
             by_language.setdefault(detect_language(text), []).append(paragraphs)
-    rng = random.Random(7)
     print("\nuntitled dumps in several languages (html-dev main text, 2-5 articles of one language joined)")
-    for language, articles in sorted(by_language.items(), key=lambda kv: -len(kv[1])):
-        if len(articles) < 10:
-            continue
-        dumps, ours = [], []
-        for k in range(per_language):
-            paragraphs, labels = [], []
-            for index, article in enumerate(rng.sample(articles, rng.randint(2, 5))):
-                paragraphs += article
-                labels += [index] * len(article)
-            dumps.append({"id": f"{language}{k}", "paragraphs": paragraphs, "labels": labels})
-            ours.append({"id": f"{language}{k}", "labels": labels_for(paragraphs)[0]})
-        show(f"newsflow, {language} ({len(articles)} articles)", score(tools, dumps, ours))
+    for which in ("as extracted", "sentences only"):
+        rng = random.Random(7)
+        for language, articles in sorted(by_language.items(), key=lambda kv: -len(kv[1])):
+            if which == "sentences only":
+                articles = [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
+            if len(articles) < 10:
+                continue
+            dumps, ours = [], []
+            for k in range(per_language):
+                paragraphs, labels = [], []
+                for index, article in enumerate(rng.sample(articles, rng.randint(2, 5))):
+                    paragraphs += article
+                    labels += [index] * len(article)
+                dumps.append({"id": f"{language}{k}", "paragraphs": paragraphs, "labels": labels})
+                ours.append({"id": f"{language}{k}", "labels": labels_for(paragraphs)[0]})
+            show(f"{language}, {which} ({len(articles)})", score(tools, dumps, ours))
 
 
 def main() -> int:
