@@ -284,3 +284,21 @@ def test_untitled_chinese_dump_splits_where_the_subject_changes():
     (first, second) = articles("\n\n".join([*STORY_ZH_A, *STORY_ZH_B]))
     assert first.text == "\n\n".join(STORY_ZH_A)
     assert second.text == "\n\n".join(STORY_ZH_B)
+
+
+def test_inflected_forms_of_a_word_count_as_the_same_word(monkeypatch):
+    # "Regierung" / "Regierungen", "Reform" / "Reformen": an inflecting language's paragraphs on one
+    # subject share stems, not always whole words
+    from newsflow.text import segment
+
+    paragraphs = ["Die Regierung plant Reformen der Verwaltung", "Regierungen planten eine Reform der Verwaltungen",
+                  "Der Verein gewann das Pokalfinale"]
+
+    def similarities():
+        vectors = segment._Vectors.of(paragraphs)
+        return [vectors.similarity(vectors.window(k, k + 1), vectors.window(k + 1, k + 2)) for k in (0, 1)]
+
+    related, unrelated = similarities()
+    assert related > 0.2 and unrelated == 0.0
+    monkeypatch.setattr(segment, "PREFIX", 100)  # whole words: only "der", found in every paragraph
+    assert similarities() == [0.0, 0.0]
