@@ -52,8 +52,8 @@ MAX_CROSS_RATIO = 0.6
 inside (see :func:`_content_starts`). BBC dumps without titles / news-sample pages split, when it
 came in: 0.5 Pk 0.13 / 15 of 250; 0.55 Pk 0.10 / 17; 0.6 Pk 0.09 / 18; 0.7 Pk 0.087 / 24; no such
 check Pk 0.091 / 37 (TextTiling valleys with a whole-part check before: Pk 0.24 / 14). Raised from
-0.55 to 0.6 with :data:`PREFIX`: BBC 0.107 -> 0.099 / 12 -> 14 of 250; html-dev paragraphs of one
-language joined without titles Pk de 0.180 -> 0.155, en 0.129 -> 0.128, es 0.168 -> 0.168, fr
+0.55 to 0.6 with :data:`PREFIX`: BBC dumps without titles Pk 0.107 -> 0.099, news-sample pages
+split 12 -> 14 of 250; html-dev paragraphs of one language joined without titles Pk de 0.180 -> 0.155, en 0.129 -> 0.128, es 0.168 -> 0.168, fr
 0.240 -> 0.199, pl 0.096 -> 0.090 (0.65: 0.145, 0.160, 0.184, 0.196, 0.083 / 16 of 250)."""
 HEADED_CROSS_RATIO = 0.45
 """The same on a page with title-like lines after its body that opened no article (an article's own
