@@ -16,7 +16,7 @@
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
   scraper's text (all visible text, menus, comments and footers included);
-- throughput in MB/s (cleaning and segmenting, single process).
+- throughput in MB/s (cleaning and segmenting, single process, after the segmenter's warm-up).
 
 usage: python bench/eval_segment.py [--shared ../shared]
 """
@@ -36,7 +36,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from newsflow.pipeline import clean_stage, segment_stage
+from newsflow.pipeline import clean_stage, segment_stage, warm_up_segmenter
 from newsflow.schema import PLAIN, RawArticle
 
 
@@ -205,6 +205,7 @@ def main() -> int:
         dumps = [json.loads(line) for line in fh]
     gold = [{"id": d["id"], "paragraphs": d["paragraphs"], "labels": d["labels"]} for d in dumps]
     print(f"segmentation-dev: {len(dumps)} dumps")
+    warm_up_segmenter()  # as a worker does before its first message: word frequencies, ~1.5 s
     ours, clean_s, segment_s, size = [], 0.0, 0.0, 0
     for d in dumps:
         labels, c, s = labels_for(d["paragraphs"])

@@ -2,12 +2,12 @@
 with exact and near duplicates marked through Redis."""
 
 from newsflow import topics
-from newsflow.pipeline import segment_stage
+from newsflow.pipeline import segment_stage, warm_up_segmenter
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.dedup import DuplicateIndex
 from newsflow.schema import Article
 
-app = create_app("segmenter")
+app = create_app("segmenter", on_start=warm_up_segmenter)
 cleaned = raw_topic(app, topics.CLEANED)
 segmented = raw_topic(app, topics.SEGMENTED)
 settings = app.newsflow_settings

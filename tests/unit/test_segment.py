@@ -302,3 +302,35 @@ def test_inflected_forms_of_a_word_count_as_the_same_word(monkeypatch):
     assert related > 0.2 and unrelated == 0.0
     monkeypatch.setattr(segment, "PREFIX", 100)  # whole words: only "der", found in every paragraph
     assert similarities() == [0.0, 0.0]
+
+
+def test_words_as_common_as_the_weigh_nothing_in_cohesion(monkeypatch):
+    # a page of three paragraphs cannot tell from its own statistics that "the", "of" and "and"
+    # say nothing; the language's word frequencies can
+    from newsflow.text import segment
+
+    paragraphs = ["The price of oil and the cost of gas rose again",
+                  "The keeper of the home side and the captain of the team were injured",
+                  "Voters went to the polls in the capital"]
+
+    def related():
+        vectors = segment._Vectors.of(paragraphs, "en")
+        return vectors.similarity(vectors.window(0, 1), vectors.window(1, 2))
+
+    assert related() == 0.0
+    monkeypatch.setattr(segment, "informativeness", lambda language, prefix: {})
+    assert related() > 0.1
+
+
+def test_informativeness_falls_with_frequency_in_the_language_of_the_page():
+    from newsflow.text.frequency import informativeness, likeliest_language
+    from newsflow.text.normalize import words
+
+    english, german, unknown = (informativeness(language, 6) for language in ("en", "de", None))
+    assert english["the"] == 0.0 and german["und"] == 0.0 and unknown == {}
+    assert 0.0 < english["govern"] < 1.0 and "shoigu" not in english  # rare: weighs 1
+    assert german.get("regier", 1.0) > german["haben"]
+
+    assert [likeliest_language([w[:6] for w in words(t)], 6) for t in ("The plan will go ahead, the government said on Monday",
+                                                    "Die Regierung sagte am Montag, der Plan werde umgesetzt",
+                                                    "政府周一表示该计划将继续推进", "1234 5678")] == ["en", "de", "zh", None]

@@ -10,7 +10,8 @@ Two kinds of evidence, neither a word list:
   between two paragraphs is where one page ends and the next begins; it is taken, like a title
   without furniture around it, when the text after it shares little vocabulary with the text before;
 - **content** where there are no titles: lexical cohesion between paragraphs (tf-idf over the
-  page's own paragraphs, so frequent function words weigh nothing in any language); the page is
+  page's own paragraphs, each word also weighed by how rare it is in the page's language, so
+  function words weigh nothing in any language wordfreq knows); the page is
   cut into the most cohesive runs of paragraphs, and a cut stands only where the parts on either
   side are much less alike across than inside, so a single article whose subject drifts or whose
   paragraphs share few words stays whole. A page's own headings (title-like lines that opened no
@@ -24,53 +25,59 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain, pairwise
+from itertools import chain, pairwise, repeat
 
 import numpy as np
 
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
+from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import words
 
-VERSION = "segment-0.11"
+VERSION = "segment-0.12"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
 """``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article."""
 
-TITLE_DEPTH = 0.03
+TITLE_DEPTH = 0.06
 """A title-like line without other cues starts a new article when lexical cohesion across it is
-this much lower than cohesion inside the text on either side (see :func:`_valley`)."""
+this much lower than cohesion inside the text on either side (see :func:`_valley`). 0.03 before
+words were weighed by their language's frequencies; with them, 0.05: BBC dumps Pk 0.068 (0.075
+at 0.06) but untitled html-dev German 0.204 (0.186)."""
 WINDOW = 3
 """Paragraphs compared on each side of a gap (lexical cohesion)."""
 MIN_PARAGRAPHS = 3
 """No content-only boundary leaves fewer paragraphs than this on either side."""
 SPLIT_COST = 0.05
 """What opening a new article costs in :func:`_content_starts`, in cosine per pair of paragraphs."""
-MAX_CROSS_RATIO = 0.6
+MAX_CROSS_RATIO = 0.3
 """A content-only cut stands where the parts on either side are less alike across than this times
 inside (see :func:`_content_starts`). BBC dumps without titles / news-sample pages split, when it
 came in: 0.5 Pk 0.13 / 15 of 250; 0.55 Pk 0.10 / 17; 0.6 Pk 0.09 / 18; 0.7 Pk 0.087 / 24; no such
-check Pk 0.091 / 37 (TextTiling valleys with a whole-part check before: Pk 0.24 / 14). Raised from
-0.55 to 0.6 with :data:`PREFIX`: BBC dumps without titles Pk 0.107 -> 0.099, news-sample pages
-split 12 -> 14 of 250; html-dev paragraphs of one language joined without titles Pk de 0.180 -> 0.155, en 0.129 -> 0.128, es 0.168 -> 0.168, fr
-0.240 -> 0.199, pl 0.096 -> 0.090 (0.65: 0.145, 0.160, 0.184, 0.196, 0.083 / 16 of 250)."""
-HEADED_CROSS_RATIO = 0.45
+check Pk 0.091 / 37 (TextTiling valleys with a whole-part check before: Pk 0.24 / 14). 0.6 with
+:data:`PREFIX`. Words weighed by their language's frequencies make parts less alike across (their
+function words no longer meet): 0.3 since, where BBC untitled Pk / news-sample pages split /
+html-dev paragraphs of one language joined without titles, English, German: 0.25: 0.094 / 13 /
+0.096, 0.101; 0.3: 0.083 / 14 / 0.096, 0.094; 0.35: 0.081 / 16 / 0.108, 0.087."""
+HEADED_CROSS_RATIO = 0.25
 """The same on a page with title-like lines after its body that opened no article (an article's own
 headings), where no cut falls at or beside a heading either. When it came in: html-dev articles of one language,
 2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
 pages split: no content cuts on such pages (before) Pk 0.27 English, 0.33 other languages / 17 / 349;
 0.3: 0.25, 0.32 / 17 / 353; 0.4: 0.22, 0.29 / 18 / 355; 0.45: 0.20, 0.28 / 19 / 355; 0.5: 0.20,
-0.26 / 23 / 359; 0.55: 0.20, 0.24 / 24 / 362."""
+0.26 / 23 / 359; 0.55: 0.20, 0.24 / 24 / 362. With words weighed by their language's frequencies
+(see :data:`MAX_CROSS_RATIO`), 0.25: 0.16 English, 0.15-0.20 others / 14; 0.3: 0.16, 0.13-0.20 / 17."""
 MAX_RUN = 200
 """Longest run of paragraphs the content-only cutting considers, so its cost grows linearly with the
 page (with :data:`MAX_CELLS`, at most MAX_RUN × MAX_CELLS multiplications); a longer article is cut
 there first and made whole again by the cross-ratio check."""
-MAX_TITLE_PART_SIMILARITY = 0.3
+MAX_TITLE_PART_SIMILARITY = 0.2
 """A title-like line with no furniture around it opens an article only if the whole parts on either
 side are less alike than this (tf-idf cosine): a subheading opens a section of the same article,
-which shares its vocabulary. News-sample pages
-split 17 -> 14 of 250, BBC dumps Pk 0.075 -> 0.077 (0.25: 11 and 0.080; 0.2: 9 and 0.099)."""
+which shares its vocabulary. When it came in (0.3): news-sample pages split 17 -> 14 of 250, BBC
+dumps Pk 0.075 -> 0.077 (0.25: 11 and 0.080; 0.2: 9 and 0.099). 0.2 since words are weighed by
+their language's frequencies, which makes any two texts less alike."""
 MAX_HEADER_TITLES = 2
 """An article's header holds a title and perhaps a kicker or a dek; more title-like lines than
 this between two paragraphs are a menu or a tag list."""
@@ -122,10 +129,13 @@ class _Vectors:
         self._private = np.concatenate(([0.0], np.cumsum(private)))
 
     @classmethod
-    def of(cls, texts: list[str]) -> _Vectors:
+    def of(cls, texts: list[str], language: str | None = None) -> _Vectors:
+        """``language``: the wordfreq list to weigh words by (:mod:`newsflow.text.frequency`);
+        the likeliest for the page's words when not given."""
         tokens = [[w[:PREFIX] for w in words(t)] for t in texts]
         flat = list(chain.from_iterable(tokens))
         vocabulary = {w: k for k, w in enumerate(dict.fromkeys(flat))}
+        lighter = informativeness(language or likeliest_language(flat, PREFIX), PREFIX)
         n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
@@ -134,7 +144,9 @@ class _Vectors:
         pair, count = np.unique(pair, return_counts=True)
         row, word = np.divmod(pair, v)
         df = np.bincount(word, minlength=v)
-        idf = np.log((1 + n) / (1 + df))  # by document frequency; 0 for a word in all n paragraphs
+        # by document frequency on the page (0 for a word in all n paragraphs), and by how
+        # informative the word is in its language
+        idf = np.log((1 + n) / (1 + df)) * np.fromiter(map(lighter.get, vocabulary, repeat(1.0)), float, v)
         widespread = np.flatnonzero((df > 1) & (df < n))
         if widespread.size * n > MAX_CELLS:
             widespread = widespread[np.argsort(-df[widespread], kind="stable")[: MAX_CELLS // n]]
