@@ -334,3 +334,17 @@ def test_informativeness_falls_with_frequency_in_the_language_of_the_page():
     assert [likeliest_language([w[:6] for w in words(t)], 6) for t in ("The plan will go ahead, the government said on Monday",
                                                     "Die Regierung sagte am Montag, der Plan werde umgesetzt",
                                                     "政府周一表示该计划将继续推进", "1234 5678")] == ["en", "de", "zh", None]
+
+
+def test_one_section_heading_that_drifts_among_several_that_do_not_opens_no_article(monkeypatch):
+    # a long piece with three section headings, the last on another subject: in a dump nearly every
+    # headline opens a story; here one of three would
+    from newsflow.text import segment
+
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A[:2], "What The Rise Means For Borrowers",
+                        *STORY_A[2:4], "What Savers Can Expect Next Year", *STORY_A[4:],
+                        "And Finally The Weekend Football Results", *STORY_B])
+    assert len(articles(text)) == 1
+    monkeypatch.setattr(segment, "SECTION_SHARE", 0.0)
+    assert [a.title for a in articles(text)] == ["Bank Raises Interest Rates Again",
+                                                  "And Finally The Weekend Football Results"]
