@@ -73,3 +73,26 @@ def test_long_runs_do_not_backtrack():
     result = clean(raw(content))
     assert result.blocks[-1].text == P1
     assert time.perf_counter() - started < 60  # a hang guard, not a benchmark
+
+
+def test_thin_html_main_content_is_read_again_by_trafilatura(monkeypatch):
+    from newsflow.text import clean as clean_mod
+
+    asked = []
+    longer = [P1, P2, P1.replace("Monday", "Tuesday")]
+    monkeypatch.setattr(clean_mod, "_trafilatura_lines", lambda content: asked.append(content) or longer)
+    result = clean(raw(f"<html><body><article><p>{P1}</p></article></body></html>", HTML))
+    assert [b.text for b in result.blocks] == longer and [b.kind for b in result.blocks] == ["body"] * 3
+    assert "trafilatura_main_content" in result.flags and len(asked) == 1
+
+    rich = "<html><body><article>" + "".join(f"<p>{k}. {P1} {P2}</p>" for k in range(4)) + "</article></body></html>"
+    result = clean(raw(rich, HTML))
+    assert len(asked) == 1  # over 100 words of body: trafilatura is not asked
+    assert "trafilatura_main_content" not in result.flags
+
+
+def test_trafilatura_reads_a_thin_page_for_real():
+    from newsflow.text.clean import _trafilatura_lines
+
+    page = f"<html><body><nav><a href='/'>Home</a></nav><main><p>{P1}</p><p>{P2}</p></main></body></html>"
+    assert _trafilatura_lines(page) == [P1, P2]
