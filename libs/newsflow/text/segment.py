@@ -125,9 +125,9 @@ naive text 208 -> 256 / 296)."""
 
 
 class _Vectors:
-    """tf-idf vectors of a page's paragraphs (words cut to :data:`PREFIX` characters, idf from the
-    page itself) as prefix sums: the summed vector of any run of paragraphs (a "window") and its
-    norm cost one subtraction. A word found in a single paragraph never meets another window's
+    """tf-idf vectors of a page's paragraphs (words cut to :data:`PREFIX` characters; idf from the
+    page itself, times how informative the word is in the page's language) as prefix sums: the
+    summed vector of any run of paragraphs (a "window") and its norm cost one subtraction. A word found in a single paragraph never meets another window's
     words, so it is kept only as part of that paragraph's squared norm, not as a column."""
 
     def __init__(self, shared: np.ndarray, private: np.ndarray) -> None:
@@ -237,9 +237,7 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             continue
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
-        # 2-3 word lines between paragraphs are subheadings, and so are numbered ones
-        headline = word_count(blocks[i].text) >= 4 and not _NUMBERED.match(blocks[i].text)
-        if cue or (headline and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
+        if cue or (_headline_shaped(blocks[i].text) and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
             # the article starts at the first evidence block after the previous body
             start = first
             while start < i and blocks[start].kind not in (TITLE, SEPARATOR, BYLINE, DATELINE):
@@ -264,8 +262,14 @@ def _furniture_starts(blocks: list[Block], body_at: list[int], taken: set[int]) 
     return out
 
 
+def _headline_shaped(text: str) -> bool:
+    """4 words or more and not numbered: 2-3 word lines between paragraphs are subheadings, and so
+    are numbered ones."""
+    return word_count(text) >= 4 and not _NUMBERED.match(text)
+
+
 def _tight_headlines(blocks: list[Block], body_at: list[int]) -> int:
-    """How many headline-shaped lines (4+ words, not numbered) stand alone between two paragraphs
+    """How many headline-shaped lines (:func:`_headline_shaped`) stand alone between two paragraphs
     with nothing taken out around them (plain text; in HTML, with nothing else between): a dump's
     headlines, or an article's section headings."""
     count = 0
@@ -273,7 +277,7 @@ def _tight_headlines(blocks: list[Block], body_at: list[int]) -> int:
         if after - before != 2:
             continue
         line = blocks[before + 1]
-        if line.kind != TITLE or word_count(line.text) < 4 or _NUMBERED.match(line.text):
+        if line.kind != TITLE or not _headline_shaped(line.text):
             continue
         count += line.start is None or (line.start - blocks[before].end <= LINE_BREAKS
                                         and blocks[after].start - line.end <= LINE_BREAKS)
