@@ -1,6 +1,7 @@
 """Benchmarks (make bench): figures printed, nothing asserted.
 
-1. Offline: `newsflow process` stages on the 250-article news sample, documents/s and MB/s.
+1. Offline: `newsflow process` stages on the 250-article news sample, documents/s and MB/s, after
+   the warm-up a worker does before its first message (models, word frequencies).
 2. Streaming: three fresh workers (their own namespace, so Redis caches start cold) on the local
    stack; the news sample pushed twice; seconds from the first message pushed to the last article
    out, per pass, and how many articles of the second pass were new non-duplicates.
@@ -23,7 +24,7 @@ import orjson
 
 from newsflow import topics
 from newsflow.inputs import read_inputs
-from newsflow.pipeline import run_stages
+from newsflow.pipeline import run_stages, warm_up, warm_up_segmenter
 from newsflow.runtime.kafka import Reader, create_topics, producer
 from newsflow.schema import RawArticle
 from newsflow.settings import Settings
@@ -34,6 +35,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def offline(records) -> None:
     size = sum(len(r.value) for r in records) / 1e6
     raws = [RawArticle.from_bytes(r.value) for r in records]
+    warm_up_segmenter()
+    warm_up()
     for stages in (["clean"], ["clean", "segment"], ["clean", "segment", "tag"]):
         started = time.perf_counter()
         for raw in raws:
