@@ -14,17 +14,18 @@ import math
 import re
 from functools import lru_cache
 
-VERSION = "topics-lexicon-1"
+VERSION = "topics-lexicon-2"
 MIN_SHARE = 0.5
 MAX_TOPICS = 3
 
 LEXICON: dict[str, str] = {
     "arts, culture, entertainment and media": """
         film* movie* cinema* actor* actress* director* hollywood oscar* bafta* award* album* song* singer*
-        band music* musician* concert* festival* theatre theater* stage play* comedy comedian* drama*
-        television tv show* series sitcom* soap* star* celebrit* box-office box_office novel* author* book*
-        poet* art artist* gallery museum* exhibition* painting* fashion* broadcaster* bbc channel* radio
-        dvd chart* pop rock hip-hop rap* grammy* brit emmy* premiere* studio* documentar* entertainment""",
+        band music* musician* concert* festival* theatre theater* stage play plays playwright* comedy
+        comedian* drama* television tv show shows showbiz series sitcom* soap* star stars starring starred
+        celebrit* box-office box_office novel* author authors book* poet* art artist* gallery museum*
+        exhibition* painting* fashion* broadcaster* bbc channel* radio dvd chart* pop rock hip-hop rap*
+        grammy* brit emmy* premiere* studio* documentar* entertainment""",
     "conflict, war and peace": """
         war wars military troop* soldier* army armies airstrike* air_strike* bomb* bombing* missile* drone*
         attack* offensive* militant* rebel* insurgen* terror* jihad* isis daesh al-qaeda taliban ceasefire
@@ -36,18 +37,19 @@ LEXICON: dict[str, str] = {
         detective* suspect* victim* lawsuit* sued legal law laws supreme_court indict* guilty innocent
         appeal* justice_department fbi smuggl* trafficking""",
     "disaster, accident and emergency incident": """
-        earthquake* tsunami* flood* hurricane* typhoon* cyclone* wildfire* fire* blaze* crash* collision*
-        accident* explosion* disaster* emergency rescue* evacuat* survivor* death_toll injured derail*
-        landslide* drought famine eruption* volcan* collapse*""",
+        earthquake* tsunami* flood* hurricane* typhoon* cyclone* wildfire* fire fires firefight* blaze*
+        crash* collision* accident* explosion* disaster* emergency rescue* evacuat* survivor* death_toll
+        injured derail* landslide* drought famine eruption* volcan* collapse*""",
     "economy, business and finance": """
-        economy econom* market* stock* share* shares investor* invest* bank* banking interest_rate* inflation
-        gdp growth recession profit* revenue* sales earnings company companies firm* business* corporat*
-        chief_executive ceo merger* acquisition* takeover* deal* trade tariff* export* import* price* oil
-        dollar* euro* currency pound* budget* tax* debt* deficit* industry industrial manufactur* retail*
-        consumer* unemployment jobs workers wage* financ* fund* bond* analyst* quarter* brand*""",
+        economy econom* market* stock* share* shares investor* invest* bank* banking interest_rate*
+        inflation gdp growth recession profit* revenue* sales earnings company companies firm* business*
+        corporat* chief_executive ceo merger* acquisition* takeover* deal* trade tariff* export* import*
+        price* oil dollar* euro* currency pound* budget* tax* debt* deficit* industry industrial manufactur*
+        retail* consumer* unemployment jobs workers wage* financ* fund funds funding fundrais* bond*
+        analyst* quarter* brand*""",
     "education": """
-        school* pupil* student* teacher* university universities college* campus* education* exam*
-        curriculum* tuition degree* graduate* classroom* academic* lecture*""",
+        school* pupil* student* teacher* university universities college* campus* education* exam exams
+        curriculum* tuition degree graduate* classroom* academic* lecture*""",
     "environment": """
         climate* global_warming carbon emission* greenhouse pollution* environment* environmental* wildlife
         species conservation* renewable* solar wind_power recycling* deforestation biodiversity habitat*
@@ -57,20 +59,20 @@ LEXICON: dict[str, str] = {
         cancer* treatment* surgery surgeon* nhs epidemic* pandemic* outbreak* infection* diabetes obesity
         mental_health clinic* diet* smoking alcohol""",
     "human interest": """
-        family families mother father daughter son wife husband birthday wedding* baby babies pet* dog* cat*
-        animal* heartwarming celebrat* charity charities volunteer* community* life_story""",
+        family families mother father daughter son wife husband birthday wedding* baby babies pet pets dog*
+        cat cats animal* heartwarming celebrat* charity charities volunteer* community* life_story""",
     "labour": """
-        strike* union* trade_union* workers employee* employer* labour labor wage* pay dispute* pension*
-        minimum_wage unemployment jobless layoff* redundanc* workforce""",
+        strike strikes striking unions labour_union* trade_union* workers employee* employer* labour labor
+        wage* pay dispute* pension* minimum_wage unemployment jobless layoff* redundanc* workforce""",
     "lifestyle and leisure": """
         travel* holiday* tourism tourist* restaurant* food recipe* cooking chef* hobby garden* shopping
         leisure lifestyle wine beer fitness""",
     "politics": """
         government* minister* prime_minister president* parliament* congress* senate* senator* election*
-        elect* vote* voter* voting campaign* party parties labour conservative* tory tories democrat*
-        republican* liberal* politic* policy policies legislation bill* mp mps lawmaker* cabinet
-        chancellor* opposition referendum brexit diplomat* sanction* treaty foreign_secretary home_secretary
-         white_house kremlin downing_street leader* reform* constitution*""",
+        elected electoral electorate vote* voter* voting campaign* party parties labour conservative* tory
+        tories democrat* republican* liberal* politic* policy policies legislation bill bills mp mps
+        lawmaker* cabinet chancellor* opposition referendum brexit diplomat* sanction* treaty
+        foreign_secretary home_secretary white_house kremlin downing_street leader* reform* constitution*""",
     "religion": """
         church* christian* catholic* pope vatican mosque* muslim* islam* islamic jewish jew* synagogue*
         hindu* buddhis* religio* faith* priest* bishop* imam* prayer* god""",
@@ -85,13 +87,13 @@ LEXICON: dict[str, str] = {
         civil_rights lgbt* youth elderly""",
     "sport": """
         sport* football* soccer match* game* team* player* coach* manager* league* cup championship*
-        champion* tournament* olympic* medal* goal* scored score* striker* midfielder* defender*
-        goalkeeper* tennis golf cricket rugby athlet* race* racing marathon boxing boxer* fifa uefa
-        premiership premier_league world_cup final* semi-final* quarter-final* season* win* won victory
-        defeat* injur* squad* stadium* wicket* innings set* grand_slam""",
+        champion* tournament* olympic* medal* goal* scored score* striker* midfielder* defender* goalkeeper*
+        tennis golf cricket rugby athlet* race* racing marathon boxing boxer* fifa uefa premiership
+        premier_league world_cup final finals finalist* semi-final* quarter-final* season* win wins winning
+        winner* won victory defeat* injur* squad* stadium* wicket* innings grand_slam""",
     "weather": """
-        weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind* sunshine
-        meteorolog* frost fog""",
+        weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind winds windy
+        sunshine meteorolog* frost fog""",
 }
 
 _WORD = re.compile(r"[a-z][a-z'-]*")
