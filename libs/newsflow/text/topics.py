@@ -14,7 +14,7 @@ import math
 import re
 from functools import lru_cache
 
-VERSION = "topics-lexicon-2"
+VERSION = "topics-lexicon-3"
 MIN_SHARE = 0.5
 MAX_TOPICS = 3
 
@@ -30,7 +30,8 @@ LEXICON: dict[str, str] = {
         war wars military troop* soldier* army armies airstrike* air_strike* bomb* bombing* missile* drone*
         attack* offensive* militant* rebel* insurgen* terror* jihad* isis daesh al-qaeda taliban ceasefire
         truce peace_talks invasion occupied occupation battle* fighting fighter* weapon* nuclear_arms
-        defence defense ministry_of_defence pentagon nato casualt* killed shelling siege frontline""",
+        defence defense ministry_of_defence pentagon nato casualt* killed shelling siege frontline hostage*
+        peacekeep*""",
     "crime, law and justice": """
         police officer* arrest* charged charge* court* judge* jury trial* prosecut* lawyer* attorney*
         convict* sentence* prison* jail* crime* criminal* murder* theft fraud* corruption investigat*
@@ -46,7 +47,8 @@ LEXICON: dict[str, str] = {
         corporat* chief_executive ceo merger* acquisition* takeover* deal* trade tariff* export* import*
         price* oil dollar* euro* currency pound* budget* tax* debt* deficit* industry industrial manufactur*
         retail* consumer* unemployment jobs workers wage* financ* fund funds funding fundrais* bond*
-        analyst* quarter* brand*""",
+        analyst* quarter* brand* percent wall_street nasdaq dow_jones ftse ipo bankrupt* airline* opec crude
+        barrel* yen yuan""",
     "education": """
         school* pupil* student* teacher* university universities college* campus* education* exam exams
         curriculum* tuition degree graduate* classroom* academic* lecture*""",
@@ -72,7 +74,8 @@ LEXICON: dict[str, str] = {
         elected electoral electorate vote* voter* voting campaign* party parties labour conservative* tory
         tories democrat* republican* liberal* politic* policy policies legislation bill bills mp mps
         lawmaker* cabinet chancellor* opposition referendum brexit diplomat* sanction* treaty
-        foreign_secretary home_secretary white_house kremlin downing_street leader* reform* constitution*""",
+        foreign_secretary home_secretary white_house kremlin downing_street leader* reform* constitution*
+        united_nations summit* embassy embassies ambassador* diplomacy coup""",
     "religion": """
         church* christian* catholic* pope vatican mosque* muslim* islam* islamic jewish jew* synagogue*
         hindu* buddhis* religio* faith* priest* bishop* imam* prayer* god""",
@@ -80,7 +83,10 @@ LEXICON: dict[str, str] = {
         technolog* tech computer* software internet online web* digital* broadband mobile* phone*
         smartphone* device* gadget* apple microsoft google sony nintendo games* gaming console* video_game*
         science scientist* research* researcher* study space nasa satellite* robot* artificial_intelligence
-        data network* cyber* hacker* virus* spam* e-mail email* users download* chip* laboratory""",
+        data network* cyber* hacker* virus* spam* e-mail email* users download* chip* laboratory linux
+        browser* search_engine* wireless wi-fi bluetooth processor* semiconductor* ibm intel yahoo ebay
+        spyware malware firewall* open_source app apps ipod* iphone* handheld* pc pcs laptop* telecom*
+        genom* dna physic* astronom* planet* telescope* orbit* rocket* spacecraft""",
     "society": """
         society social* immigra* migrant* refugee* asylum* minorit* racism racial discrimination* gender
         women rights equality poverty homeless* welfare housing population protest* demonstrat* activist*
@@ -90,7 +96,10 @@ LEXICON: dict[str, str] = {
         champion* tournament* olympic* medal* goal* scored score* striker* midfielder* defender* goalkeeper*
         tennis golf cricket rugby athlet* race* racing marathon boxing boxer* fifa uefa premiership
         premier_league world_cup final finals finalist* semi-final* quarter-final* season* win wins winning
-        winner* won victory defeat* injur* squad* stadium* wicket* innings grand_slam""",
+        winner* won victory defeat* injur* squad* stadium* wicket* innings grand_slam six_nations nfl nba
+        mlb nhl baseball basketball hockey quarterback* touchdown* pitcher* playoff* formula_one grand_prix
+        motogp nascar cycling cyclist* tour_de_france swimm* sprinter* athletics wrestl* ufc snooker darts
+        skiing skier*""",
     "weather": """
         weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind winds windy
         sunshine meteorolog* frost fog""",
