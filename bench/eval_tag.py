@@ -8,7 +8,9 @@
 - language: accuracy on single sentences — the CoNLL dev sentences (all English) and the gold
   snippets of ../shared/data/html-dev split into sentences, labelled by their page's
   ``<html lang>`` (a noisy label: some pages declare ``en`` and are German);
-- topics: top-1 accuracy on the BBC articles of the segmentation dumps (sections mapped to IPTC);
+- topics: top-1 accuracy on the BBC articles of the segmentation dumps (sections mapped to IPTC),
+  and on their first 20, 30 and 50 words read as four coarse classes (world, business, sport,
+  science and technology: how news-topic sets of headline-and-lead items are scored);
 - on the samples: the entities a reader sees first, under their canonical names.
 
 usage: python bench/eval_tag.py [--shared ../shared]
@@ -101,6 +103,12 @@ BBC_TO_IPTC = {"politics": "politics", "entertainment": "arts, culture, entertai
                "business": "economy, business and finance", "sport": "sport", "tech": "science and technology"}
 
 
+BBC_TO_COARSE = {"politics": "world", "business": "business", "sport": "sport", "tech": "scitech"}
+IPTC_TO_COARSE = {"politics": "world", "conflict, war and peace": "world", "crime, law and justice": "world",
+                  "disaster, accident and emergency incident": "world", "society": "world",
+                  "economy, business and finance": "business", "sport": "sport", "science and technology": "scitech"}
+
+
 def eval_topics(data: Path) -> None:
     """Top-1 topic accuracy on the BBC articles inside the segmentation dumps (section → IPTC label)."""
     import gzip
@@ -112,6 +120,7 @@ def eval_topics(data: Path) -> None:
     with gzip.open(data / "segmentation-dev" / "bbc-clean.jsonl.gz", "rt") as fh:
         dumps = [json.loads(line) for line in fh]
     seen: set[str] = set()
+    articles: list[tuple[str, str]] = []
     right = total = 0
     confusions: Counter[tuple[str, str]] = Counter()
     for dump in dumps:
@@ -120,7 +129,8 @@ def eval_topics(data: Path) -> None:
                 continue
             seen.add(a["source_id"])
             section = a["source_id"].split(":")[1].split("/")[0]
-            found = topics(dump["text"][a["start"] : a["end"]], "en")
+            articles.append((section, dump["text"][a["start"] : a["end"]]))
+            found = topics(articles[-1][1], "en")
             best = found[0]["label"] if found else "(none)"
             total += 1
             right += best == BBC_TO_IPTC[section]
@@ -128,6 +138,14 @@ def eval_topics(data: Path) -> None:
                 confusions[(section, best)] += 1
     print(f"\ntopics: top-1 accuracy {right / total:.3f} on {total} BBC articles (5 sections mapped to IPTC)")
     print("  most frequent confusions: " + "; ".join(f"{s} → {p} ×{n}" for (s, p), n in confusions.most_common(4)))
+    # short text, four coarse classes (as news-topic sets of headline-and-lead items are scored)
+    leads = [(BBC_TO_COARSE[section], text) for section, text in articles if section in BBC_TO_COARSE]
+    figures = []
+    for words in (20, 30, 50):
+        found = [topics(" ".join(text.split()[:words]), "en") for _, text in leads]
+        hits = sum(bool(f) and IPTC_TO_COARSE.get(f[0]["label"]) == want for (want, _), f in zip(leads, found, strict=True))
+        figures.append(f"{hits / len(leads):.3f} at {words} words")
+    print(f"  first words of the {len(leads)} politics, business, sport and tech articles as 4 classes: " + ", ".join(figures))
 
 
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})\b", re.I)
