@@ -86,7 +86,8 @@ LEXICON: dict[str, str] = {
         data network* cyber* hacker* virus* spam* e-mail email* users download* chip* laboratory linux
         browser* search_engine* wireless wi-fi bluetooth processor* semiconductor* ibm intel yahoo ebay
         spyware malware firewall* open_source app apps ipod* iphone* handheld* pc pcs laptop* telecom*
-        genom* dna physic* astronom* planet* telescope* orbit* rocket* spacecraft""",
+        genom* dna physic* astronom* planet* telescope* orbit* rocket* spacecraft xbox playstation gamer*
+        multiplayer""",
     "society": """
         society social* immigra* migrant* refugee* asylum* minorit* racism racial discrimination* gender
         women rights equality poverty homeless* welfare housing population protest* demonstrat* activist*
