@@ -135,14 +135,17 @@ def topics(text: str, language: str | None) -> list[dict]:
     if not tokens:
         return []
     raw: dict[str, float] = {}
+    distinct: dict[str, int] = {}  # different words matched: breaks ties ("games" is sport's and technology's)
     for label, (words, prefixes, phrases) in _patterns().items():
-        hits = sum(1 for t in tokens if t in words or t.startswith(prefixes))
-        hits += sum(lowered.count(p) for p in phrases)
-        if hits:
-            raw[label] = hits / math.sqrt(len(tokens))
+        matched = [t for t in tokens if t in words or t.startswith(prefixes)]
+        matched += [p for p in phrases for _ in range(lowered.count(p))]
+        if matched:
+            raw[label] = len(matched) / math.sqrt(len(tokens))
+            distinct[label] = len(set(matched))
     if not raw:
         return []
     total = sum(raw.values())
     best = max(raw.values())
-    ranked = sorted(((v / total, label) for label, v in raw.items() if v >= MIN_SHARE * best), reverse=True)
-    return [{"label": label, "score": round(score, 3)} for score, label in ranked[:MAX_TOPICS]]
+    ranked = sorted(((v / total, distinct[label], label) for label, v in raw.items() if v >= MIN_SHARE * best),
+                    reverse=True)
+    return [{"label": label, "score": round(score, 3)} for score, _, label in ranked[:MAX_TOPICS]]
