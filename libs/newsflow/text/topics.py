@@ -100,7 +100,7 @@ LEXICON: dict[str, str] = {
         winner* won victory defeat* injur* squad* stadium* wicket* innings grand_slam six_nations nfl nba
         mlb nhl baseball basketball hockey quarterback* touchdown* pitcher* playoff* formula_one grand_prix
         motogp nascar cycling cyclist* tour_de_france swimm* sprinter* athletics wrestl* ufc snooker darts
-        skiing skier*""",
+        skiing skier* scrum* fly-half lineout* referee* wimbledon hurdler*""",
     "weather": """
         weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind winds windy
         sunshine meteorolog* frost fog""",
