@@ -41,3 +41,7 @@ def test_word_beginnings_do_not_stand_for_other_words():
     # no exam, "category" no cat: none of these words says anything about a topic
     assert topics("The authorities said the window was set to close for a billion examples of the category.",
                   "en") == []
+
+
+def test_sums_of_money_count_for_the_economy():
+    assert topics("They paid $8m for it, and the rest will cost £155bn.", "en")[0]["label"] == "economy, business and finance"
