@@ -40,6 +40,8 @@ pages), F1 / docs/s of newsflow alone (trafilatura: 0.917 / 45.7 in the same run
 139; 100 words 0.915 / ~102-105 (2.2-2.3x); 150 0.916 / ~96 (2.0-2.1x); 200 0.918 / ~88 (1.9x,
 from a run that also scored, at 81). trafilatura's fast mode (no fallback extractors) keeps five
 sixths of the F1 gain (150: 0.915, 200: 0.916) for ~40% less extra time."""
+TRAFILATURA = "trafilatura_main_content"
+"""Flag: the main content is trafilatura's (see :data:`THIN_WORDS`)."""
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*>")
 _VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                    "source", "track", "wbr"))
@@ -163,10 +165,6 @@ def _clean_html(content: str) -> Cleaned:
             cleaned.removed_chars.clear()
             cleaned.flags = [f for f in cleaned.flags if f != NO_PARAGRAPH] + [TRAFILATURA]
     return cleaned
-
-
-TRAFILATURA = "trafilatura_main_content"
-"""Flag: the main content is trafilatura's (see :data:`THIN_WORDS`)."""
 
 
 def _trafilatura_lines(content: str) -> list[str]:

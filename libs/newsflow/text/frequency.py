@@ -50,8 +50,9 @@ def _table(prefix: int) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
         for word, frequency in wordfreq.get_frequency_dict(code, _WORDLIST).items():
             stem = word[:prefix]
             summed[stem] = summed.get(stem, 0.0) + frequency
-        common = {stem: math.log10(f) + 9 for stem, f in summed.items() if math.log10(f) + 9 > RARE_ZIPF}
-        cells.append(np.array([(rows.setdefault(stem, len(rows)), z) for stem, z in common.items()]).reshape(-1, 2))
+        zipfs = ((stem, math.log10(f) + 9) for stem, f in summed.items())
+        cells.append(np.array([(rows.setdefault(stem, len(rows)), z) for stem, z in zipfs if z > RARE_ZIPF])
+                     .reshape(-1, 2))
         # wordfreq keeps every list it has read (~200 MB for all of them); this table is all we need
         wordfreq.get_frequency_dict.cache_clear()
         wordfreq.get_frequency_list.cache_clear()

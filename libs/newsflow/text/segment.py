@@ -62,8 +62,8 @@ html-dev paragraphs of one language joined without titles, English, German: 0.25
 0.096, 0.101; 0.3: 0.083 / 14 / 0.096, 0.094; 0.35: 0.081 / 16 / 0.108, 0.087."""
 HEADED_CROSS_RATIO = 0.25
 """The same on a page with title-like lines after its body that opened no article (an article's own
-headings), where no cut falls at a heading either. When it came in (no cut at or beside a heading): html-dev articles of one language,
-2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
+headings), where no cut falls at a heading either. When it came in (no cut at or beside a
+heading): html-dev articles of one language, 2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
 pages split: no content cuts on such pages (before) Pk 0.27 English, 0.33 other languages / 17 / 349;
 0.3: 0.25, 0.32 / 17 / 353; 0.4: 0.22, 0.29 / 18 / 355; 0.45: 0.20, 0.28 / 19 / 355; 0.5: 0.20,
 0.26 / 23 / 359; 0.55: 0.20, 0.24 / 24 / 362. With words weighed by their language's frequencies
@@ -130,8 +130,9 @@ naive text 208 -> 256 / 296)."""
 class _Vectors:
     """tf-idf vectors of a page's paragraphs (words cut to :data:`PREFIX` characters; idf from the
     page itself, times how informative the word is in the page's language) as prefix sums: the
-    summed vector of any run of paragraphs (a "window") and its norm cost one subtraction. A word found in a single paragraph never meets another window's
-    words, so it is kept only as part of that paragraph's squared norm, not as a column."""
+    summed vector of any run of paragraphs (a "window") and its norm cost one subtraction. A word
+    found in a single paragraph never meets another window's words, so it is kept only as part of
+    that paragraph's squared norm, not as a column."""
 
     def __init__(self, shared: np.ndarray, private: np.ndarray) -> None:
         self.n = shared.shape[0]
@@ -240,7 +241,8 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             continue
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
-        if cue or (_headline_shaped(blocks[i].text) and n_after >= 2 and _valley(vectors, next_para) >= TITLE_DEPTH):
+        if cue or (_headline_shaped(blocks[i].text) and n_after >= 2
+                   and _valley(vectors, next_para) >= TITLE_DEPTH):
             # the article starts at the first evidence block after the previous body
             start = first
             while start < i and blocks[start].kind not in (TITLE, SEPARATOR, BYLINE, DATELINE):
