@@ -85,7 +85,8 @@ eval-clean: $(VENV)/.eval-installed ## cleaning: samples, html-dev vs trafilatur
 eval-segment: $(VENV)/.eval-installed ## segmentation: dev dumps vs TextTiling, samples, single pages, speed
 	$(BIN)/python bench/eval_segment.py --shared $(SHARED)
 
-eval-tag: $(VENV)/.eval-installed ## tagging: NER on CoNLL dev vs en_core_web_sm, speed, sample entities
+eval-tag: $(VENV)/.eval-installed ## tagging: NER on CoNLL dev vs en_core_web_sm, speed, topics, spun text, sample entities
+	@$(STACK) wordnet
 	$(BIN)/python bench/eval_tag.py --shared $(SHARED)
 
 eval-neardup: install ## near duplicates: precision and recall on pairs built from the news sample

@@ -7,6 +7,7 @@
 #   deploy/local/stack.sh down     stop what this script started (data is kept)
 #   deploy/local/stack.sh status   one line per service
 #   deploy/local/stack.sh reset    down, then delete the data directory
+#   deploy/local/stack.sh wordnet  install WordNet (Debian's wordnet-base) for make eval-tag
 #
 # Everything lives under $NEWSFLOW_STACK_DIR (default .stack/ in the project root): jars,
 # Kafka's log directory (kept across restarts), Redis' working dir, logs and pid files.
@@ -189,6 +190,7 @@ case "${1:-}" in
     status_line redis "$REDIS_PORT" || rc=1
     [[ "$WITH_PROMETHEUS" == 1 ]] && { status_line prometheus "$PROMETHEUS_PORT" || rc=1; }
     exit $rc ;;
+  wordnet) [[ -f /usr/share/wordnet/data.noun ]] || apt_install wordnet-base ;;  # make eval-tag's spinner
   reset) "$0" down; rm -rf "$KAFKA_DATA" "$STACK_DIR/redis" "$STACK_DIR/prometheus/data"; say "data deleted" ;;
-  *) echo "usage: $0 up|down|status|reset" >&2; exit 64 ;;
+  *) echo "usage: $0 up|down|status|reset|wordnet" >&2; exit 64 ;;
 esac

@@ -18,12 +18,13 @@ from newsflow.text import entities as ent_mod
 from newsflow.text import keywords as kw_mod
 from newsflow.text import language as lang_mod
 from newsflow.text import segment as seg_mod
+from newsflow.text import spun as spun_mod
 from newsflow.text import topics as topic_mod
 from newsflow.text.boilerplate import BODY, TITLE
 from newsflow.text.frequency import informativeness
 
 STAGES = ("clean", "segment", "tag")
-TAGGER_VERSION = f"{lang_mod.VERSION}+{ent_mod.VERSION}+{kw_mod.VERSION}+{topic_mod.VERSION}+{cred_mod.VERSION}"
+TAGGER_VERSION = "+".join(m.VERSION for m in (lang_mod, ent_mod, kw_mod, topic_mod, cred_mod, spun_mod))
 
 
 def _leading_title(blocks):
@@ -108,7 +109,8 @@ def segment_stage(doc: Article) -> list[Article]:
 
 
 def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[Article]:
-    """Articles → the same articles with language, entities, topics, keywords and source credibility.
+    """Articles → the same articles with language, entities, topics, keywords, source credibility
+    and the spun-text score (``quality.spun``).
     The NER model runs over the whole batch at once."""
     languages = [lang_mod.detect_language(a.text) for a in articles]
     model_languages = ["en" if lang_mod.reads_as_english(a.text, lang) else lang
@@ -146,11 +148,13 @@ def tag_fields(article: Article) -> dict:
 
 
 def with_tags(article: Article, fields: dict) -> Article:
-    """``article`` tagged from cached :func:`tag_fields` (credibility is cheap: recomputed)."""
+    """``article`` tagged from cached :func:`tag_fields` (credibility and the spun score are cheap:
+    recomputed)."""
     return replace(
         article,
         **{name: fields[name] for name in _CACHED_FIELDS},
         source={**article.source, "credibility": cred_mod.credibility(article.source.get("domain"))},
+        quality={**article.quality, "spun": spun_mod.spun_score(article.text, fields["language"])},
         versions={**article.versions, "tagger": TAGGER_VERSION},
     )
 

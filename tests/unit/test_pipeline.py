@@ -25,6 +25,7 @@ def test_every_sample_gives_articles_with_contract_fields():
             assert d["parent_id"] == path.name
             assert d["language"] == "en"
             assert "blocks" not in d
+            assert set(d["quality"]) == {"boilerplate_ratio", "spun"}
 
 
 def test_ids_are_deterministic():
@@ -49,6 +50,7 @@ def test_tag_stage_keeps_text_and_reads_credibility():
     assert tagged.text == article.text
     assert tagged.language == "de"
     assert tagged.source["credibility"] == ["bias"]
+    assert tagged.quality["spun"] is None  # English only
 
 
 def test_page_with_nothing_left_is_rejected():
