@@ -1,6 +1,8 @@
 """IPTC topics from the lexicon scorer: labels from the contract's list, best first, several
 per article, and none for languages the lexicon does not cover."""
 
+import pytest
+
 from newsflow.text.topics import LEXICON, topics
 
 CONTRACT_LABELS = {
@@ -45,3 +47,14 @@ def test_word_beginnings_do_not_stand_for_other_words():
 
 def test_sums_of_money_count_for_the_economy():
     assert topics("They paid $8m for it, and the rest will cost £155bn.", "en")[0]["label"] == "economy, business and finance"
+
+
+@pytest.mark.parametrize(("lead", "label"), [
+    ("Top-seeded Andy Roddick survived a scare to reach the last eight in San Jose.", "sport"),
+    ("The rookie outfielder drove in three runs in the ninth inning to keep the postseason hopes alive.", "sport"),
+    ("Shareholders of the carmaker will receive a higher dividend after a strong quarterly result.", "economy, business and finance"),
+    ("Astronauts on the station will test a quantum sensor built by the agency.", "science and technology"),
+    ("The record industry has sued 500 people accused of piracy on peer-to-peer file-sharing networks.", "science and technology"),
+])
+def test_short_leads(lead, label):
+    assert topics(lead, "en")[0]["label"] == label

@@ -15,7 +15,7 @@ import math
 import re
 from functools import lru_cache
 
-VERSION = "topics-lexicon-4"
+VERSION = "topics-lexicon-5"
 MIN_SHARE = 0.5
 MAX_TOPICS = 3
 
@@ -50,7 +50,8 @@ LEXICON: dict[str, str] = {
         retail* consumer* unemployment jobs workers wage* financ* fund funds funding fundrais* bond*
         analyst* quarter* brand* percent wall_street nasdaq dow_jones ftse ipo bankrupt* airline* opec crude
         barrel* yen yuan mortgage* lender* lending insurer* insurance regulator* executive* boss bosses
-        housing_market property_market""",
+        housing_market property_market shareholder* dividend* carmaker* automaker* stake stakes subsidiar*
+        tycoon* billionaire* customers subscriber* federal_reserve quarterly""",
     "education": """
         school* pupil* student* teacher* university universities college* campus* education* exam exams
         curriculum* tuition degree graduate* classroom* academic* lecture*""",
@@ -89,7 +90,8 @@ LEXICON: dict[str, str] = {
         browser* search_engine* wireless wi-fi bluetooth processor* semiconductor* ibm intel yahoo ebay
         spyware malware firewall* open_source app apps ipod* iphone* handheld* pc pcs laptop* telecom*
         genom* dna physic* astronom* planet* telescope* orbit* rocket* spacecraft xbox playstation gamer*
-        multiplayer""",
+        multiplayer file-sharing file_sharing peer-to-peer piracy pirat* mobile_phone* hi-tech high-tech
+        astronaut* dinosaur* genetic* genes stem_cell* nanotech* quantum""",
     "society": """
         society social* immigra* migrant* refugee* asylum* minorit* racism racial discrimination* gender
         women rights equality poverty homeless* welfare housing population protest* demonstrat* activist*
@@ -102,7 +104,9 @@ LEXICON: dict[str, str] = {
         winner* won victory defeat* injur* squad* stadium* wicket* innings grand_slam six_nations nfl nba
         mlb nhl baseball basketball hockey quarterback* touchdown* pitcher* playoff* formula_one grand_prix
         motogp nascar cycling cyclist* tour_de_france swimm* sprinter* athletics wrestl* ufc snooker darts
-        skiing skier* scrum* fly-half lineout* referee* wimbledon hurdler*""",
+        skiing skier* scrum* fly-half lineout* referee* wimbledon hurdler* keeper* seeded top-seeded doping
+        club clubs golfer* pga lpga atp wta ncaa inning* hitter* outfielder* linebacker* rookie* postseason
+        preseason unbeaten relegat* fixture* mvp super_bowl world_series stanley_cup ryder_cup""",
     "weather": """
         weather forecast* rain* rainfall snow* storm* temperature* heatwave heat_wave cold wind winds windy
         sunshine meteorolog* frost fog""",
