@@ -6,7 +6,7 @@ from newsflow import topics
 from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
-from newsflow.runtime.metrics import ARTICLES, TOPICS
+from newsflow.runtime.metrics import ARTICLES, SPUN_SCORE, TOPICS
 from newsflow.schema import Article
 
 app = create_app("tagger", on_start=warm_up)
@@ -42,3 +42,5 @@ async def tag(stream):
                 await send(app, tagged, event, article.id, article.to_bytes())
                 ARTICLES.labels(article.language or "unknown").inc()
                 TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()
+                if article.quality.get("spun") is not None:
+                    SPUN_SCORE.observe(article.quality["spun"])

@@ -30,6 +30,11 @@ REPLAYS_SUPPRESSED = Counter(
 REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
 ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
 TOPICS = Counter("newsflow_topics_total", "Tagged articles, by their best IPTC topic.", ["topic_label"])
+SPUN_SCORE = Histogram(
+    "newsflow_spun_score",
+    "Spun-text score (quality.spun) of tagged English articles; 2.7 is exceeded by 5% of normal news.",
+    buckets=(-2, -1, 0, 1, 2, 2.7, 4, 6, 10),
+)
 PROCESS_SECONDS = Histogram(
     "newsflow_process_seconds",
     "Time to run a stage's pure function on one message.",
