@@ -242,16 +242,26 @@ def eval_spun(data: Path) -> None:
         caught = sum(s > threshold for _, s in both) / len(both)
         print(f"  {rate:.0%} of words swapped: AUC {auc([n for n, _ in both], [s for _, s in both]):.3f},"
               f" caught at the threshold {caught:.3f}, mean score {sum(s for _, s in both) / len(both):.3f}")
+    from newsflow.pipeline import STAGES, run_stages
+    from newsflow.schema import PLAIN, RawArticle, Rejected
+
     pages = [(path.name[:3], path.read_text(encoding="utf-8")) for path in sorted((data / "samples").glob("*.txt"))]
     csv.field_size_limit(1 << 30)
     with open(data / "news-sample" / "news_sample.csv", newline="", encoding="utf-8") as fh:
         pages += [(f"news-sample {i} ({row['domain']}, {row['type'] or '?'})", row["content"])
                   for i, row in enumerate(csv.DictReader(fh))]
-    ranked = sorted(((score, name) for name, text in pages if (score := spun_score(text, "en")) is not None),
+    articles = []  # scored as the tagger sees them: cleaned and split
+    for name, content in pages:
+        try:
+            found = run_stages(RawArticle(id=name, content=content, content_type=PLAIN), STAGES[:2])
+        except Rejected:
+            continue
+        articles += [(name + (f"#{a.segment}" if a.segments > 1 else ""), a.text) for a in found]
+    ranked = sorted(((score, name) for name, text in articles if (score := spun_score(text, "en")) is not None),
                     reverse=True)
     over = sum(score > threshold for score, _ in ranked)
-    print(f"  real pages (samples + news sample, scored as English): {over} of {len(ranked)} over the threshold;"
-          " sample ranks (000 is spun): " + ", ".join(f"{name} {k + 1} ({score:.3f})" for k, (score, name) in
+    print(f"  real articles (samples + news sample, cleaned and split, scored as English): {over} of {len(ranked)}"
+          " over the threshold; sample ranks (000 is spun): " + ", ".join(f"{name} {k + 1} ({score:.3f})" for k, (score, name) in
                                                        enumerate(ranked) if not name.startswith("news")))
     print("  highest: " + "; ".join(f"{name} {score:.3f}" for score, name in ranked[:5]))
 
