@@ -175,11 +175,11 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
         if len(paragraphs) >= 4:
             by_language.setdefault(detect_language(text), []).append(paragraphs)
     print("\nuntitled dumps in several languages (html-dev main text, 2-5 articles of one language joined)")
-    for which in ("as extracted", "sentences only"):
+    sentences_only = {language: [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
+                      for language, articles in by_language.items()}
+    for which, pools in (("as extracted", by_language), ("sentences only", sentences_only)):
         rng = random.Random(7)
-        for language, articles in sorted(by_language.items(), key=lambda kv: -len(kv[1])):
-            if which == "sentences only":
-                articles = [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
+        for language, articles in sorted(pools.items(), key=lambda kv: -len(by_language[kv[0]])):
             if len(articles) < 10:
                 continue
             dumps, ours = [], []

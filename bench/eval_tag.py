@@ -29,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from functools import cache
 from pathlib import Path
 
 from newsflow.text.entities import LABELS, MODEL, extract_entities
@@ -215,9 +216,10 @@ def calibrate_spun(data: Path) -> None:
 def eval_spun(data: Path) -> None:
     """Spun score on the evaluation half of the BBC articles, before and after a thesaurus spinner
     swapped 10–50% of their words; then on the samples and the news sample (real pages)."""
-    import csv
     import random
 
+    from newsflow.pipeline import STAGES, run_stages
+    from newsflow.schema import PLAIN, RawArticle
     from newsflow.text.spun import spun_score
 
     def auc(negatives: list[float], positives: list[float]) -> float:
@@ -242,28 +244,22 @@ def eval_spun(data: Path) -> None:
         caught = sum(s > threshold for _, s in both) / len(both)
         print(f"  {rate:.0%} of words swapped: AUC {auc([n for n, _ in both], [s for _, s in both]):.3f},"
               f" caught at the threshold {caught:.3f}, mean score {sum(s for _, s in both) / len(both):.3f}")
-    from newsflow.pipeline import STAGES, run_stages
-    from newsflow.schema import PLAIN, RawArticle, Rejected
 
-    pages = [(path.name[:3], path.read_text(encoding="utf-8")) for path in sorted((data / "samples").glob("*.txt"))]
-    csv.field_size_limit(1 << 30)
-    with open(data / "news-sample" / "news_sample.csv", newline="", encoding="utf-8") as fh:
-        pages += [(f"news-sample {i} ({row['domain']}, {row['type'] or '?'})", row["content"])
-                  for i, row in enumerate(csv.DictReader(fh))]
-    articles = []  # scored as the tagger sees them: cleaned and split
-    for name, content in pages:
-        try:
-            found = run_stages(RawArticle(id=name, content=content, content_type=PLAIN), STAGES[:2])
-        except Rejected:
-            continue
-        articles += [(name + (f"#{a.segment}" if a.segments > 1 else ""), a.text) for a in found]
-    ranked = sorted(((score, name) for name, text in articles if (score := spun_score(text, "en")) is not None),
+    def name(page: str, article) -> str:
+        return page + (f"#{article.segment}" if article.segments > 1 else "")
+
+    articles = [(name(path.name[:3], a), a.text) for path in sorted((data / "samples").glob("*.txt"))
+                for a in run_stages(RawArticle(id=path.name, content=path.read_text(encoding="utf-8"),
+                                               content_type=PLAIN), STAGES[:2])]
+    articles += [(name(f"news-sample {i} ({row['domain']}, {row['type'] or '?'})", a), a.text)
+                 for i, (row, found) in enumerate(news_sample(data)) for a in found]
+    ranked = sorted(((score, label) for label, text in articles if (score := spun_score(text, "en")) is not None),
                     reverse=True)
     over = sum(score > threshold for score, _ in ranked)
     print(f"  real articles (samples + news sample, cleaned and split, scored as English): {over} of {len(ranked)}"
-          " over the threshold; sample ranks (000 is spun): " + ", ".join(f"{name} {k + 1} ({score:.3f})" for k, (score, name) in
-                                                       enumerate(ranked) if not name.startswith("news")))
-    print("  highest: " + "; ".join(f"{name} {score:.3f}" for score, name in ranked[:5]))
+          " over the threshold; sample ranks (000 is spun): " + ", ".join(f"{label} {k + 1} ({score:.3f})" for k, (score, label) in
+                                                       enumerate(ranked) if not label.startswith("news")))
+    print("  highest: " + "; ".join(f"{label} {score:.3f}" for score, label in ranked[:5]))
 
 
 _HTML_LANG = re.compile(r"<html[^>]*?\blang\s*=\s*[\"']?([a-zA-Z]{2})\b", re.I)
@@ -310,19 +306,28 @@ def eval_language(data: Path, conll_sentences: list[str]) -> None:
         print(f"  {name}: accuracy {sum(right.values()) / len(items):.3f} on {len(items)} ({per_s:,.0f}/s); {langs}")
 
 
-def eval_throughput(data: Path, full, rounds: int = 2) -> None:
-    """The whole tag stage against spaCy's full pipeline on the same cleaned news-sample articles;
-    the two alternate and the best round of each counts (the machine's speed drifts)."""
+@cache
+def news_sample(data: Path) -> list[tuple[dict[str, str], list]]:
+    """Every row of the news sample with its articles, cleaned and split as the tagger receives
+    them (none for a row without content)."""
     import csv
 
-    from newsflow.pipeline import STAGES, run_stages, tag_batch
+    from newsflow.pipeline import STAGES, run_stages
     from newsflow.schema import RawArticle
 
     csv.field_size_limit(1 << 30)
     with open(data / "news-sample" / "news_sample.csv", newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    articles = [a for i, row in enumerate(rows) if (row.get("content") or "").strip()
-                for a in run_stages(RawArticle.from_obj({"id": str(i), "content": row["content"]}), STAGES[:2])]
+    return [(row, run_stages(RawArticle.from_obj({"id": str(i), "content": row["content"]}), STAGES[:2])
+             if (row.get("content") or "").strip() else []) for i, row in enumerate(rows)]
+
+
+def eval_throughput(data: Path, full, rounds: int = 2) -> None:
+    """The whole tag stage against spaCy's full pipeline on the same cleaned news-sample articles;
+    the two alternate and the best round of each counts (the machine's speed drifts)."""
+    from newsflow.pipeline import tag_batch
+
+    articles = [a for _, found in news_sample(data) for a in found]
     words = sum(len(a.text.split()) for a in articles)
     ours, base = [], []
     for _ in range(rounds):
