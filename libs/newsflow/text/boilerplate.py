@@ -21,7 +21,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-VERSION = "boilerplate-0.5"
+from newsflow.text import linefilter
+
+VERSION = "boilerplate-0.6"
 
 BODY = "body"
 TITLE = "title"
@@ -34,7 +36,8 @@ NO_PARAGRAPH = "no_paragraph_found"
 """Reason on a kept line: body only because the page has no paragraph at all."""
 
 # Removal reasons (provenance counters; bounded set).
-REASONS = ("repeated", "numeric", "credit", "comments", "lone", "short", "fragment")
+REASONS = ("repeated", "numeric", "credit", "comments", "lone", "short", "fragment", linefilter.REASON)
+"""``line_filter`` is given to body lines (see :func:`classify`), the others to boilerplate lines."""
 
 _CLOSERS = "\"'”’»›)]*"
 _TERMINAL = frozenset(".!?…。！？;:؟।")
@@ -105,12 +108,13 @@ def _key(text: str) -> str:
     return text.casefold()  # lines are whitespace-normalised already
 
 
-def classify(lines: list[str], main_content: bool = False) -> list[Line]:
+def classify(lines: list[str], main_content: bool = False, line_filter: bool = True) -> list[Line]:
     """One :class:`Line` per input line (each already normalised, none empty).
 
     ``main_content``: the lines were already chosen by a main-content extractor (HTML), so
     short lines, figures and table cells between the first and the last body paragraph are
-    kept as body.
+    kept as body. Otherwise (plain text), ``line_filter``: the learned filter of
+    :mod:`newsflow.text.linefilter` then removes body lines it reads as page furniture.
     """
     n = len(lines)
     words = [word_count(t) for t in lines]
@@ -188,7 +192,17 @@ def classify(lines: list[str], main_content: bool = False) -> list[Line]:
         for i in range(body_at[0], body_at[-1]):
             if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
                 out[i] = Line(BODY)
+    if line_filter and not main_content:
+        # the filter judges loose runs, not those that may end or head an article
+        loose = [i for a, b, _, near in _loose_runs(out, words) if not near for i in range(a, b)]
+        for i in linefilter.furniture(lines, words, sentence, kinds(out), loose):
+            out[i] = Line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
     return out
+
+
+def kinds(out: list[Line]) -> list[str]:
+    """Each line's kind, or its removal reason when it was removed."""
+    return [line.reason if line.kind == BOILERPLATE else line.kind for line in out]
 
 
 def _runs(out: list[Line], kind: str) -> list[tuple[int, int]]:
@@ -204,19 +218,33 @@ def _runs(out: list[Line], kind: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
-    """On a page that holds an article (a run of paragraphs of >= :data:`ARTICLE_RUN_WORDS`), a
-    run of body lines shorter than :data:`LONE_WORDS` with no paragraph next to it is a notice
-    among the page furniture (cookies, a newsletter box, a copyright line), not article text —
-    unless an article's body starts at most :data:`DEK_GAP` lines after it: then it is the dek."""
+def _loose_runs(out: list[Line], words: list[int]) -> list[tuple[int, int, int, bool]]:
+    """On a page that holds an article (a run of paragraphs of >= :data:`ARTICLE_RUN_WORDS`), the
+    other runs of body lines other than its dek (a run that ends at most :data:`DEK_GAP` lines
+    before an article's body starts), as ``(start, stop, words, near an article)``. Near: the run
+    starts at most :data:`DEK_GAP` lines after an article's body ends (the article's last
+    paragraphs after a photo and its caption, or a notice under it), or a byline or a dateline
+    comes right after it (a dek). None on other pages."""
     runs = [(a, b, sum(words[a:b])) for a, b in _runs(out, BODY)]
     if not runs or max(w for *_, w in runs) < ARTICLE_RUN_WORDS:
-        return
-    for (a, b, total), after in zip(runs, [*runs[1:], None], strict=True):
-        if total >= LONE_WORDS or (after and after[2] >= ARTICLE_RUN_WORDS and after[0] - b <= DEK_GAP):
-            continue
-        for i in range(a, b):
-            out[i] = Line(BOILERPLATE, "lone")
+        return []
+
+    def article(run: tuple[int, int, int] | None) -> bool:
+        return run is not None and run[2] >= ARTICLE_RUN_WORDS
+
+    return [(a, b, total, (article(before) and a - before[1] <= DEK_GAP)
+             or (b < len(out) and out[b].kind in (BYLINE, DATELINE)))
+            for before, (a, b, total), after in zip([None, *runs[:-1]], runs, [*runs[1:], None], strict=True)
+            if total < ARTICLE_RUN_WORDS and not (article(after) and after[0] - b <= DEK_GAP)]
+
+
+def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
+    """A loose run of body lines (:func:`_loose_runs`) shorter than :data:`LONE_WORDS` is a
+    notice among the page furniture (cookies, a newsletter box, a copyright line), not article text."""
+    for a, b, total, _ in _loose_runs(out, words):
+        if total < LONE_WORDS:
+            for i in range(a, b):
+                out[i] = Line(BOILERPLATE, "lone")
 
 
 def _mark_comment_zones(out: list[Line], words: list[int]) -> None:

@@ -18,11 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsflow.schema import HTML, Block, RawArticle
-from newsflow.text import dom
+from newsflow.text import dom, linefilter
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = "clean-0.8"
+VERSION = "clean-0.9"
 
 _BLOCK_TAGS = ",".join(sorted(dom.BLOCK_TAGS))
 _CODE_TAGS = "script,style,noscript,template,svg,iframe,head"
@@ -120,12 +120,14 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
     classified = classify(lines, main_content)
     for i, line in enumerate(classified):
         text = lines[i]
-        if line.kind == BOILERPLATE:
+        furniture = line.reason == linefilter.REASON
+        if line.kind == BOILERPLATE or furniture:
             cleaned.removed[line.reason] += 1
             cleaned.removed_chars[line.reason] += len(text)
-            continue
+            if not furniture:
+                continue
         start, end = spans[i] if spans is not None else (None, None)
-        cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end))
+        cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end, furniture=furniture))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
     return cleaned

@@ -433,8 +433,9 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
 def _article_words(group: list[Block]) -> int:
     """Words of the longest run of paragraphs and subheadings (:func:`text_blocks`) with nothing
     between them but line breaks (plain text, whose offsets show what the cleaner took out); all of
-    a group's text for HTML."""
-    body = text_blocks(group)
+    a group's text for HTML. Paragraphs read as furniture count: where articles end does not
+    hang on the line filter."""
+    body = text_blocks(group, furniture=True)
     if not body or body[0].start is None:
         return sum(word_count(b.text) for b in body)
     best = run = 0
@@ -482,14 +483,15 @@ def author_names(byline: str) -> list[str]:
     return [name] if name and len(name.split()) <= 5 else []
 
 
-def text_blocks(blocks: list[Block]) -> list[Block]:
-    """What an article's text is made of: its paragraphs and its subheadings — title-like lines of
+def text_blocks(blocks: list[Block], furniture: bool = False) -> list[Block]:
+    """What an article's text is made of: its paragraphs (less those read as page furniture, see
+    :class:`~newsflow.schema.Block`) and its subheadings — title-like lines of
     :data:`HEADING_WORDS` words with a paragraph right before and right after them, other than a
-    repeat of a headline above the text."""
+    repeat of a headline above the text. ``furniture``: keep the paragraphs read as furniture too."""
     first_body = next((i for i, b in enumerate(blocks) if b.kind == BODY), len(blocks))
     headlines = {_letters(b.text) for b in blocks[:first_body] if b.kind == TITLE}
     last = len(blocks) - 1
-    return [b for i, b in enumerate(blocks) if b.kind == BODY or (
+    return [b for i, b in enumerate(blocks) if (b.kind == BODY and (furniture or not b.furniture)) or (
         b.kind == TITLE and 0 < i < last and blocks[i - 1].kind == BODY and blocks[i + 1].kind == BODY
         and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
 
@@ -512,7 +514,7 @@ def parts(group: list[Block]) -> Parts:
     description = None
     if titles and len(body) > 1:
         after_first = group[first_body + 1 : first_body + 5]
-        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE):
+        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not group[first_body].furniture:
             description = body.pop(0).text
     return Parts(body=body, title=titles[-1] if titles else None, description=description,
                  authors=list(dict.fromkeys(authors)))

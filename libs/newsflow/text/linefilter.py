@@ -1,0 +1,161 @@
+"""A learned second opinion on plain text: which paragraphs the rules kept are page furniture.
+
+The rules of :mod:`newsflow.text.boilerplate` keep every long line or full sentence as body, and a
+naive scrape is full of those that are not article text: a newsletter pitch, a teaser of another
+story, a legal notice, a product list. What gives them away is their surroundings — far from the
+article's run of paragraphs, among menus, a line unlike its neighbours — which a small logistic
+regression weighs better than more hand-made thresholds.
+
+- Features (:func:`features`, 58 per line): the line's shape (length, sentence end, letters,
+  digits, capitals, commas), the kind or removal reason the rules gave it, the same for the two
+  lines either side, and where it sits: in the page's longest run of paragraphs or how far from
+  it, how much body there is within 3 and 10 lines. No word lists: it carries over to other
+  languages.
+- Decision: a line the rules call body is removed (reason ``line_filter``) when the model gives it
+  a probability of being article text under the threshold. It never adds a line: titles, bylines
+  and separators, the segmenter's evidence, are left as the rules found them.
+- Model: :data:`MODEL_FILE` in newsflow's data, fitted by ``bench/train_line_filter.py`` on the
+  html-dev pages as a naive scraper saves them, lines labelled by the evaluation's own snippets;
+  the file records the cross-validated figures. ``make eval-clean`` prints them beside the rules.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import string
+from functools import cache
+from importlib import resources
+
+import numpy as np
+
+VERSION = "line-filter-1"
+MODEL_FILE = "line-filter.json"
+REASON = "line_filter"
+
+KINDS = ("body", "title", "byline", "dateline", "separator",
+         "short", "numeric", "credit", "fragment", "lone", "comments", "repeated")
+"""A line's kind, or its removal reason when the rules dropped it (one-hot features)."""
+_SHAPE = ("log_words", "log_chars", "sentence", "letters", "digits", "upper_start", "capitalised",
+          "commas", "colon_end", "menu_mark")
+_PLACE = ("position", "log_run_words", "log_distance_to_main_run", "log_body_words_3", "body_lines_3",
+          "log_body_words_10", "body_lines_10", "between_first_and_last_body", "log_lines",
+          "body_share", "log_main_run_words", "in_main_run")
+_NEIGHBOUR = ("log_words", "sentence", "letters", "kind_body", "kind_title", "kind_short")
+_OFFSETS = (1, -1, 2, -2)
+FEATURES = (*_SHAPE, *(f"kind_{k}" for k in KINDS), *_PLACE,
+            *(f"{name}@{offset:+d}" for offset in _OFFSETS for name in _NEIGHBOUR))
+_NEIGHBOUR_COLUMNS = [FEATURES.index(name) for name in _NEIGHBOUR]
+_MENU_MARKS = frozenset("|»›•·")
+
+
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_DIGITS = string.digits.encode()
+
+
+def _letters_and_digits(text: str) -> tuple[int, int]:
+    if text.isascii():  # bytes.translate counts in C
+        raw = text.encode()
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS)), len(raw) - len(raw.translate(None, _ASCII_DIGITS))
+    return sum(map(str.isalpha, text)), sum(map(str.isdigit, text))
+
+
+def _shape(text: str, words: int, sentence: bool) -> list[float]:
+    tokens = text.split()
+    visible = len(text) - len(tokens) + 1  # the text is normalised: one space between tokens
+    letters, digits = _letters_and_digits(text)
+    return [math.log1p(words), math.log1p(len(text)), float(sentence), letters / visible, digits / len(text),
+            float(text[0].isupper()), sum(1 for t in tokens if t[0].isupper()) / len(tokens),
+            text.count(",") / len(tokens), float(text[-1] == ":"), float(not _MENU_MARKS.isdisjoint(text))]
+
+
+def features(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
+             rows: list[int] | None = None) -> np.ndarray:
+    """A row of :data:`FEATURES` for each line, or for each of ``rows`` (line numbers) only.
+    ``kinds``: each line's kind or removal reason."""
+    n = len(lines)
+    kind_index = {k: i for i, k in enumerate(KINDS)}
+    one_hot = np.zeros((n, len(KINDS)))
+    one_hot[np.arange(n), [kind_index[k] for k in kinds]] = 1.0
+    shape = np.zeros((n, len(_SHAPE)))
+    reach = max(_OFFSETS)
+    needed = range(n) if rows is None else sorted({j for i in rows for j in range(max(i - reach, 0), min(i + reach + 1, n))})
+    for i in needed:  # the per-line part, in Python: only where it is read
+        shape[i] = _shape(lines[i], words[i], sentence[i])
+    base = np.hstack([shape, one_hot])
+
+    word_arr = np.asarray(words, dtype=float)
+    body = one_hot[:, 0]
+    body_words = word_arr * body
+    position = np.arange(n)
+    # runs of consecutive body lines: the words of each line's run, and the page's longest run
+    starts = np.flatnonzero(np.diff(np.concatenate([[0.0], body])) > 0)
+    stops = np.flatnonzero(np.diff(np.concatenate([body, [0.0]])) < 0) + 1
+    run_words = np.zeros(n)
+    main = (0, 0, 0.0)
+    for a, b in zip(starts, stops, strict=True):
+        total = body_words[a:b].sum()
+        run_words[a:b] = total
+        if total > main[2]:
+            main = (a, b, total)
+    distance = np.where(position < main[0], main[0] - position, np.maximum(position - main[1] + 1, 0))
+    word_sums = np.concatenate([[0.0], np.cumsum(body_words)])
+    line_sums = np.concatenate([[0.0], np.cumsum(body)])
+
+    def window(sums: np.ndarray, k: int) -> np.ndarray:
+        return sums[np.minimum(position + k + 1, n)] - sums[np.maximum(position - k, 0)]
+
+    if body.any():
+        first, last = int(np.argmax(body)), n - 1 - int(np.argmax(body[::-1]))
+    else:
+        first, last = n, -1
+    place = np.stack([
+        position / max(n - 1, 1), np.log1p(run_words), np.log1p(distance),
+        np.log1p(window(word_sums, 3)), window(line_sums, 3) / 7,
+        np.log1p(window(word_sums, 10)), window(line_sums, 10) / 21,
+        ((position >= first) & (position <= last)).astype(float),
+        np.full(n, math.log1p(n)), np.full(n, body.mean()), np.full(n, math.log1p(main[2])),
+        ((position >= main[0]) & (position < main[1])).astype(float),
+    ], axis=1)
+
+    neighbours = base[:, _NEIGHBOUR_COLUMNS]
+    shifted = []
+    for offset in _OFFSETS:  # the line ``offset`` before (+) or after (-) this one; zeros past the ends
+        moved = np.zeros_like(neighbours)
+        if offset > 0:
+            moved[offset:] = neighbours[:-offset]
+        else:
+            moved[:offset] = neighbours[-offset:]
+        shifted.append(moved)
+    out = np.hstack([base, place, *shifted])
+    return out if rows is None else out[rows]
+
+
+def load(spec: dict) -> tuple[np.ndarray, float, float]:
+    """A model file's content as (weights, bias, threshold), the standardisation folded into the
+    weights: p = sigmoid(X·weights + bias)."""
+    if tuple(spec["features"]) != FEATURES:
+        raise RuntimeError(f"{MODEL_FILE} was fitted on other features: rerun bench/train_line_filter.py")
+    mean, scale, coef = (np.asarray(spec[key]) for key in ("mean", "scale", "coef"))
+    return coef / scale, float(spec["intercept"] - (coef * mean / scale).sum()), float(spec["threshold"])
+
+
+@cache
+def _model() -> tuple[np.ndarray, float, float]:
+    return load(json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")))
+
+
+def probabilities(rows: np.ndarray) -> np.ndarray:
+    """The model's probability that each row's line is article text."""
+    weights, bias, _ = _model()
+    return 1.0 / (1.0 + np.exp(-(rows @ weights + bias)))
+
+
+def furniture(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
+              candidates: list[int]) -> list[int]:
+    """Those of ``candidates`` (body lines) that the model reads as page furniture."""
+    if not candidates:
+        return []
+    p = probabilities(features(lines, words, sentence, kinds, candidates))
+    threshold = _model()[2]
+    return [i for i, pi in zip(candidates, p, strict=True) if pi < threshold]

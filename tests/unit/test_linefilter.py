@@ -1,0 +1,85 @@
+"""The learned plain-text line filter: what it removes, what it may not touch, and its plumbing."""
+
+import json
+from importlib import resources
+
+import pytest
+
+from newsflow.pipeline import clean_stage, segment_stage
+from newsflow.schema import PLAIN, RawArticle
+from newsflow.text import linefilter
+from newsflow.text.boilerplate import classify, ends_like_sentence, kinds, word_count
+from newsflow.text.clean import clean
+from newsflow.text.segment import segment
+from tests.conftest import SAMPLES
+
+P = [
+    "The minister said on Monday that the new rules would take effect next year across the whole country, after months of talks.",
+    "Critics argued that the changes had been rushed through parliament without a proper debate, and several members walked out.",
+    "The opposition leader called the vote a disgrace and promised to repeal the law if her party wins the election next spring.",
+    "Business groups welcomed the decision, saying that the rules would cut costs for small firms that trade across the border.",
+    "The law will be reviewed in three years, the ministry said in a statement released late on Monday evening after the vote.",
+]
+PITCH = "Get the best of our journalism delivered to your inbox every morning: sign up for free today and never miss a story."
+MENU_BEFORE = ["Home", "News", "Politics"]
+MENU_AFTER = ["Business", "Sport", "Culture", "Travel"]
+
+
+def page(*article_lines: str) -> str:
+    return "\n".join([*MENU_BEFORE, PITCH, *MENU_AFTER, "New Rules Pass After Heated Debate", *article_lines, "Privacy", "Terms"])
+
+
+def test_a_pitch_among_the_menus_is_furniture_but_the_article_stays():
+    cleaned = clean(RawArticle(id="t", content=page(*P), content_type=PLAIN))
+    flagged = [b.text for b in cleaned.blocks if b.furniture]
+    assert flagged == [PITCH]
+    assert cleaned.removed[linefilter.REASON] == 1
+    doc = clean_stage(RawArticle(id="t", content=page(*P), content_type=PLAIN))
+    assert PITCH not in doc.text
+    assert doc.text.endswith("\n\n".join(P))
+    assert doc.provenance["removed"][linefilter.REASON] == 1
+
+
+def test_nothing_is_judged_without_an_article_on_the_page():
+    # the same pitch beside two short paragraphs: no run of 100 words, so no page furniture to tell
+    cleaned = clean(RawArticle(id="t", content=page(*P[:2]), content_type=PLAIN))
+    assert not any(b.furniture for b in cleaned.blocks)
+    assert PITCH in [b.text for b in cleaned.blocks]
+
+
+def test_the_segmenter_reads_furniture_as_body():
+    # where articles start and end does not hang on the filter: the same groups with the flags cleared
+    second = ["Heavy Rain Floods The Valley Again",
+              *(f"{s} The river rose two metres overnight and the valley roads were closed to traffic." for s in (
+                  "Farmers counted their losses on Tuesday.", "Rescue teams moved families to the school hall.",
+                  "The weather service expects more rain this week.", "Insurers said claims would run into millions."))]
+    doc = clean_stage(RawArticle(id="t", content=page(*P) + "\n" + "\n".join(second), content_type=PLAIN))
+    assert any(b.furniture for b in doc.blocks)
+    unflagged = [type(b)(b.text, b.kind, b.start, b.end) for b in doc.blocks]
+    assert [len(g) for g in segment(doc.blocks)] == [len(g) for g in segment(unflagged)]
+    assert PITCH not in segment_stage(doc)[0].text
+
+
+def test_deks_above_a_byline_are_not_judged():
+    # sample 003: its first article's dek sits above "Alexander Mercouris" / "Published" / "on"
+    path = next(SAMPLES.glob("003*"))
+    cleaned = clean(RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN))
+    dek = next(b for b in cleaned.blocks if b.text.startswith("Irrespective of any possible US role"))
+    assert not dek.furniture
+
+
+def test_rows_give_the_rows_of_the_full_matrix():
+    lines = [*MENU_BEFORE, PITCH, *MENU_AFTER, *P, "Privacy"]
+    args = ([word_count(t) for t in lines], [ends_like_sentence(t) for t in lines],
+            kinds(classify(lines, line_filter=False)))
+    full = linefilter.features(lines, *args)
+    assert full.shape == (len(lines), len(linefilter.FEATURES))
+    rows = [3, 8, len(lines) - 1]
+    assert (linefilter.features(lines, *args, rows) == full[rows]).all()
+
+
+def test_a_model_fitted_on_other_features_is_refused():
+    spec = json.loads(resources.files("newsflow.data").joinpath(linefilter.MODEL_FILE).read_text(encoding="utf-8"))
+    assert len(spec["coef"]) == len(linefilter.FEATURES)
+    with pytest.raises(RuntimeError, match="other features"):
+        linefilter.load({**spec, "features": spec["features"][:-1]})
