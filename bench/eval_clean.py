@@ -2,10 +2,11 @@
 
 (a) samples: body-line recall and boilerplate-line removal against samples-gold.json;
 (b) html-dev: snippet precision / recall / F1 of newsflow and of trafilatura on the same HTML
-    pages, in this run, scored by ../shared/tools/score_snippets.py;
+    pages, in this run, scored by ../shared/tools/score_snippets.py — newsflow with its shipped
+    line filter (fitted on these pages: in-sample), with the rules alone, and with the filter
+    fitted on the other half of the sites (2-fold: the figure to expect on new pages);
 (c) the same pages as a naive scraper's plain text (all visible text, one block a line) cleaned
-    as text/plain, scored the same way: by the rules alone, with the shipped line filter (fitted on
-    these pages: in-sample), and with the filter fitted on the other half of the sites (2-fold);
+    as text/plain, scored the same way, in the same three ways;
 (d) single-process throughput of each, documents/s and MB/s.
 
 usage: python bench/eval_clean.py [--shared ../shared] [--limit N]
@@ -26,6 +27,7 @@ from tqdm import tqdm
 
 from newsflow.pipeline import clean_stage
 from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
+from newsflow.text import linefilter
 from newsflow.text.clean import visible_text_lines
 from newsflow.text.normalize import normalize_line
 
@@ -116,25 +118,43 @@ def line(name: str, result: dict, seconds: float, n: int, mb: float) -> None:
           f"{n / seconds:7.1f} docs/s  {mb / seconds:6.2f} MB/s")
 
 
+def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, str], content_type: str,
+                  labelled: dict, mb: float) -> tuple[dict, float]:
+    """newsflow with the shipped line filter (fitted on these pages: in-sample), with the rules
+    alone, and with the filter fitted on the other half of the sites (the figure to expect on new
+    pages); returns the last result and the seconds of the shipped run."""
+    from train_line_filter import cross_validated, model
+
+    name = linefilter.TEXT if content_type == PLAIN else linefilter.HTML
+    predictions, seconds = run(f"newsflow ({content_type})", ours(content_type), inputs)
+    line(f"newsflow ({content_type}), in-sample", score(tools, data, predictions, limit), seconds, len(inputs), mb)
+    with model(None):
+        predictions, rules_s = run("rules alone", ours(content_type), inputs)
+    line("  rules alone (no line filter)", score(tools, data, predictions, limit), rules_s, len(inputs), mb)
+    crossed = score(tools, data, cross_validated(name, labelled, inputs), limit)
+    print(f"  {'  filter fitted on other sites':<34} P {crossed['precision']:.3f}  R {crossed['recall']:.3f}  "
+          f"F1 {crossed['f1']:.3f}   (2-fold by host name)")
+    return crossed, seconds
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
     ap.add_argument("--limit", type=int, help="only the first N html-dev pages")
     args = ap.parse_args()
     data, tools = Path(args.shared) / "data", Path(args.shared) / "tools"
+    from train_line_filter import html_pages, text_pages
 
     eval_samples(data)
 
+    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
     pages = load_html_dev(data, args.limit)
     mb = sum(len(p.encode()) for p in pages.values()) / 1e6
     print(f"\n(b) html-dev — {len(pages)} HTML pages, {mb:.1f} MB, scored by score_snippets.py")
-    results = {}
-    for name, fn in (("newsflow (HTML)", ours(HTML)), ("trafilatura 2.3.1 (HTML)", trafilatura_text)):
-        predictions, seconds = run(name, fn, pages)
-        results[name] = (score(tools, data, predictions, args.limit), seconds)
-        line(name, results[name][0], seconds, len(pages), mb)
-
-    from train_line_filter import cross_validated, model
+    ours_result, ours_s = newsflow_rows(tools, data, args.limit, pages, HTML, html_pages(pages, gold), mb)
+    traf_predictions, traf_s = run("trafilatura", trafilatura_text, pages)
+    traf_result = score(tools, data, traf_predictions, args.limit)
+    line("trafilatura 2.3.1 (HTML)", traf_result, traf_s, len(pages), mb)
 
     lines = {url: visible_text_lines(page) for url, page in pages.items()}
     texts = {url: "\n".join(page_lines) for url, page_lines in lines.items()}
@@ -143,22 +163,14 @@ def main() -> int:
     unfiltered = score(tools, data, texts, args.limit)
     print(f"  {'no cleaning (all visible text)':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
           f"F1 {unfiltered['f1']:.3f}")
-    with model(None):
-        predictions, seconds = run("rules alone", ours(PLAIN), texts)
-    line("newsflow, rules alone", score(tools, data, predictions, args.limit), seconds, len(texts), text_mb)
-    predictions, seconds = run("newsflow (text/plain)", ours(PLAIN), texts)
-    line("newsflow (text/plain), in-sample", score(tools, data, predictions, args.limit), seconds, len(texts), text_mb)
-    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
-    crossed = score(tools, data, cross_validated(lines, gold), args.limit)
-    print(f"  {'  filter fitted on other sites':<34} P {crossed['precision']:.3f}  R {crossed['recall']:.3f}  "
-          f"F1 {crossed['f1']:.3f}   (2-fold by host name: the figure to expect on new pages)")
+    newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
 
     # the machine's speed drifts: time each extractor once more, alternating, and keep its best round
-    (ours_result, ours_s), (traf_result, traf_s) = results.values()
     ours_s = min(ours_s, run("newsflow (HTML), timing", ours(HTML), pages)[1])
     traf_s = min(traf_s, run("trafilatura (HTML), timing", trafilatura_text, pages)[1])
     print(f"\n(d) HTML speed, best of 2 rounds: newsflow {len(pages) / ours_s:.1f} docs/s vs trafilatura "
-          f"{len(pages) / traf_s:.1f} docs/s = {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} vs {traf_result['f1']:.3f}")
+          f"{len(pages) / traf_s:.1f} docs/s = {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} (2-fold) vs "
+          f"{traf_result['f1']:.3f}")
     return 0
 
 

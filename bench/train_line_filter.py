@@ -1,16 +1,17 @@
-"""Fit the plain-text line filter (newsflow.text.linefilter) and write its model file.
+"""Fit the line filters (newsflow.text.linefilter) and write their model file.
 
-Data: the html-dev pages as a naive scraper saves them (all visible text, one block a line, as
-eval-clean builds them). Each line that holds one of the page's gold snippets is labelled: article
-text for a "with" snippet, furniture for a "without" one; other lines are not used. Features are
-the rules' view of each line (newsflow.text.linefilter.features), so the model learns only what
-the rules miss. Model: scikit-learn's logistic regression on standardised features.
+Data: the html-dev pages, as HTML (the lines of their main content, with what the markup says about
+each) and as a naive scraper saves them (all visible text, one block a line, as eval-clean builds
+it). Each line that holds one of the page's gold snippets is labelled: article text for a "with"
+snippet, furniture for a "without" one; other lines are not used. Features are the rules' view of
+each line (newsflow.text.linefilter.features), so a model learns only what the rules miss. Model:
+scikit-learn's logistic regression on standardised features.
 
-Prints, on html-dev as naive text, snippet precision / recall / F1 of the rules alone and of the
-rules with the filter, the filter trained on one half of the sites and scored on the other (2-fold,
-split by host name), then writes the model fitted on all pages with those figures in it.
+Prints, for each model, snippet precision / recall / F1 of the rules alone and of the rules with
+the filter fitted on one half of the sites and scored on the other (2-fold, split by host name),
+then writes the models fitted on all pages with those figures in them.
 
-usage: python bench/train_line_filter.py [--shared ../shared] [--threshold 0.5] [--dry-run]
+usage: python bench/train_line_filter.py [--shared ../shared] [--dry-run]
 """
 
 from __future__ import annotations
@@ -21,70 +22,91 @@ import json
 import re
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import numpy as np
 from eval_clean import load_html_dev, ours, score
 
-from newsflow.schema import PLAIN
-from newsflow.text import linefilter
-from newsflow.text.boilerplate import classify, ends_like_sentence, kinds, word_count
-from newsflow.text.clean import visible_text_lines
+from newsflow.schema import HTML, PLAIN
+from newsflow.text import dom, linefilter
+from newsflow.text.boilerplate import BODY, classify, ends_like_sentence, kinds, word_count
+from newsflow.text.clean import MAX_HTML_DEPTH, THIN_WORDS, html_depth, visible_text_lines
 
-THRESHOLD = 0.5
-"""Lines under this probability of being article text are furniture (2-fold F1 on html-dev: 0.4
-0.868, 0.5 0.870, 0.6 0.865, measured before the filter was limited to loose runs)."""
+THRESHOLDS = {linefilter.TEXT: 0.5, linefilter.HTML: 0.4}
+"""Lines under this probability of being article text are furniture. 2-fold F1 on html-dev, two
+splits each: plain text 0.4 0.868, 0.5 0.870, 0.6 0.865 (one split, before the filter was limited
+to loose runs); HTML 0.3 0.919 / 0.917, 0.4 0.919 / 0.919, 0.5 0.917 / 0.918."""
 MODEL_PATH = Path(__file__).resolve().parents[1] / "libs" / "newsflow" / "data" / linefilter.MODEL_FILE
+Page = tuple[np.ndarray, np.ndarray]
+"""A page's feature rows and their labels (1 article text, 0 furniture, -1 unknown)."""
 
 
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def labelled(texts: dict[str, list[str]], gold: dict) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Per page: the feature rows of its lines and their labels (1 article, 0 furniture, -1 unknown)."""
+def _labels(lines: list[str], item: dict) -> np.ndarray:
+    squeezed = [_squeeze(t) for t in lines]
+    labels = np.full(len(lines), -1)
+    for snippets, label in ((item["with"], 1), (item["without"], 0)):
+        for snippet in filter(None, map(_squeeze, snippets)):
+            for i, line in enumerate(squeezed):
+                if snippet in line:
+                    labels[i] = label
+    return labels
+
+
+def _rows(lines: list[str], main_content: bool) -> np.ndarray:
+    return linefilter.features(lines, [word_count(t) for t in lines], [ends_like_sentence(t) for t in lines],
+                               kinds(classify(lines, main_content, line_filter=False)))
+
+
+def text_pages(naive: dict[str, list[str]], gold: dict) -> dict[str, Page]:
+    """Naive text: every line of the page."""
+    return {url: (_rows(lines, False), _labels(lines, gold[url])) for url, lines in naive.items() if lines}
+
+
+def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:
+    """HTML: the lines of the main content, with their markup's features."""
     out = {}
-    for url, lines in texts.items():
-        if not lines:
+    for url, page in pages.items():
+        if html_depth(page) >= MAX_HTML_DEPTH:
             continue
-        rows = linefilter.features(lines, [word_count(t) for t in lines], [ends_like_sentence(t) for t in lines],
-                                   kinds(classify(lines, line_filter=False)))
-        squeezed = [_squeeze(t) for t in lines]
-        labels = np.full(len(lines), -1)
-        for snippets, label in ((gold[url]["with"], 1), (gold[url]["without"], 0)):
-            for snippet in filter(None, map(_squeeze, snippets)):
-                for i, line in enumerate(squeezed):
-                    if snippet in line:
-                        labels[i] = label
-        out[url] = (rows, labels)
+        content = dom.main_content(dom.blocks(dom.parse(page)))
+        lines = [block.text for block in content]
+        rules = classify(lines, True, line_filter=False)
+        if sum(word_count(t) for t, line in zip(lines, rules, strict=True) if line.kind == BODY) >= THIN_WORDS:
+            # thinner pages are read by trafilatura: the filter never sees them
+            out[url] = (np.hstack([_rows(lines, True), dom.block_features(content)]), _labels(lines, gold[url]))
     return out
 
 
-def fit(pages: list[tuple[np.ndarray, np.ndarray]], threshold: float) -> dict:
+def fit(pages: list[Page], model: str) -> dict:
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     x = np.vstack([rows[labels >= 0] for rows, labels in pages])
     y = np.concatenate([labels[labels >= 0] for _, labels in pages])
     scaler = StandardScaler().fit(x)
-    model = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), y)
-    return {"version": linefilter.VERSION, "features": list(linefilter.FEATURES),
+    fitted = LogisticRegression(C=1.0, max_iter=5000).fit(scaler.transform(x), y)
+    return {"features": list(linefilter.feature_names(model)),
             "mean": scaler.mean_.tolist(), "scale": scaler.scale_.tolist(),
-            "coef": model.coef_[0].tolist(), "intercept": float(model.intercept_[0]),
-            "threshold": threshold, "lines": len(y), "article_lines": int(y.sum())}
+            "coef": fitted.coef_[0].tolist(), "intercept": float(fitted.intercept_[0]),
+            "threshold": THRESHOLDS[model], "lines": len(y), "article_lines": int(y.sum())}
 
 
 @contextlib.contextmanager
-def model(spec: dict | None) -> Iterator[None]:
-    """Clean with the model ``spec`` (None: the rules alone) instead of the shipped one."""
+def model(specs: dict[str, dict] | None) -> Iterator[None]:
+    """Clean with the models ``specs`` (by name; the others as shipped) or, given None, with the
+    rules alone."""
     shipped = linefilter._model, linefilter.furniture
-    if spec is None:
-        linefilter.furniture = lambda *_: []
+    if specs is None:
+        linefilter.furniture = lambda *_, **__: []
     else:
-        weights = linefilter.load(spec)
-        linefilter._model = lambda: weights
+        loaded = {name: linefilter.load(spec, linefilter.feature_names(name)) for name, spec in specs.items()}
+        linefilter._model = lambda name: loaded[name] if name in loaded else shipped[0](name)
     try:
         yield
     finally:
@@ -95,43 +117,47 @@ def fold_of(url: str) -> int:
     return zlib.crc32((urlsplit(url).hostname or url).removeprefix("www.").encode()) % 2
 
 
-def cross_validated(texts: dict[str, list[str]], gold: dict, threshold: float = THRESHOLD) -> dict[str, str]:
-    """Each page cleaned with the filter fitted on the other half of the sites."""
-    data = labelled(texts, gold)
-    clean = ours(PLAIN)
+def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str]) -> dict[str, str]:
+    """Each input cleaned with the ``name`` model fitted on the other half of the sites."""
+    clean = ours(PLAIN if name == linefilter.TEXT else HTML)
     predictions = {}
     for fold in (0, 1):
-        with model(fit([v for url, v in data.items() if fold_of(url) != fold], threshold)):
-            predictions.update({url: clean("\n".join(lines)) for url, lines in texts.items() if fold_of(url) == fold})
+        with model({name: fit([page for url, page in data.items() if fold_of(url) != fold], name)}):
+            predictions.update({url: clean(content) for url, content in inputs.items() if fold_of(url) == fold})
     return predictions
 
 
-def naive_texts(data: Path, pages: dict[str, str] | None = None) -> dict[str, list[str]]:
-    return {url: visible_text_lines(page) for url, page in (pages or load_html_dev(data, None)).items()}
+def evaluate(tools: Path, data: Path, inputs: dict[str, str], content_type: str,
+             cross: Callable[[], dict[str, str]]) -> dict[str, dict]:
+    """Rules alone and the 2-fold filter on ``inputs``, scored by score_snippets.py."""
+    with model(None):
+        rules = score(tools, data, {url: ours(content_type)(c) for url, c in inputs.items()}, None)
+    return {"rules": rules, "rules + filter, 2-fold by site": score(tools, data, cross(), None)}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
-    ap.add_argument("--threshold", type=float, default=THRESHOLD)
-    ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
+    ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the models")
     args = ap.parse_args()
     data, tools = Path(args.shared) / "data", Path(args.shared) / "tools"
     gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
-    texts = naive_texts(data)
-    joined = {url: "\n".join(lines) for url, lines in texts.items()}
-    with model(None):
-        rules = score(tools, data, {url: ours(PLAIN)(text) for url, text in joined.items()}, None)
-    crossed = score(tools, data, cross_validated(texts, gold, args.threshold), None)
-    figures = {}
-    for name, result in (("rules", rules), ("rules + filter, 2-fold by site", crossed)):
-        print(f"  {name:<32} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
-        figures[name] = {k: round(result[k], 4) for k in ("precision", "recall", "f1")}
-    spec = fit(list(labelled(texts, gold).values()), args.threshold)
-    spec["trained_on"] = f"html-dev as naive text: {len(texts)} pages, {spec['lines']} labelled lines"
-    spec["html_dev_naive"] = figures
+    pages = load_html_dev(data, None)
+    naive = {url: visible_text_lines(page) for url, page in pages.items()}
+    texts = {url: "\n".join(lines) for url, lines in naive.items()}
+    specs = {}
+    for name, labelled, inputs, content_type in (
+            (linefilter.TEXT, text_pages(naive, gold), texts, PLAIN),
+            (linefilter.HTML, html_pages(pages, gold), pages, HTML)):
+        print(f"{name} model (html-dev {'as naive text' if name == linefilter.TEXT else 'HTML'})")
+        figures = evaluate(tools, data, inputs, content_type, lambda: cross_validated(name, labelled, inputs))  # noqa: B023
+        for row, result in figures.items():
+            print(f"  {row:<32} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
+        specs[name] = fit(list(labelled.values()), name)
+        specs[name]["html_dev"] = {row: {k: round(r[k], 4) for k in ("precision", "recall", "f1")}
+                                   for row, r in figures.items()}
     if not args.dry_run:
-        MODEL_PATH.write_text(json.dumps(spec, indent=1) + "\n")
+        MODEL_PATH.write_text(json.dumps({"version": linefilter.VERSION, **specs}, indent=1) + "\n")
         print(f"wrote {MODEL_PATH}")
     return 0
 

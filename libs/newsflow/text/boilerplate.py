@@ -21,6 +21,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import numpy as np
+
 from newsflow.text import linefilter
 
 VERSION = "boilerplate-0.6"
@@ -108,13 +110,15 @@ def _key(text: str) -> str:
     return text.casefold()  # lines are whitespace-normalised already
 
 
-def classify(lines: list[str], main_content: bool = False, line_filter: bool = True) -> list[Line]:
+def classify(lines: list[str], main_content: bool = False, line_filter: bool = True,
+             markup: np.ndarray | None = None) -> list[Line]:
     """One :class:`Line` per input line (each already normalised, none empty).
 
     ``main_content``: the lines were already chosen by a main-content extractor (HTML), so
     short lines, figures and table cells between the first and the last body paragraph are
-    kept as body. Otherwise (plain text), ``line_filter``: the learned filter of
-    :mod:`newsflow.text.linefilter` then removes body lines it reads as page furniture.
+    kept as body. ``line_filter``: the learned filter of :mod:`newsflow.text.linefilter` then
+    flags body lines it reads as page furniture (reason ``line_filter``) — in plain text, and in
+    HTML when the markup's :func:`~newsflow.text.dom.block_features` are given as ``markup``.
     """
     n = len(lines)
     words = [word_count(t) for t in lines]
@@ -195,8 +199,14 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     if line_filter and not main_content:
         # the filter judges loose runs, not those that may end or head an article
         loose = [i for a, b, _, near in _loose_runs(out, words) if not near for i in range(a, b)]
-        for i in linefilter.furniture(lines, words, sentence, kinds(out), loose):
-            out[i] = Line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
+        flagged = linefilter.furniture(lines, words, sentence, kinds(out), loose)
+    elif line_filter and markup is not None:
+        flagged = linefilter.furniture(lines, words, sentence, kinds(out),
+                                       [i for i, line in enumerate(out) if line.kind == BODY], markup)
+    else:
+        flagged = []
+    for i in flagged:
+        out[i] = Line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
     return out
 
 

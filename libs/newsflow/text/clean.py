@@ -17,6 +17,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import dom, linefilter
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
@@ -116,8 +118,8 @@ def visible_text_lines(content: str) -> list[str]:
 
 
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
-                main_content: bool = False) -> Cleaned:
-    classified = classify(lines, main_content)
+                main_content: bool = False, markup: np.ndarray | None = None) -> Cleaned:
+    classified = classify(lines, main_content, markup=markup)
     for i, line in enumerate(classified):
         text = lines[i]
         furniture = line.reason == linefilter.REASON
@@ -155,8 +157,9 @@ def _clean_html(content: str) -> Cleaned:
         published=dom.meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
                            "time[datetime]"),
     )
-    lines = [block.text for block in dom.main_content(dom.blocks(tree))]
-    found = sum(word_count(b.text) for b in _classified(lines, None, cleaned, main_content=True).blocks
+    main = dom.main_content(dom.blocks(tree))
+    found = sum(word_count(b.text) for b in _classified([block.text for block in main], None, cleaned, main_content=True,
+                                                        markup=dom.block_features(main)).blocks
                 if b.kind == BODY)
     if found < THIN_WORDS:
         second = _trafilatura_lines(content)

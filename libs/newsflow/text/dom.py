@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsflow.text.boilerplate import letter_ratio
@@ -177,6 +178,27 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
     # the heading of a link list goes with it ("Related posts", "Lesen Sie auch")
     return [block for (block, kept, is_prose), after in zip(inside, [*inside[1:], None], strict=True)
             if kept and (is_prose or after is None or after[1])]
+
+
+_FEATURE_TAGS = ("p", "li", "h", "td", "div", "blockquote", "dd", "span")
+BLOCK_FEATURES = (*(f"tag_{t}" for t in _FEATURE_TAGS), "link_share", "log_blocks_to_end", "log_depth")
+"""What the markup says about each block, for the HTML line filter (:mod:`newsflow.text.linefilter`):
+its element (``h`` for any heading), the share of its text inside links, how many blocks follow it
+and how much deeper it sits than the shallowest block."""
+
+
+def block_features(content: list[DomBlock]) -> np.ndarray:
+    """A row of :data:`BLOCK_FEATURES` per block of ``content`` (the main content)."""
+    n = len(content)
+    tags = [("h" if b.tag[:1] == "h" and b.tag[1:].isdigit() else b.tag) for b in content]
+    one_hot = np.array([[float(tag == t) for t in _FEATURE_TAGS] for tag in tags]).reshape(n, len(_FEATURE_TAGS))
+    depth = np.array([len(b.ancestors) for b in content], dtype=float)
+    return np.hstack([
+        one_hot,
+        np.array([[b.link_chars / max(len(b.text), 1)] for b in content]).reshape(n, 1),
+        np.log1p(np.arange(n)[::-1])[:, None],
+        np.log1p(depth - depth.min(initial=0.0))[:, None] if n else np.zeros((0, 1)),
+    ])
 
 
 def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:

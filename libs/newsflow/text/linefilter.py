@@ -1,22 +1,28 @@
-"""A learned second opinion on plain text: which paragraphs the rules kept are page furniture.
+"""A learned second opinion: which paragraphs the rules kept are page furniture.
 
 The rules of :mod:`newsflow.text.boilerplate` keep every long line or full sentence as body, and a
 naive scrape is full of those that are not article text: a newsletter pitch, a teaser of another
-story, a legal notice, a product list. What gives them away is their surroundings — far from the
-article's run of paragraphs, among menus, a line unlike its neighbours — which a small logistic
-regression weighs better than more hand-made thresholds.
+story, a legal notice, a product list. Even the main content of an HTML page carries some (an
+author box, a disclaimer, a "subscribe" panel inside the article's own element). What gives them
+away is their surroundings — far from the article's run of paragraphs, among menus, at the end
+of the content, a line unlike its neighbours — which a small logistic regression weighs better
+than more hand-made thresholds.
 
 - Features (:func:`features`, 58 per line): the line's shape (length, sentence end, letters,
   digits, capitals, commas), the kind or removal reason the rules gave it, the same for the two
   lines either side, and where it sits: in the page's longest run of paragraphs or how far from
-  it, how much body there is within 3 and 10 lines. No word lists: it carries over to other
-  languages.
-- Decision: a line the rules call body is removed (reason ``line_filter``) when the model gives it
-  a probability of being article text under the threshold. It never adds a line: titles, bylines
-  and separators, the segmenter's evidence, are left as the rules found them.
-- Model: :data:`MODEL_FILE` in newsflow's data, fitted by ``bench/train_line_filter.py`` on the
-  html-dev pages as a naive scraper saves them, lines labelled by the evaluation's own snippets;
-  the file records the cross-validated figures. ``make eval-clean`` prints them beside the rules.
+  it, how much body there is within 3 and 10 lines. HTML adds what the markup says
+  (:func:`newsflow.text.dom.block_features`: the element, link text, depth, lines to the end). No
+  word lists: it carries over to other languages.
+- Decision: a body line is flagged (reason ``line_filter``, :attr:`Block.furniture
+  <newsflow.schema.Block>`) when the model gives it a probability of being article text under the
+  threshold: it leaves the article's text, while the segmenter still reads it as body. Plain text:
+  only loose runs are judged (see ``boilerplate._loose_runs``); HTML: every body line of the main
+  content. Titles, bylines and separators are left as the rules found them.
+- Models: :data:`MODEL_FILE` in newsflow's data, one for plain text (the html-dev pages as a naive
+  scraper saves them) and one for HTML (their main content), fitted by
+  ``bench/train_line_filter.py``, lines labelled by the evaluation's own snippets; the file
+  records the cross-validated figures, which ``make eval-clean`` prints beside the rules alone.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ from importlib import resources
 import numpy as np
 
 VERSION = "line-filter-1"
+TEXT, HTML = "text", "html"
+"""The two models: for plain text, and for the main content of HTML pages."""
 MODEL_FILE = "line-filter.json"
 REASON = "line_filter"
 
@@ -131,31 +139,38 @@ def features(lines: list[str], words: list[int], sentence: list[bool], kinds: li
     return out if rows is None else out[rows]
 
 
-def load(spec: dict) -> tuple[np.ndarray, float, float]:
-    """A model file's content as (weights, bias, threshold), the standardisation folded into the
-    weights: p = sigmoid(X·weights + bias)."""
-    if tuple(spec["features"]) != FEATURES:
+def load(spec: dict, names: tuple[str, ...]) -> tuple[np.ndarray, float, float]:
+    """A model's part of the model file as (weights, bias, threshold), the standardisation folded
+    into the weights: p = sigmoid(X·weights + bias). ``names``: the features it must be fitted on."""
+    if tuple(spec["features"]) != names:
         raise RuntimeError(f"{MODEL_FILE} was fitted on other features: rerun bench/train_line_filter.py")
     mean, scale, coef = (np.asarray(spec[key]) for key in ("mean", "scale", "coef"))
     return coef / scale, float(spec["intercept"] - (coef * mean / scale).sum()), float(spec["threshold"])
 
 
+def feature_names(model: str) -> tuple[str, ...]:
+    if model == TEXT:
+        return FEATURES
+    from newsflow.text.dom import BLOCK_FEATURES  # dom → boilerplate → this module
+
+    return FEATURES + BLOCK_FEATURES
+
+
 @cache
-def _model() -> tuple[np.ndarray, float, float]:
-    return load(json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")))
-
-
-def probabilities(rows: np.ndarray) -> np.ndarray:
-    """The model's probability that each row's line is article text."""
-    weights, bias, _ = _model()
-    return 1.0 / (1.0 + np.exp(-(rows @ weights + bias)))
+def _model(model: str) -> tuple[np.ndarray, float, float]:
+    spec = json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
+    return load(spec[model], feature_names(model))
 
 
 def furniture(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
-              candidates: list[int]) -> list[int]:
-    """Those of ``candidates`` (body lines) that the model reads as page furniture."""
+              candidates: list[int], markup: np.ndarray | None = None) -> list[int]:
+    """Those of ``candidates`` (body lines) that the model reads as page furniture. ``markup``: an
+    HTML page's :func:`~newsflow.text.dom.block_features` (then the HTML model is used)."""
     if not candidates:
         return []
-    p = probabilities(features(lines, words, sentence, kinds, candidates))
-    threshold = _model()[2]
+    rows = features(lines, words, sentence, kinds, candidates)
+    if markup is not None:
+        rows = np.hstack([rows, markup[candidates]])
+    weights, bias, threshold = _model(TEXT if markup is None else HTML)
+    p = 1.0 / (1.0 + np.exp(-(rows @ weights + bias)))
     return [i for i, pi in zip(candidates, p, strict=True) if pi < threshold]
