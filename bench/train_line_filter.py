@@ -117,12 +117,14 @@ def fold_of(url: str) -> int:
     return zlib.crc32((urlsplit(url).hostname or url).removeprefix("www.").encode()) % 2
 
 
-def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str]) -> dict[str, str]:
-    """Each input cleaned with the ``name`` model fitted on the other half of the sites."""
+def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str],
+                    others: dict[str, dict] | None = None) -> dict[str, str]:
+    """Each input cleaned with the ``name`` model fitted on the other half of the sites (and the
+    ``others``, e.g. the plain-text model for HTML too deep to parse, instead of the shipped ones)."""
     clean = ours(PLAIN if name == linefilter.TEXT else HTML)
     predictions = {}
     for fold in (0, 1):
-        with model({name: fit([page for url, page in data.items() if fold_of(url) != fold], name)}):
+        with model({**(others or {}), name: fit([page for url, page in data.items() if fold_of(url) != fold], name)}):
             predictions.update({url: clean(content) for url, content in inputs.items() if fold_of(url) == fold})
     return predictions
 
@@ -150,7 +152,8 @@ def main() -> int:
             (linefilter.TEXT, text_pages(naive, gold), texts, PLAIN),
             (linefilter.HTML, html_pages(pages, gold), pages, HTML)):
         print(f"{name} model (html-dev {'as naive text' if name == linefilter.TEXT else 'HTML'})")
-        figures = evaluate(tools, data, inputs, content_type, lambda: cross_validated(name, labelled, inputs))  # noqa: B023
+        figures = evaluate(tools, data, inputs, content_type,
+                           lambda: cross_validated(name, labelled, inputs, specs))  # noqa: B023
         for row, result in figures.items():
             print(f"  {row:<32} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
         specs[name] = fit(list(labelled.values()), name)
