@@ -150,8 +150,8 @@ class Block:
     ``kind`` is ``body`` for article text; ``title``, ``dek``, ``byline``, ``dateline`` and
     ``separator`` are evidence kept for the segmenter. ``start``/``end`` are offsets in the raw
     ``content`` for text/plain input, None for HTML. ``furniture``: a body-shaped line that the
-    plain-text line filter reads as page furniture — the segmenter reads it as body (where articles
-    start and end does not hang on the filter), the article's text leaves it out.
+    line filter (:mod:`newsflow.text.linefilter`) reads as page furniture — the segmenter reads it
+    as body (where articles start and end does not hang on the filter), the article's text leaves it out.
     """
 
     text: str

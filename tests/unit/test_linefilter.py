@@ -1,4 +1,4 @@
-"""The learned plain-text line filter: what it removes, what it may not touch, and its plumbing."""
+"""The learned line filters (plain text and HTML): what they remove, what they may not touch, their plumbing."""
 
 import gzip
 import json

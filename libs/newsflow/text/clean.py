@@ -123,11 +123,11 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
     for i, line in enumerate(classified):
         text = lines[i]
         furniture = line.reason == linefilter.REASON
-        if line.kind == BOILERPLATE or furniture:
+        if line.kind == BOILERPLATE or furniture:  # out of the text: counted by reason
             cleaned.removed[line.reason] += 1
             cleaned.removed_chars[line.reason] += len(text)
-            if not furniture:
-                continue
+        if line.kind == BOILERPLATE:
+            continue
         start, end = spans[i] if spans is not None else (None, None)
         cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end, furniture=furniture))
     if any(line.reason == NO_PARAGRAPH for line in classified):
