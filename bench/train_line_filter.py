@@ -32,7 +32,7 @@ from eval_clean import load_html_dev, ours, score
 from newsflow.schema import HTML, PLAIN
 from newsflow.text import dom, linefilter
 from newsflow.text.boilerplate import BODY, classify, ends_like_sentence, kinds, word_count
-from newsflow.text.clean import MAX_HTML_DEPTH, THIN_WORDS, html_depth, visible_text_lines
+from newsflow.text.clean import THIN_WORDS, too_deep, visible_text_lines
 
 THRESHOLDS = {linefilter.TEXT: 0.5, linefilter.HTML: 0.4}
 """Lines under this probability of being article text are furniture. 2-fold F1 on html-dev, two
@@ -72,7 +72,7 @@ def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:
     """HTML: the lines of the main content, with their markup's features."""
     out = {}
     for url, page in pages.items():
-        if html_depth(page) >= MAX_HTML_DEPTH:
+        if too_deep(page):
             continue
         content = dom.main_content(dom.blocks(dom.parse(page)))
         lines = [block.text for block in content]

@@ -65,6 +65,29 @@ class Cleaned:
     """Notes on how the page was read, e.g. ``html_too_deep``."""
 
 
+_TAG_MARK = re.compile(
+    r"<(/|(?!(?:area|base|br|col|embed|hr|img|input|link|meta|param|source|track|wbr)[\s/>])[a-zA-Z])(?=[^<>]*>)",
+    re.I)
+"""The first character of every tag (as :data:`_TAG` finds them) but a void element's: ``/`` for a
+closing tag."""
+_SLASH = ord("/")
+
+
+def too_deep(content: str) -> bool:
+    """Whether ``content``'s tags nest :data:`MAX_HTML_DEPTH` deep or more. A bound first, in C
+    (regex and numpy): every opening tag but a void element's counts +1, every closing tag -1.
+    Self-closing tags (``<path/>`` in SVG) and unclosed ones (``<p>``, ``<li>``) only raise it,
+    so only a page whose bound reaches the limit is counted exactly (:func:`html_depth`)."""
+    marks = "".join(_TAG_MARK.findall(content)).encode("ascii", "replace")
+    if len(marks) < MAX_HTML_DEPTH:
+        return False
+    level = np.cumsum(np.where(np.frombuffer(marks, dtype=np.uint8) == _SLASH, -1, 1))
+    # depth never goes under 0: a walk's height above the lowest point it has reached so far
+    if int((level - np.minimum.accumulate(np.minimum(level, 0))).max()) < MAX_HTML_DEPTH:
+        return False
+    return html_depth(content) >= MAX_HTML_DEPTH
+
+
 def html_depth(content: str, stop_at: int = MAX_HTML_DEPTH) -> int:
     """Nesting depth of ``content``'s tags, counted in one linear pass (stops early at ``stop_at``)."""
     depth = deepest = 0
@@ -104,7 +127,7 @@ def stripped_html_lines(content: str) -> list[str]:
 
 def visible_text_lines(content: str) -> list[str]:
     """All visible text of an HTML page, one block a line — what a naive scraper saves."""
-    if html_depth(content) >= MAX_HTML_DEPTH:
+    if too_deep(content):
         return stripped_html_lines(content)
     tree = dom.parse(content)
     for node in tree.css(_CODE_TAGS):
@@ -145,7 +168,7 @@ def _clean_plain(content: str) -> Cleaned:
 
 
 def _clean_html(content: str) -> Cleaned:
-    if html_depth(content) >= MAX_HTML_DEPTH:
+    if too_deep(content):
         return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
     tree = dom.parse(content)
     author = dom.meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
