@@ -148,7 +148,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             out[i] = Line(BYLINE)
         elif sentence[i] and words[i] >= 3:
             out[i] = Line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
-        elif _DATE.search(text) and words[i] <= 8:
+        elif words[i] <= 8 and _DATE.search(text):
             out[i] = Line(DATELINE)
         elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
             out[i] = Line(TITLE)  # title-like: a candidate headline, dek or subheading
