@@ -61,6 +61,15 @@ def test_the_segmenter_reads_furniture_as_body():
     assert PITCH not in segment_stage(doc)[0].text
 
 
+def test_a_donation_plea_under_an_article_goes_by_the_stricter_bar():
+    # sample 003: right under its last article, so it could have been the article's last paragraphs
+    path = next(SAMPLES.glob("003*"))
+    cleaned = clean(RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN))
+    flagged = [b.text for b in cleaned.blocks if b.furniture]
+    assert any(t.startswith("Your donations make all the difference") for t in flagged)
+    assert any(t.startswith("Amount to donate") for t in flagged)
+
+
 def test_deks_above_a_byline_are_not_judged():
     # sample 003: its first article's dek sits above "Alexander Mercouris" / "Published" / "on"
     path = next(SAMPLES.glob("003*"))

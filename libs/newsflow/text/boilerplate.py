@@ -197,9 +197,12 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
                 out[i] = Line(BODY)
     if line_filter and not main_content:
-        # the filter judges loose runs, not those that may end or head an article
-        loose = [i for a, b, _, near in _loose_runs(out, words) if not near for i in range(a, b)]
-        flagged = linefilter.furniture(lines, words, sentence, kinds(out), loose)
+        # loose runs are judged; those right after an article (its last paragraphs, maybe) by a
+        # stricter bar; deks not at all
+        runs = _loose_runs(out, words)
+        flagged = linefilter.furniture(lines, words, sentence, kinds(out),
+                                       [i for a, b, _, where in runs if where is None for i in range(a, b)],
+                                       strict=[i for a, b, _, where in runs if where == AFTER for i in range(a, b)])
     elif line_filter and markup is not None:
         flagged = linefilter.furniture(lines, words, sentence, kinds(out),
                                        [i for i, line in enumerate(out) if line.kind == BODY], markup)
@@ -228,13 +231,16 @@ def _runs(out: list[Line], kind: str) -> list[tuple[int, int]]:
     return runs
 
 
-def _loose_runs(out: list[Line], words: list[int]) -> list[tuple[int, int, int, bool]]:
+AFTER, DEK = "after", "dek"
+
+
+def _loose_runs(out: list[Line], words: list[int]) -> list[tuple[int, int, int, str | None]]:
     """On a page that holds an article (a run of paragraphs of >= :data:`ARTICLE_RUN_WORDS`), the
     other runs of body lines other than its dek (a run that ends at most :data:`DEK_GAP` lines
-    before an article's body starts), as ``(start, stop, words, near an article)``. Near: the run
+    before an article's body starts), as ``(start, stop, words, where)``. Where: :data:`DEK` when a
+    byline or a dateline comes right after the run (a dek above ``By …``); :data:`AFTER` when it
     starts at most :data:`DEK_GAP` lines after an article's body ends (the article's last
-    paragraphs after a photo and its caption, or a notice under it), or a byline or a dateline
-    comes right after it (a dek). None on other pages."""
+    paragraphs after a photo and its caption, or a notice under it); else None. None on other pages."""
     runs = [(a, b, sum(words[a:b])) for a, b in _runs(out, BODY)]
     if not runs or max(w for *_, w in runs) < ARTICLE_RUN_WORDS:
         return []
@@ -242,8 +248,12 @@ def _loose_runs(out: list[Line], words: list[int]) -> list[tuple[int, int, int, 
     def article(run: tuple[int, int, int] | None) -> bool:
         return run is not None and run[2] >= ARTICLE_RUN_WORDS
 
-    return [(a, b, total, (article(before) and a - before[1] <= DEK_GAP)
-             or (b < len(out) and out[b].kind in (BYLINE, DATELINE)))
+    def where(before: tuple[int, int, int] | None, a: int, b: int) -> str | None:
+        if b < len(out) and out[b].kind in (BYLINE, DATELINE):
+            return DEK
+        return AFTER if article(before) and a - before[1] <= DEK_GAP else None
+
+    return [(a, b, total, where(before, a, b))
             for before, (a, b, total), after in zip([None, *runs[:-1]], runs, [*runs[1:], None], strict=True)
             if total < ARTICLE_RUN_WORDS and not (article(after) and after[0] - b <= DEK_GAP)]
 
