@@ -1,10 +1,12 @@
 """Benchmarks (make bench): figures printed, nothing asserted.
 
 1. Offline: `newsflow process` stages on the 250-article news sample, documents/s and MB/s, after
-   the warm-up a worker does before its first message (models, word frequencies).
+   the warm-up a worker does before its first message (models, word frequencies); the process's
+   peak memory.
 2. Streaming: three fresh workers (their own namespace, so Redis caches start cold) on the local
    stack; the news sample pushed twice; seconds from the first message pushed to the last article
-   out, per pass, and how many articles of the second pass were new non-duplicates.
+   out, per pass, how many articles of the second pass were new non-duplicates, and each worker's
+   peak memory (what to give its container).
 
 usage: python bench/bench_pipeline.py [--shared ../shared]   (needs `make stack-up`)
 """
@@ -32,6 +34,19 @@ from newsflow.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def peak_mb(pid: int | str = "self") -> float | None:
+    """Peak resident memory of a process (``VmHWM``), MB; None where /proc is not Linux's."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    return next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmHWM:")), None)
+
+
+def _mb(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:,.0f} MB"
+
+
 def offline(records) -> None:
     size = sum(len(r.value) for r in records) / 1e6
     raws = [RawArticle.from_bytes(r.value) for r in records]
@@ -43,6 +58,7 @@ def offline(records) -> None:
             run_stages(raw, stages)
         seconds = time.perf_counter() - started
         print(f"  {','.join(stages):<20} {len(raws) / seconds:8.1f} docs/s  {size / seconds:6.2f} MB/s")
+    print(f"  peak memory of this process (all stages, models loaded): {_mb(peak_mb())}")
 
 
 def one_pass(settings: Settings, records) -> tuple[float, list[dict]]:
@@ -85,6 +101,7 @@ def streaming(records) -> None:
         time.sleep(15)  # consumer groups join; pass 1 then includes no start-up time
         first_s, first = one_pass(settings, records)
         second_s, second = one_pass(settings, records)
+        peaks = {stage: peak_mb(w.pid) for stage, w in zip(("cleaner", "segmenter", "tagger"), workers, strict=True)}
     finally:
         for w in workers:
             w.terminate()
@@ -96,6 +113,7 @@ def streaming(records) -> None:
           f"{first_s / second_s:.1f}x faster (tagger results from the Redis cache)")
     print(f"  pass 2 articles marked duplicate of another id: {sum(1 for a in second if a['duplicate_of'])}; "
           f"dedup unchecked: {len(new)}")
+    print("  peak memory per worker: " + ", ".join(f"{stage} {_mb(mb)}" for stage, mb in peaks.items()))
 
 
 def main() -> int:
