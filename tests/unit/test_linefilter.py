@@ -4,6 +4,7 @@ import gzip
 import json
 from importlib import resources
 
+import numpy as np
 import pytest
 
 from newsflow.pipeline import clean_stage, segment_stage
@@ -76,6 +77,15 @@ def test_deks_above_a_byline_are_not_judged():
     cleaned = clean(RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN))
     dek = next(b for b in cleaned.blocks if b.text.startswith("Irrespective of any possible US role"))
     assert not dek.furniture
+
+
+def test_the_filter_never_empties_a_page(monkeypatch):
+    # a model that reads every line as furniture: the page keeps its text rather than lose it
+    monkeypatch.setattr(linefilter, "_model", lambda name: (np.zeros(len(linefilter.feature_names(name))), -50.0, 0.5))
+    page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in P) + "</article></body></html>"
+    cleaned = clean(RawArticle(id="t", content=page, content_type=HTML))
+    assert [b.text for b in cleaned.blocks if not b.furniture] == P
+    assert linefilter.REASON not in cleaned.removed
 
 
 def test_rows_give_the_rows_of_the_full_matrix():

@@ -208,6 +208,8 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
                                        [i for i, line in enumerate(out) if line.kind == BODY], markup)
     else:
         flagged = []
+    if len(flagged) == sum(line.kind == BODY for line in out):
+        flagged = []  # a learned filter never empties a page: better furniture left in than the article lost
     for i in flagged:
         out[i] = Line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
     return out
