@@ -3,6 +3,7 @@
 from newsflow import topics
 from newsflow.pipeline import clean_stage
 from newsflow.runtime.app import create_app, guard, raw_topic, send
+from newsflow.runtime.metrics import LINES_KEPT, LINES_REMOVED
 from newsflow.schema import RawArticle
 
 app = create_app("cleaner")
@@ -17,3 +18,6 @@ async def clean(stream):
         async with guard(app, event):
             doc = clean_stage(RawArticle.from_bytes(event.value, max_bytes))
             await send(app, cleaned, event, doc.id, doc.to_bytes())
+            for reason, lines in doc.provenance["removed"].items():
+                LINES_REMOVED.labels(reason).inc(lines)
+            LINES_KEPT.inc(doc.provenance["kept_blocks"])

@@ -28,6 +28,12 @@ REPLAYS_SUPPRESSED = Counter(
     ["stage"],
 )
 REDIS_ERRORS = Counter("newsflow_redis_errors_total", "Failed Redis calls.", ["stage"])
+LINES_REMOVED = Counter(
+    "newsflow_lines_removed_total",
+    "Lines the cleaner left out of the text, by reason (the rules' reasons; line_filter: the learned line filter).",
+    ["reason"],
+)
+LINES_KEPT = Counter("newsflow_lines_kept_total", "Lines the cleaner kept as the text's paragraphs and subheadings.")
 ARTICLES = Counter("newsflow_articles_total", "Tagged articles, by language.", ["language"])
 TOPICS = Counter("newsflow_topics_total", "Tagged articles, by their best IPTC topic.", ["topic_label"])
 SPUN_SCORE = Histogram(
