@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 from eval_clean import load_html_dev, ours, score
+from tqdm import tqdm
 
 from newsflow.schema import HTML, PLAIN
 from newsflow.text import dom, linefilter
@@ -41,6 +42,10 @@ to loose runs); HTML 0.3 0.919 / 0.917, 0.4 0.919 / 0.919, 0.5 0.917 / 0.918."""
 MODEL_PATH = Path(__file__).resolve().parents[1] / "libs" / "newsflow" / "data" / linefilter.MODEL_FILE
 Page = tuple[np.ndarray, np.ndarray]
 """A page's feature rows and their labels (1 article text, 0 furniture, -1 unknown)."""
+
+
+def _progress(items, desc: str):
+    return tqdm(items, desc=desc, leave=False, file=sys.stderr, disable=None)
 
 
 def _squeeze(text: str) -> str:
@@ -65,13 +70,14 @@ def _rows(lines: list[str], main_content: bool) -> np.ndarray:
 
 def text_pages(naive: dict[str, list[str]], gold: dict) -> dict[str, Page]:
     """Naive text: every line of the page."""
-    return {url: (_rows(lines, False), _labels(lines, gold[url])) for url, lines in naive.items() if lines}
+    return {url: (_rows(lines, False), _labels(lines, gold[url]))
+            for url, lines in _progress(naive.items(), "text features") if lines}
 
 
 def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:
     """HTML: the lines of the main content, with their markup's features."""
     out = {}
-    for url, page in pages.items():
+    for url, page in _progress(pages.items(), "html features"):
         if too_deep(page):
             continue
         content = dom.main_content(dom.blocks(dom.parse(page)))
@@ -125,7 +131,8 @@ def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str],
     predictions = {}
     for fold in (0, 1):
         with model({**(others or {}), name: fit([page for url, page in data.items() if fold_of(url) != fold], name)}):
-            predictions.update({url: clean(content) for url, content in inputs.items() if fold_of(url) == fold})
+            predictions.update({url: clean(content) for url, content in _progress(inputs.items(), f"{name} fold {fold}")
+                                if fold_of(url) == fold})
     return predictions
 
 
