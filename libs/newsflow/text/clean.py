@@ -181,9 +181,8 @@ def _clean_html(content: str) -> Cleaned:
                            "time[datetime]"),
     )
     main = dom.main_content(dom.blocks(tree))
-    found = sum(word_count(b.text) for b in _classified([block.text for block in main], None, cleaned, main_content=True,
-                                                        markup=dom.block_features(main)).blocks
-                if b.kind == BODY)
+    _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))
+    found = sum(word_count(b.text) for b in cleaned.blocks if b.kind == BODY)
     if found < THIN_WORDS:
         second = _trafilatura_lines(content)
         if sum(map(word_count, second)) > found:

@@ -184,7 +184,7 @@ _FEATURE_TAGS = ("p", "li", "h", "td", "div", "blockquote", "dd", "span")
 BLOCK_FEATURES = (*(f"tag_{t}" for t in _FEATURE_TAGS), "link_share", "log_blocks_to_end", "log_depth")
 """What the markup says about each block, for the HTML line filter (:mod:`newsflow.text.linefilter`):
 its element (``h`` for any heading), the share of its text inside links, how many blocks follow it
-and how much deeper it sits than the shallowest block."""
+and how deep in the page it sits (enclosing elements)."""
 
 
 def block_features(content: list[DomBlock]) -> np.ndarray:
@@ -192,12 +192,11 @@ def block_features(content: list[DomBlock]) -> np.ndarray:
     n = len(content)
     tags = [("h" if b.tag[:1] == "h" and b.tag[1:].isdigit() else b.tag) for b in content]
     one_hot = np.array([[float(tag == t) for t in _FEATURE_TAGS] for tag in tags]).reshape(n, len(_FEATURE_TAGS))
-    depth = np.array([len(b.ancestors) for b in content], dtype=float)
     return np.hstack([
         one_hot,
-        np.array([[b.link_chars / max(len(b.text), 1)] for b in content]).reshape(n, 1),
-        np.log1p(np.arange(n)[::-1])[:, None],
-        np.log1p(depth - depth.min(initial=0.0))[:, None] if n else np.zeros((0, 1)),
+        np.array([b.link_chars / max(len(b.text), 1) for b in content]).reshape(n, 1),
+        np.log1p(np.arange(n)[::-1]).reshape(n, 1),
+        np.log1p(np.array([len(b.ancestors) for b in content], dtype=float)).reshape(n, 1),
     ])
 
 
