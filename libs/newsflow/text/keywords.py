@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import yake
+if TYPE_CHECKING:
+    import yake
 
 VERSION = "yake-0.7.3-lead800"
 TOP = 10
@@ -17,6 +19,8 @@ as from the first 1,200 characters, for 26% less time."""
 
 @lru_cache(maxsize=64)
 def _extractor(language: str) -> yake.KeywordExtractor:
+    import yake  # with networkx, 0.1 s: not for a process that only cleans or segments
+
     return yake.KeywordExtractor(lan=language, n=2, top=TOP, dedupLim=0.7)
 
 

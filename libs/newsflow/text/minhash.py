@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from datasketch import MinHash
-from datasketch.lsh import _optimal_param
 
 from newsflow.text.normalize import words
 
@@ -41,6 +39,8 @@ def signature(text: str, params: Params) -> np.ndarray | None:
     grams = shingles(text, params.shingle)
     if len(grams) < 5:
         return None
+    from datasketch import MinHash  # imports scipy (0.5 s): only when an article is fingerprinted
+
     m = MinHash(num_perm=params.num_perm)
     m.update_batch(list(grams))
     return m.hashvalues
@@ -49,6 +49,8 @@ def signature(text: str, params: Params) -> np.ndarray | None:
 @lru_cache(maxsize=8)
 def bands_for(params: Params) -> tuple[int, int]:
     """(bands, rows) minimising false positives plus false negatives around the threshold."""
+    from datasketch.lsh import _optimal_param
+
     return _optimal_param(params.threshold, params.num_perm, 0.5, 0.5)
 
 
