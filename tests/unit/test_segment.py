@@ -1,6 +1,8 @@
 """Segmentation on literal pages and the bundled samples: multi-article dumps split at their
 titles, single articles stay whole, and the evidence becomes title, dek and authors."""
 
+import numpy as np
+
 from newsflow.pipeline import clean_stage, segment_stage
 from newsflow.schema import PLAIN, RawArticle
 from newsflow.text.segment import author_names
@@ -348,3 +350,29 @@ def test_one_section_heading_that_drifts_among_several_that_do_not_opens_no_arti
     monkeypatch.setattr(segment, "SECTION_SHARE", 0.0)
     assert [a.title for a in articles(text)] == ["Bank Raises Interest Rates Again",
                                                   "And Finally The Weekend Football Results"]
+
+
+def test_word_frequency_table_is_built_once_then_read_from_the_cache_dir(monkeypatch, tmp_path, caplog):
+    from newsflow.text import frequency
+
+    builds = []
+
+    def build(prefix):
+        builds.append(prefix)
+        return ("de", "en"), {"und": 0, "the": 1}, np.array([[7.5, 3.0], [3.0, 7.7]], dtype=np.float16)
+
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(frequency, "_build_table", build)
+    table = frequency._table.__wrapped__  # past the in-process cache
+    first, second = table(6), table(6)
+    assert builds == [6]  # the second came from the file
+    assert second[0] == first[0] and second[1] == first[1] and (second[2] == first[2]).all()
+    (cached,) = (tmp_path / "cache").iterdir()
+    assert oct(cached.stat().st_mode & 0o777) == oct(0o644)
+
+    cached.write_bytes(b"not an npz")  # unreadable: rebuilt, with a warning, and saved again
+    assert table(6)[1] == first[1] and builds == [6, 6] and "rebuilding" in caplog.text
+    assert table(6)[1] == first[1] and builds == [6, 6]
+
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", "/proc/no-such-dir")  # unwritable: built, not kept
+    assert table(6)[1] == first[1] and builds == [6, 6, 6]

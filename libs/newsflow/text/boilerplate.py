@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 
@@ -43,7 +44,9 @@ REASONS = ("repeated", "numeric", "credit", "comments", "lone", "short", "fragme
 
 _CLOSERS = "\"'”’»›)]*"
 _TERMINAL = frozenset(".!?…。！？;:؟।")
-_CREDIT = re.compile(r"©|\(c\)\s|[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
+_CREDIT_END = re.compile(r"[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
+"""An agency's name glued to a caption or standing as its last word; read on the last word only
+(searching the whole line for an end anchor tries every position)."""
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
@@ -72,10 +75,14 @@ DEK_GAP = 3
 """A short paragraph at most this many lines before an article's body is its dek."""
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     kind: str
     reason: str | None = None
+
+
+_line = cache(Line)
+"""One shared :class:`Line` per kind and reason (a page has thousands of lines, a dozen kinds)."""
 
 
 def word_count(text: str) -> int:
@@ -106,6 +113,11 @@ def _headline_shaped(text: str) -> bool:
     return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END
 
 
+def _is_credit(text: str) -> bool:
+    """``© Photo: …``, ``(c) Reuters``, ``…powerGETTY``, ``… AFP``."""
+    return "©" in text or "(c) " in text or _CREDIT_END.search(text, text.rfind(" ") + 1) is not None
+
+
 def _key(text: str) -> str:
     return text.casefold()  # lines are whitespace-normalised already
 
@@ -125,7 +137,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     sentence = [ends_like_sentence(t) for t in lines]
     keys = [_key(t) for t in lines]
     counts = Counter(keys)
-    out: list[Line] = [Line(BOILERPLATE, "short") for _ in range(n)]
+    out: list[Line] = [_line(BOILERPLATE, "short")] * n
 
     # 1. what the line is on its own
     seen: set[str] = set()
@@ -135,23 +147,23 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             # page furniture; short repeated lines ("Published", "Continue Reading") tend to sit
             # where articles start and end, so they are kept as separators for the segmenter.
             # A repeated paragraph is content scraped twice: its first copy is classified as usual.
-            out[i] = Line(SEPARATOR) if words[i] <= WIDGET_WORDS else Line(BOILERPLATE, "repeated")
+            out[i] = _line(SEPARATOR) if words[i] <= WIDGET_WORDS else _line(BOILERPLATE, "repeated")
         elif (words[i] <= 4 and not sentence[i] and _DIGIT.search(text)) or (
             words[i] < LONG_WORDS and letter_ratio(text) < 0.5
         ):
-            out[i] = Line(BOILERPLATE, "numeric")
-        elif not sentence[i] and words[i] < LONG_WORDS and _CREDIT.search(text):
-            out[i] = Line(BOILERPLATE, "credit")
+            out[i] = _line(BOILERPLATE, "numeric")
+        elif not sentence[i] and words[i] < LONG_WORDS and _is_credit(text):
+            out[i] = _line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
-            out[i] = Line(BODY)
+            out[i] = _line(BODY)
         elif _BYLINE.match(text) and words[i] <= 10:
-            out[i] = Line(BYLINE)
+            out[i] = _line(BYLINE)
         elif sentence[i] and words[i] >= 3:
-            out[i] = Line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
+            out[i] = _line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
         elif words[i] <= 8 and _DATE.search(text):
-            out[i] = Line(DATELINE)
+            out[i] = _line(DATELINE)
         elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
-            out[i] = Line(TITLE)  # title-like: a candidate headline, dek or subheading
+            out[i] = _line(TITLE)  # title-like: a candidate headline, dek or subheading
         seen.add(key)
 
     # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
@@ -159,20 +171,20 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):
         for i in order:
             if out[i].reason == "fragment" and out[i + step].kind == BODY:
-                out[i] = Line(BODY)
+                out[i] = _line(BODY)
 
     # 3. a short line with body on both sides is a heading: evidence, like a title
     for i in range(1, n - 1):
         if (out[i].reason == "short" and words[i] >= 2 and out[i - 1].kind == BODY and out[i + 1].kind == BODY
                 and _headline_shaped(lines[i])):
-            out[i] = Line(TITLE)
+            out[i] = _line(TITLE)
 
     # 4. a bare name (2-4 capitalised words) right before a page separator is a byline:
     #    "Alexander Mercouris" / "Published" / "on"
     for i in range(n - 1):
         if (out[i].reason == "short" and 2 <= words[i] <= 4 and out[i + 1].kind == SEPARATOR
                 and all(w[:1].isupper() and w.isalpha() for w in lines[i].split())):
-            out[i] = Line(BYLINE)
+            out[i] = _line(BYLINE)
 
     # 5. in plain text only (an HTML page's main content has its widgets taken out by their
     #    markup already): comment zones, and lone short paragraphs away from the article
@@ -187,15 +199,15 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         #    (an error page), what is not furniture is kept, marked so the page can be flagged.
         for i in range(n):
             if out[i].reason == "fragment" or (n == 1 and letter_ratio(lines[i]) >= 0.5):
-                out[i] = Line(BODY)
+                out[i] = _line(BODY)
         if not any(line.kind == BODY for line in out):
             for i in range(n):
                 if out[i].kind != BOILERPLATE:
-                    out[i] = Line(BODY, NO_PARAGRAPH)
+                    out[i] = _line(BODY, NO_PARAGRAPH)
     elif main_content:
         for i in range(body_at[0], body_at[-1]):
             if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
-                out[i] = Line(BODY)
+                out[i] = _line(BODY)
     if line_filter and not main_content:
         # loose runs are judged; those right after an article (its last paragraphs, maybe) by a
         # stricter bar; deks not at all
@@ -211,7 +223,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     if len(flagged) == sum(line.kind == BODY for line in out):
         flagged = []  # a learned filter never empties a page: better furniture left in than the article lost
     for i in flagged:
-        out[i] = Line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
+        out[i] = _line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
     return out
 
 
@@ -266,7 +278,7 @@ def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
     for a, b, total, _ in _loose_runs(out, words):
         if total < LONE_WORDS:
             for i in range(a, b):
-                out[i] = Line(BOILERPLATE, "lone")
+                out[i] = _line(BOILERPLATE, "lone")
 
 
 def _mark_comment_zones(out: list[Line], words: list[int]) -> None:
@@ -282,7 +294,7 @@ def _mark_comment_zones(out: list[Line], words: list[int]) -> None:
             body_run = run = 0
         elif line.kind == BODY:
             if in_zone:
-                out[i] = Line(BOILERPLATE, "comments")
+                out[i] = _line(BOILERPLATE, "comments")
             else:
                 body_run += 1
                 run = 0

@@ -152,7 +152,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
         if line.kind == BOILERPLATE:
             continue
         start, end = spans[i] if spans is not None else (None, None)
-        cleaned.blocks.append(Block(text=text, kind=line.kind, start=start, end=end, furniture=furniture))
+        cleaned.blocks.append(Block(text, line.kind, start, end, furniture))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
     return cleaned

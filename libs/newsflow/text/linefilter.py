@@ -93,8 +93,8 @@ def features(lines: list[str], words: list[int], sentence: list[bool], kinds: li
     shape = np.zeros((n, len(_SHAPE)))
     reach = max(_OFFSETS)
     needed = range(n) if rows is None else sorted({j for i in rows for j in range(max(i - reach, 0), min(i + reach + 1, n))})
-    for i in needed:  # the per-line part, in Python: only where it is read
-        shape[i] = _shape(lines[i], words[i], sentence[i])
+    if needed:  # the per-line part, in Python: only where it is read
+        shape[needed] = [_shape(lines[i], words[i], sentence[i]) for i in needed]
     base = np.hstack([shape, one_hot])
 
     word_arr = np.asarray(words, dtype=float)
