@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 VERSION = "topics-lexicon-5"
@@ -135,6 +136,13 @@ def _patterns() -> dict[str, tuple[frozenset[str], tuple[str, ...], tuple[str, .
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _labels_of(token: str) -> tuple[str, ...]:
+    """The labels whose words or word prefixes ``token`` is (a page's words repeat: each is looked up once)."""
+    return tuple(label for label, (words, prefixes, _) in _patterns().items()
+                 if token in words or token.startswith(prefixes))
+
+
 def topics(text: str, language: str | None) -> list[dict]:
     """``[{"label", "score"}]`` best first; [] for non-English text or when no term matched."""
     if language not in (None, "en") or not text:
@@ -143,16 +151,18 @@ def topics(text: str, language: str | None) -> list[dict]:
     tokens = _WORD.findall(lowered)
     if not tokens:
         return []
-    raw: dict[str, float] = {}
-    distinct: dict[str, int] = {}  # different words matched: breaks ties ("games" is sport's and technology's)
-    for label, (words, prefixes, phrases) in _patterns().items():
-        matched = [t for t in tokens if t in words or t.startswith(prefixes)]
-        matched += [p for p in phrases for _ in range(lowered.count(p))]
-        if label == MONEY_LABEL:
-            matched += _MONEY.findall(text)
-        if matched:
-            raw[label] = len(matched) / math.sqrt(len(tokens))
-            distinct[label] = len(set(matched))
+    hits: dict[str, Counter] = defaultdict(Counter)  # label → term matched → times
+    for token, times in Counter(tokens).items():
+        for label in _labels_of(token):
+            hits[label][token] += times
+    for label, (_words, _prefixes, phrases) in _patterns().items():
+        for phrase in phrases:
+            if times := lowered.count(phrase):
+                hits[label][phrase] += times
+    for money in _MONEY.findall(text):
+        hits[MONEY_LABEL][money] += 1
+    raw = {label: sum(hits[label].values()) / math.sqrt(len(tokens)) for label in _patterns() if label in hits}
+    distinct = {label: len(terms) for label, terms in hits.items()}  # breaks ties ("games": sport, technology)
     if not raw:
         return []
     total = sum(raw.values())
