@@ -2,7 +2,8 @@
 
 1. Offline: `newsflow process` stages on the 250-article news sample, documents/s and MB/s, after
    the warm-up a worker does before its first message (models, word frequencies); the process's
-   peak memory.
+   peak memory. Then the command itself, as a user runs it: its start-up (an empty input) and its
+   wall time on the news sample, start-up and model loading included.
 2. Streaming: three fresh workers (their own namespace, so Redis caches start cold) on the local
    stack; the news sample pushed twice; seconds from the first message pushed to the last article
    out, per pass, how many articles of the second pass were new non-duplicates, and each worker's
@@ -59,6 +60,25 @@ def offline(records) -> None:
         seconds = time.perf_counter() - started
         print(f"  {','.join(stages):<20} {len(raws) / seconds:8.1f} docs/s  {size / seconds:6.2f} MB/s")
     print(f"  peak memory of this process (all stages, models loaded): {_mb(peak_mb())}")
+
+
+def command(records) -> None:
+    """``newsflow process`` in a fresh process: start-up and loading count."""
+    newsflow = [sys.executable, "-m", "newsflow.cli", "process"]
+    with tempfile.TemporaryDirectory(prefix="newsflow-bench-") as tmp:
+        empty, sample = Path(tmp) / "empty.jsonl", Path(tmp) / "news.jsonl"
+        empty.write_bytes(b"")
+        sample.write_bytes(b"".join(r.value + b"\n" for r in records))
+        size = sample.stat().st_size / 1e6
+        env = {k: v for k, v in os.environ.items() if k != "NEWSFLOW_REDIS_URL"}  # no dedup: the stages alone
+        for stages, path in (("clean", empty), ("clean", sample), ("clean,segment", sample),
+                             ("clean,segment,tag", sample)):
+            started = time.perf_counter()
+            subprocess.run([*newsflow, "--stages", stages, str(path), os.devnull], env=env, check=False,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            seconds = time.perf_counter() - started
+            what = "start-up, empty input" if path == empty else f"{size:.1f} MB, {size / seconds:.2f} MB/s"
+            print(f"  newsflow process --stages {stages:<18} {seconds:6.2f} s  ({what})")
 
 
 def one_pass(settings: Settings, records) -> tuple[float, list[dict]]:
@@ -124,6 +144,8 @@ def main() -> int:
     print(f"news sample: {len(records)} documents, {sum(len(r.value) for r in records) / 1e6:.1f} MB")
     print("offline (newsflow process stages, single process):")
     offline(records)
+    print("the command, wall time (python -m newsflow.cli process, a new process each):")
+    command(records)
     print("streaming (three workers, local Kafka and Redis):")
     streaming(records)
     return 0
