@@ -47,6 +47,10 @@ _WORDLIST = "small"
 weighs less than fully, and load in 26 ms a language."""
 
 
+_TABLE_FORMAT = 1
+"""Part of the cached table's name: raise it when :func:`_build_table` changes what it builds."""
+
+
 def cache_dir() -> Path:
     """Where derived data is kept between runs: ``NEWSFLOW_CACHE_DIR``, else
     ``$XDG_CACHE_HOME/newsflow`` (``~/.cache/newsflow``)."""
@@ -61,11 +65,11 @@ def _table(prefix: int) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
     than :data:`RARE_ZIPF` in any of them (→ row), and their Zipf frequency in each language (the
     summed frequency of the words they begin; 0 where a list has none): ~230,000 stems, 19 MB.
     Loaded from :func:`cache_dir`, else built and saved there (when it can be written)."""
-    path = cache_dir() / f"stems-wordfreq-{version('wordfreq')}-{_WORDLIST}-{prefix}-{RARE_ZIPF}.npz"
+    path = cache_dir() / f"stems-{_TABLE_FORMAT}-wordfreq-{version('wordfreq')}-{_WORDLIST}-{prefix}-{RARE_ZIPF}.npz"
     try:
         with np.load(path) as saved:
-            stems = saved["stems"].tolist()
-            return tuple(saved["languages"].tolist()), dict(zip(stems, range(len(stems)))), saved["zipf"]
+            rows = {stem: row for row, stem in enumerate(saved["stems"].tolist())}
+            return tuple(saved["languages"].tolist()), rows, saved["zipf"]
     except FileNotFoundError:
         pass
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
