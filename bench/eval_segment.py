@@ -205,7 +205,7 @@ def main() -> int:
         dumps = [json.loads(line) for line in fh]
     gold = [{"id": d["id"], "paragraphs": d["paragraphs"], "labels": d["labels"]} for d in dumps]
     print(f"segmentation-dev: {len(dumps)} dumps")
-    warm_up_segmenter()  # as a worker does before its first message: word frequencies, ~1.5 s
+    warm_up_segmenter()  # as a worker does before its first message: word frequencies
     ours, clean_s, segment_s, size = [], 0.0, 0.0, 0
     for d in dumps:
         labels, c, s = labels_for(d["paragraphs"])

@@ -173,8 +173,8 @@ def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: st
 
 
 def warm_up_segmenter() -> None:
-    """Load the word frequencies the segmenter weighs words by now (~1.5 s) rather than on the
-    first message."""
+    """Load the word frequencies the segmenter weighs words by now rather than on the first message
+    (0.2 s from the cache, 1.8 s to build them on a machine's first run)."""
     informativeness("en", seg_mod.PREFIX)
 
 
