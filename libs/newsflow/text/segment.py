@@ -144,15 +144,18 @@ class _Vectors:
     def of(cls, texts: list[str], language: str | None = None) -> _Vectors:
         """``language``: the wordfreq list to weigh words by (:mod:`newsflow.text.frequency`);
         the likeliest for the page's words when not given."""
-        tokens = [[w[:PREFIX] for w in words(t)] for t in texts]
+        tokens = [words(t) for t in texts]
         flat = list(chain.from_iterable(tokens))
-        vocabulary = {w: k for k, w in enumerate(dict.fromkeys(flat))}
-        lighter = informativeness(language or likeliest_language(flat, PREFIX), PREFIX)
+        # each distinct word cut to its stem once (a page repeats most of its words)
+        stem_of = {w: w[:PREFIX] for w in dict.fromkeys(flat)}
+        vocabulary = {stem: k for k, stem in enumerate(dict.fromkeys(stem_of.values()))}
+        column_of = {w: vocabulary[stem] for w, stem in stem_of.items()}
+        lighter = informativeness(language or likeliest_language(map(stem_of.__getitem__, flat), PREFIX), PREFIX)
         n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
         pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v
-        pair += np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
+        pair += np.fromiter(map(column_of.__getitem__, flat), np.int64, len(flat))
         pair, count = np.unique(pair, return_counts=True)
         row, word = np.divmod(pair, v)
         df = np.bincount(word, minlength=v)
