@@ -9,14 +9,16 @@ Two kinds of evidence, neither a word list:
 - **furniture**: in a dump of whole saved pages, a long stretch of menus, footers and widgets
   between two paragraphs is where one page ends and the next begins; it is taken, like a title
   without furniture around it, when the text after it shares little vocabulary with the text before;
-- **content** where there are no titles: lexical cohesion between paragraphs (tf-idf over the
-  page's own paragraphs, each word also weighed by how rare it is in the page's language, so
-  function words weigh nothing in any language wordfreq knows); the page is
-  cut into the most cohesive runs of paragraphs, and a cut stands only where the parts on either
-  side are much less alike across than inside, so a single article whose subject drifts or whose
-  paragraphs share few words stays whole. A page's own headings (title-like lines that opened no
-  article) are where its sections drift apart: no content cut falls at one, and cuts elsewhere on
-  such a page must be clearer.
+- **content** where there are no titles, and inside the parts that titles leave when no furniture
+  marks the page's articles (a headline with too little dip in cohesion around it opens nothing
+  by itself): lexical cohesion between paragraphs (tf-idf over the page's own paragraphs, each
+  word also weighed by how rare it is in the page's language, so function words weigh nothing in
+  any language wordfreq knows); the page is cut into the most cohesive runs of paragraphs, and a
+  cut stands only where the parts on either side are much less alike across than inside, so a
+  single article whose subject drifts or whose paragraphs share few words stays whole. On a page
+  where no title opened an article, its title-like lines are its own headings, where its sections
+  drift apart: no content cut falls at one, and cuts elsewhere on such a page must be clearer. A
+  new article found by content begins at the title-like line above its first paragraph, if any.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, 
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import words
 
-VERSION = "segment-0.15"
+VERSION = "segment-0.16"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -152,11 +154,11 @@ class _Vectors:
         the likeliest for the page's words when not given."""
         tokens = [words(t) for t in texts]
         flat = list(chain.from_iterable(tokens))
-        # each distinct word cut to its stem once (a page repeats most of its words)
-        stem_of = {w: w[:PREFIX] for w in dict.fromkeys(flat)}
-        vocabulary = {stem: k for k, stem in enumerate(dict.fromkeys(stem_of.values()))}
-        column_of = {w: vocabulary[stem] for w, stem in stem_of.items()}
-        lighter = informativeness(language or likeliest_language(map(stem_of.__getitem__, flat), PREFIX), PREFIX)
+        # stems numbered as they first come; each distinct word cut to its stem once (a page
+        # repeats most of its words)
+        vocabulary: dict[str, int] = {}
+        column_of = {w: vocabulary.setdefault(w[:PREFIX], len(vocabulary)) for w in dict.fromkeys(flat)}
+        lighter = informativeness(language or likeliest_language((w[:PREFIX] for w in flat), PREFIX), PREFIX)
         n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
@@ -252,13 +254,17 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             continue  # a menu, a tag list or a row of share buttons, not a headline
         if cue or (_headline_shaped(blocks[i].text) and n_after >= 2
                    and _valley(vectors, next_para) >= TITLE_DEPTH):
-            # the article starts at the first evidence block after the previous body
-            start = first
-            while start < i and blocks[start].kind not in (TITLE, SEPARATOR, BYLINE, DATELINE):
-                start += 1
-            starts.append((start, next_para, cue))
+            starts.append((_head(blocks, first, i), next_para, cue))
             article_start_para = next_para
     return starts
+
+
+def _head(blocks: list[Block], first: int, stop: int) -> int:
+    """Where an article whose header may begin at block ``first`` starts: at the first evidence
+    block (title, separator, byline, dateline) before ``stop``, else at ``stop``."""
+    while first < stop and blocks[first].kind not in (TITLE, SEPARATOR, BYLINE, DATELINE):
+        first += 1
+    return first
 
 
 def _furniture_starts(blocks: list[Block], body_at: list[int], taken: set[int]) -> list[tuple[int, int, bool]]:
@@ -316,8 +322,9 @@ def _inline_separators(blocks: list[Block]) -> set[str]:
     return out
 
 
-def _content_starts(vectors: _Vectors, headings: set[int], limit: float) -> list[int]:
-    """Paragraph indices where a new article starts, from content alone.
+def _content_starts(units: np.ndarray, headings: set[int], limit: float) -> list[int]:
+    """Paragraph indices where a new article starts, from content alone; ``units``: the
+    paragraphs' unit vectors (:meth:`_Vectors.units`, or a run of them).
 
     The page is cut into the runs of paragraphs that maximise their summed cohesion less
     :data:`SPLIT_COST` a run (exact dynamic programming, in the manner of Utiyama & Isahara 2001);
@@ -328,10 +335,10 @@ def _content_starts(vectors: _Vectors, headings: set[int], limit: float) -> list
     words (an interview, a drifting column) is loose inside as well as across, two stories are
     not. No cut stays at a paragraph that follows one of ``headings`` (a section of the same
     article starts there)."""
-    n, m = vectors.n, MIN_PARAGRAPHS
+    n, m = units.shape[0], MIN_PARAGRAPHS
     if n < 2 * m:
         return []
-    runs = _Runs(vectors.units())
+    runs = _Runs(units)
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0
     back = np.zeros(n + 1, dtype=np.int64)
@@ -425,15 +432,22 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
     if len(kept & uncued) < SECTION_SHARE * _tight_headlines(blocks, body_at):
         kept -= uncued  # one article's section headings, of which a few drift further apart
     starts = [block_of[p] for p in sorted(kept)]
-    if not starts and content_boundaries:
-        # content alone; on a page with title-like lines after the body that opened no article,
-        # these are the article's own headings: its sections drift apart there, so no cut falls
-        # at one, and a cut elsewhere must be clearer
+    if content_boundaries and not any(cue for _, p, cue in titled if p in kept):
+        # content: on a page without article titles, and inside each part the titles leave on a
+        # page whose articles furniture does not mark (a byline, a dateline, "Published"), where a
+        # headline may have opened no article (too little dip in cohesion around it). On a page
+        # where no title opened an article, title-like lines after the body are the article's own
+        # headings: its sections drift apart there, so no cut falls at one. Wherever title-like
+        # lines stand after the body, a cut must be clearer; the new article begins at its header.
         headed = any(b.kind == TITLE for b in blocks[body_at[0] :])
-        headings = {p for p in range(1, len(body_at))
-                    if any(b.kind == TITLE for b in blocks[body_at[p - 1] + 1 : body_at[p]])}
-        starts = [body_at[p] for p in _content_starts(vectors, headings,
-                                                      HEADED_CROSS_RATIO if headed else MAX_CROSS_RATIO)]
+        headings = set() if starts else {p for p in range(1, len(body_at))
+                                         if any(b.kind == TITLE for b in blocks[body_at[p - 1] + 1 : body_at[p]])}
+        units = vectors.units()
+        for a, b in pairwise([0, *sorted(kept), len(body_at)]):
+            cuts = _content_starts(units[a:b], {h - a for h in headings if a < h < b},
+                                   HEADED_CROSS_RATIO if headed else MAX_CROSS_RATIO)
+            starts += [_head(blocks, body_at[a + c - 1] + 1, body_at[a + c]) for c in cuts]
+        starts.sort()
     bounds = [0, *starts, len(blocks)]
     groups = [blocks[a:b] for a, b in pairwise(bounds) if a < b]
     return _merge_small([g for g in groups if any(b.kind == BODY for b in g)]) or [blocks]
