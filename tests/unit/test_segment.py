@@ -142,6 +142,30 @@ def test_photo_credits_that_also_stand_between_paragraphs_mark_no_article_heads(
     assert heads(articles("\n".join(lines))) == heads(articles("\n".join(without_credits)))
 
 
+STORY_C = [
+    "Heavy snow closed roads across the north on Monday as the storm brought freezing winds and ice.",
+    "Drivers were stranded on snow-covered roads overnight while the storm cut power to thousands of homes.",
+    "Forecasters said more snow and ice would follow, and warned people to avoid the roads until the storm passed.",
+    "Schools in the north stayed closed as snow drifts blocked roads and the freezing winds kept blowing.",
+    "Crews worked through the night to clear snow and ice from the main roads before the storm returned.",
+    "The storm is expected to ease by Wednesday, when the snow should turn to rain and the roads reopen.",
+]
+
+
+def test_a_headline_too_shallow_to_open_an_article_still_heads_the_story_found_by_content(monkeypatch):
+    # three titled stories; the third headline has no dip in cohesion around it by itself (valley
+    # patched), yet the part it stands in holds two stories: content finds the cut, at the headline
+    from newsflow.text import segment
+
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B,
+                        "Snow Storm Closes Roads In The North", *STORY_C])
+    monkeypatch.setattr(segment, "_valley", lambda vectors, gap, width=2: 1.0 if gap == len(STORY_A) else 0.0)
+    found = articles(text)
+    assert [a.title for a in found] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final",
+                                        "Snow Storm Closes Roads In The North"]
+    assert [a.text for a in found] == ["\n\n".join(story) for story in (STORY_A, STORY_B, STORY_C)]
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 
