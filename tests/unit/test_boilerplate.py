@@ -1,6 +1,6 @@
 """The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
 
-from newsflow.text.boilerplate import BODY, BYLINE, SEPARATOR, TITLE, classify
+from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, classify
 
 P = [
     "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",
@@ -67,6 +67,15 @@ def test_other_languages_and_scripts():
     german = "Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen deutlich zu senken."
     chinese = "政府周一宣布，将从明年起降低小企业的税收，以支持经济复苏和增加就业机会。"
     assert [k for k, _ in kinds(["Kommentar schreiben", german, chinese])] == ["boilerplate", BODY, BODY]
+
+
+def test_datelines_in_several_languages_are_evidence():
+    # (a bare date of up to 4 words goes as a number)
+    dates = ["Published on April 30, 2019 at 10:00", "Updated 30th April 2019, 10:00 BST",
+             "Veröffentlicht am 23. November 2022 um 7:46 Uhr", "Opublikowano 30 kwietnia 2019 o 10:00",
+             "Mis à jour le 30 avril 2019", "发布时间 2019年4月30日 08:00 来源 新华社"]
+    assert [kind for kind, _ in kinds([P[0], *dates, P[1]])[1:-1]] == [DATELINE] * len(dates)
+    assert kinds([P[0], "Five Things To Watch In Markets This Week", P[1]])[1] == (TITLE, None)
 
 
 def test_a_paragraph_scraped_twice_keeps_its_first_copy():

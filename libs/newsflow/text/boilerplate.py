@@ -26,7 +26,7 @@ import numpy as np
 
 from newsflow.text import linefilter
 
-VERSION = "boilerplate-0.6"
+VERSION = "boilerplate-0.7"
 
 BODY = "body"
 TITLE = "title"
@@ -50,8 +50,11 @@ _CREDIT_END = re.compile(r"[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
-    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\b"
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\b"
+    r"|\d{4}\s?年\s?\d{1,2}\s?月(\s?\d{1,2}\s?日)?"
 )
+"""2019-04-30, 30.4.2019, 30 April 2019, 30th April 2019, 30. April 2019 (German, Nordic), April 30, 2019,
+2019年4月30日 (Chinese, Japanese)."""
 _BYLINE = re.compile(r"^(by|authored by|von|par|por|di|door|av|af|от|автор|written by)\s+\S", re.I)
 
 LONG_WORDS = 17
