@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsflow.schema import HTML, Block, RawArticle
-from newsflow.text import dom, linefilter
+from newsflow.text import boilerplate, dom, linefilter
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = "clean-0.9"
+VERSION = f"clean-0.9+{boilerplate.VERSION}+{linefilter.VERSION}"
+"""What a cleaned message's ``versions.cleaner`` says: this module's, the line rules' and the line filter's."""
 
 _BLOCK_TAGS = ",".join(sorted(dom.BLOCK_TAGS))
 _CODE_TAGS = "script,style,noscript,template,svg,iframe,head"
