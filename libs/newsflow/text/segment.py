@@ -83,7 +83,8 @@ side are less alike than this (tf-idf cosine): a subheading opens a section of t
 which shares its vocabulary. When it came in (0.3): news-sample pages split 17 -> 14 of 250, BBC
 dumps Pk 0.075 -> 0.077 (0.25: 11 and 0.080; 0.2: 9 and 0.099). With words weighed by their
 language's frequencies two different stories of the BBC dumps are rarely this alike (median 0.025,
-99th percentile 0.11 at their true boundaries); measured, 0.2 / 0.17 / 0.15 / 0.13 / 0.1: BBC dumps Pk
+99th percentile 0.11 at their true boundaries); measured (segment-0.15, before content cuts inside
+titled parts), 0.2 / 0.17 / 0.15 / 0.13 / 0.1: BBC dumps Pk
 0.076 / 0.078 / 0.078 / 0.079 / 0.084 (boundary F1 0.907 / 0.906 / 0.905 / 0.904 / 0.897); untitled
 html-dev joins as extracted, English, German, Spanish 0.163, 0.158, 0.153 / 0.149, 0.148, 0.139 /
 0.123, 0.148, 0.139 / 0.120, 0.140, 0.124 / 0.098, 0.137, 0.097; whole-page dumps, one site,
