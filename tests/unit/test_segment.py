@@ -400,3 +400,16 @@ def test_word_frequency_table_is_built_once_then_read_from_the_cache_dir(monkeyp
 
     monkeypatch.setenv("NEWSFLOW_CACHE_DIR", "/proc/no-such-dir")  # unwritable: built, not kept
     assert table(6)[1] == first[1] and builds == [6, 6, 6]
+
+
+def test_cache_dir_without_a_home_directory(monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from newsflow.text import frequency
+
+    for name in ("NEWSFLOW_CACHE_DIR", "XDG_CACHE_HOME"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: (_ for _ in ()).throw(RuntimeError("no home"))))
+    assert frequency.cache_dir().name == "newsflow-cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert frequency.cache_dir() == tmp_path / "newsflow"

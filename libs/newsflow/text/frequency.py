@@ -56,7 +56,12 @@ def cache_dir() -> Path:
     ``$XDG_CACHE_HOME/newsflow`` (``~/.cache/newsflow``)."""
     if os.environ.get("NEWSFLOW_CACHE_DIR"):
         return Path(os.environ["NEWSFLOW_CACHE_DIR"])
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsflow"
+    if os.environ.get("XDG_CACHE_HOME"):
+        return Path(os.environ["XDG_CACHE_HOME"]) / "newsflow"
+    try:
+        return Path.home() / ".cache" / "newsflow"
+    except RuntimeError:  # no home directory: a container run as a user the image does not know
+        return Path(tempfile.gettempdir()) / "newsflow-cache"
 
 
 @cache
