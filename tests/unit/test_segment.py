@@ -41,6 +41,13 @@ def test_dump_with_titles_splits_into_articles():
     assert all(a.segments == 2 for a in found)
 
 
+def test_a_story_of_two_long_paragraphs_is_an_article_of_its_own():
+    short = [" ".join(STORY_A[:3]), " ".join(STORY_A[3:])]
+    found = articles("\n\n".join(["Bank Raises Interest Rates Again", *short, "Home Side Wins The Cup Final", *STORY_B]))
+    assert [a.title for a in found] == ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final"]
+    assert found[0].text == "\n\n".join(short)
+
+
 def test_numbered_sections_of_a_list_article_stay_one_article():
     text = "\n\n".join(["Two Things That Happened This Week", "1. The Bank Raises Interest Rates Again", *STORY_A,
                        "2. The Home Side Wins The Cup Final", *STORY_B])
