@@ -25,6 +25,7 @@ from functools import cache
 import numpy as np
 
 from newsflow.text import linefilter
+from newsflow.text.normalize import letter_count
 
 VERSION = "boilerplate-0.7"
 
@@ -104,7 +105,7 @@ def ends_like_sentence(text: str) -> bool:
 def letter_ratio(text: str) -> float:
     """Share of letters among the non-space characters (the text is normalised: spaces only)."""
     visible = len(text) - text.count(" ")
-    return sum(map(str.isalpha, text)) / visible if visible else 0.0
+    return letter_count(text) / visible if visible else 0.0
 
 
 _NOT_A_HEADLINE_END = frozenset(",;/-–—([&+=")
@@ -223,7 +224,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
                                        [i for i, line in enumerate(out) if line.kind == BODY], markup)
     else:
         flagged = []
-    if len(flagged) == sum(line.kind == BODY for line in out):
+    if flagged and len(flagged) == sum(line.kind == BODY for line in out):
         flagged = []  # a learned filter never empties a page: better furniture left in than the article lost
     for i in flagged:
         out[i] = _line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Iterator
 
@@ -106,3 +107,14 @@ def words(text: str) -> list[str]:
     scripts that put no space between words."""
     folded = text.casefold()
     return (_ASCII_WORDS if folded.isascii() else _WORDS).findall(folded)
+
+
+_ASCII_LETTERS = string.ascii_letters.encode()
+
+
+def letter_count(text: str) -> int:
+    """How many of ``text``'s characters are letters (``str.isalpha``), counted in C on ASCII text."""
+    if text.isascii():
+        raw = text.encode()
+        return len(raw) - len(raw.translate(None, _ASCII_LETTERS))
+    return sum(map(str.isalpha, text))
