@@ -24,8 +24,10 @@ def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], se
     from newsflow.pipeline import run_stages, tag_stage
     from newsflow.runtime.dedup import DuplicateIndex
     from newsflow.schema import Article, RawArticle, Rejected
+    from newsflow.text.sitelines import SiteMemory
 
     dedup = DuplicateIndex.from_settings(settings, "process")
+    sites = SiteMemory() if settings.site_furniture else None
     loop = asyncio.new_event_loop() if dedup.client is not None else None
     ok = rejected = 0
     try:
@@ -41,7 +43,7 @@ def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], se
                     results = [tag_stage(article, settings.aliases_file)]
                 else:
                     results = run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages,
-                                         settings.aliases_file)
+                                         settings.aliases_file, sites)
             except orjson.JSONDecodeError as exc:
                 rejected += 1
                 print(f"line {number}: bad_json: {exc}", file=sys.stderr)

@@ -23,6 +23,7 @@ from newsflow.text import spun as spun_mod
 from newsflow.text import topics as topic_mod
 from newsflow.text.boilerplate import BODY, TITLE
 from newsflow.text.frequency import informativeness
+from newsflow.text.sitelines import History, SiteMemory
 
 STAGES = ("clean", "segment", "tag")
 TAGGER_VERSION = "+".join(m.VERSION for m in (lang_mod, ent_mod, kw_mod, topic_mod, cred_mod, spun_mod))
@@ -46,9 +47,15 @@ def _spans(title_block, body) -> list[list[int]]:
     return head + [[b.start, b.end] for b in body]
 
 
-def clean_stage(raw: RawArticle) -> Article:
-    """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
-    cleaned = clean_mod.clean(raw)
+def site_of(raw: RawArticle) -> str | None:
+    """The page's site: the domain of its ``source``, else of its ``url``."""
+    return cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url)
+
+
+def clean_stage(raw: RawArticle, site_history: History = ()) -> Article:
+    """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting.
+    ``site_history``: the remembered pages of its site (see :func:`newsflow.text.clean.clean`)."""
+    cleaned = clean_mod.clean(raw, site_history)
     body = seg_mod.text_blocks(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
@@ -61,7 +68,7 @@ def clean_stage(raw: RawArticle) -> Article:
         parent_id=raw.id,
         text="\n\n".join(b.text for b in body),
         url=raw.url,
-        source={"domain": cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url), "credibility": []},
+        source={"domain": site_of(raw), "credibility": []},
         title=title,
         authors=list(raw.authors) or cleaned.authors,
         published=raw.published or cleaned.published,
@@ -165,10 +172,15 @@ def tag_stage(article: Article, aliases_file: str | None = None) -> Article:
     return tag_batch([article], aliases_file)[0]
 
 
-def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: str | None = None) -> list[Article]:
-    """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline."""
+def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: str | None = None,
+               sites: SiteMemory | None = None) -> list[Article]:
+    """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline; ``sites``
+    remembers the pages of each site seen so far (site furniture, :mod:`newsflow.text.sitelines`)."""
     stages = set(stages)
-    doc = clean_stage(raw)
+    site = site_of(raw)
+    doc = clean_stage(raw, sites.recent(site) if sites is not None else ())
+    if sites is not None:
+        sites.remember(site, raw.id, clean_mod.site_keys(doc.blocks))
     articles = segment_stage(doc) if "segment" in stages else [replace(doc, blocks=None)]
     return tag_batch(articles, aliases_file) if "tag" in stages else articles
 

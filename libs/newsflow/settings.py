@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     near_duplicate_shingle: int = 3
     """Words per shingle for near-duplicate detection."""
 
+    site_furniture: bool = True
+    """Remember each site's recent pages (the cleaner worker in Redis, ``newsflow process`` in memory)
+    and take out paragraphs the site repeats on many of them (:mod:`newsflow.text.sitelines`)."""
+    site_ttl_seconds: int = 7 * 24 * 3600
+    """How long a site's remembered pages stay in Redis after its last page (default 7 days)."""
+
     cache_ttl_seconds: int = 7 * 24 * 3600
     """How long a stage result stays in the Redis result cache (default 7 days)."""
 

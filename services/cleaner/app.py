@@ -1,23 +1,31 @@
-"""Cleaner worker: ``news.raw.v1`` → ``news.cleaned.v1`` (boilerplate out, text normalised)."""
+"""Cleaner worker: ``news.raw.v1`` → ``news.cleaned.v1`` (boilerplate out, text normalised), with
+each site's recent pages remembered in Redis (site furniture)."""
 
 from newsflow import topics
-from newsflow.pipeline import clean_stage
+from newsflow.pipeline import clean_stage, site_of
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.metrics import LINES_KEPT, LINES_REMOVED
+from newsflow.runtime.sites import RedisSiteMemory
 from newsflow.schema import RawArticle
+from newsflow.text.clean import site_keys
 
 app = create_app("cleaner")
 raw = raw_topic(app, topics.RAW)
 cleaned = raw_topic(app, topics.CLEANED)
+settings = app.newsflow_settings
+sites = RedisSiteMemory(app.newsflow_redis if settings.site_furniture else None, stage="cleaner",
+                        ttl_seconds=settings.site_ttl_seconds, namespace=settings.namespace)
 
 
 @app.agent(raw)
 async def clean(stream):
-    max_bytes = app.newsflow_settings.max_content_bytes
     async for event in stream.events():
         async with guard(app, event):
-            doc = clean_stage(RawArticle.from_bytes(event.value, max_bytes))
+            page = RawArticle.from_bytes(event.value, settings.max_content_bytes)
+            site = site_of(page)
+            doc = clean_stage(page, await sites.recent(site))
             await send(app, cleaned, event, doc.id, doc.to_bytes())
+            await sites.remember(site, doc.id, site_keys(doc.blocks))
             for reason, lines in doc.provenance["removed"].items():
                 LINES_REMOVED.labels(reason).inc(lines)
             LINES_KEPT.inc(doc.provenance["kept_blocks"])

@@ -7,9 +7,9 @@ import sys
 import orjson
 
 
-def run(args, stdin=b""):
+def run(args, stdin=b"", **env):
     return subprocess.run([sys.executable, "-m", "newsflow.cli", "process", *args], input=stdin,
-                          capture_output=True, env={"PATH": "/usr/bin:/bin", "NEWSFLOW_LOG_LEVEL": "WARNING"})
+                          capture_output=True, env={"PATH": "/usr/bin:/bin", "NEWSFLOW_LOG_LEVEL": "WARNING", **env})
 
 
 def test_good_lines_exit_0():
@@ -43,3 +43,16 @@ def test_missing_input_file_exits_1(tmp_path):
     result = run([str(tmp_path / "missing.jsonl")])
     assert result.returncode == 1
     assert b"No such file" in result.stderr
+
+
+def test_a_sites_repeated_paragraph_is_taken_out_after_a_few_pages():
+    blurb = "Please adhere to our commenting policy to avoid being banned from this website."
+    lines = b"".join(orjson.dumps({"id": f"p{i}", "url": f"https://news.example.com/{i}", "content": (
+        f"Story {i} begins with a paragraph of its own that is long enough to be kept as body text.\n\n"
+        f"Its second paragraph, in story {i}, carries on with the details before the site's note.\n\n{blurb}")})
+        + b"\n" for i in range(5))
+    texts = [orjson.loads(line)["text"] for line in run(["--stages", "clean"], lines).stdout.splitlines()]
+    assert [blurb in text for text in texts] == [True, True, True, False, False]
+    texts = [orjson.loads(line)["text"] for line in
+             run(["--stages", "clean"], lines, NEWSFLOW_SITE_FURNITURE="0").stdout.splitlines()]
+    assert all(blurb in text for text in texts)

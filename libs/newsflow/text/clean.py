@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsflow.schema import HTML, Block, RawArticle
-from newsflow.text import boilerplate, dom, linefilter
+from newsflow.text import boilerplate, dom, linefilter, sitelines
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = f"clean-0.9+{boilerplate.VERSION}+{linefilter.VERSION}"
-"""What a cleaned message's ``versions.cleaner`` says: this module's, the line rules' and the line filter's."""
+VERSION = f"clean-0.10+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+"""What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
+and the site-furniture rule's."""
 
 _BLOCK_TAGS = ",".join(sorted(dom.BLOCK_TAGS))
 _CODE_TAGS = "script,style,noscript,template,svg,iframe,head"
@@ -202,6 +203,21 @@ def _trafilatura_lines(content: str) -> list[str]:
     return [t for t in (normalize_line(line) for line in text.split("\n")) if t]
 
 
-def clean(raw: RawArticle) -> Cleaned:
-    """Classify every line of ``raw.content``; kept lines come back as blocks."""
-    return _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content)
+def clean(raw: RawArticle, site_history: sitelines.History = ()) -> Cleaned:
+    """Classify every line of ``raw.content``; kept lines come back as blocks. ``site_history``:
+    the remembered pages of ``raw``'s site, whose repeated paragraphs are furniture here
+    (:mod:`newsflow.text.sitelines`; remember this page with :func:`site_keys`)."""
+    cleaned = _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content)
+    if site_history:
+        body = [b for b in cleaned.blocks if b.kind == BODY]
+        for block, repeated in zip(body, sitelines.repeated(site_keys(body), site_history, raw.id), strict=True):
+            if repeated and not block.furniture:  # out of the text, still body for the segmenter
+                block.furniture = True
+                cleaned.removed[sitelines.REASON] += 1
+                cleaned.removed_chars[sitelines.REASON] += len(block.text)
+    return cleaned
+
+
+def site_keys(blocks: list[Block]) -> list[int]:
+    """What a page leaves in its site's memory: the keys of its body lines."""
+    return sitelines.line_keys(b.text for b in blocks if b.kind == BODY)
