@@ -90,7 +90,9 @@ _line = cache(Line)
 
 
 def word_count(text: str) -> int:
-    words = len(text.split())
+    """Words of a normalised line (single spaces, stripped: :mod:`newsflow.text.normalize`); in
+    scripts written without spaces, two characters count as a word."""
+    words = text.count(" ") + 1 if text else 0
     if text.isascii():
         return words
     cjk = len(_CJK.findall(text))

@@ -35,6 +35,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                             "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
+                      "\u2060\u3000\ufeff]")
+"""Every character the steps of :func:`normalize_lines` remove or replace but double spaces: text
+without one (most of it) is scanned once instead of once a step."""
 
 
 def _repair(text: str, maybe_bad: bool = True, invisible: bool = True) -> str:
@@ -62,23 +66,37 @@ def normalize_lines(document: str) -> Iterator[tuple[str, int, int]]:
     stay exact; the document-wide steps run once on the whole text, which is much faster than
     line by line."""
     text = document
+    unusual = _UNUSUAL.search(text) is not None
     if not text.isascii():
-        if _INVISIBLE_RE.search(text):
+        if unusual and _INVISIBLE_RE.search(text):
             text = text.translate(_INVISIBLE)
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
-    text = _collapse_spaces(_CONTROL.sub("", text))
-    maybe_bad = _MOJIBAKE_HINT.search(text) is not None
+    if unusual or "  " in text:
+        text = _collapse_spaces(_CONTROL.sub("", text))
+    suspects = _suspect_lines(text) if not text.isascii() else set()
+    raws = document.split("\n")
     pos = 0
-    for raw, line in zip(document.split("\n"), text.split("\n"), strict=True):
+    for number, (raw, line) in enumerate(zip(raws, raws if text is document else text.split("\n"), strict=True)):
         start, pos = pos, pos + len(raw) + 1
         line = line.strip()
         if not line:
             continue
-        if maybe_bad and _MOJIBAKE_HINT.search(line) and is_bad(line):
+        if number in suspects and is_bad(line):
             line = normalize_line(line)
         lead = len(raw) - len(raw.lstrip())
         yield line, start + lead, start + len(raw.rstrip())
+
+
+def _suspect_lines(text: str) -> set[int]:
+    """Numbers of the lines of ``text`` where :data:`_MOJIBAKE_HINT` matches (one scan of the text)."""
+    suspects: set[int] = set()
+    line = pos = 0
+    for match in _MOJIBAKE_HINT.finditer(text):
+        line += text.count("\n", pos, match.start())
+        pos = match.start()
+        suspects.add(line)
+    return suspects
 
 
 def normalize_text(text: str) -> str:
