@@ -31,6 +31,7 @@ from newsflow.pipeline import run_stages, warm_up, warm_up_segmenter
 from newsflow.runtime.kafka import Reader, create_topics, producer
 from newsflow.schema import RawArticle
 from newsflow.settings import Settings
+from newsflow.text.sitelines import SiteMemory
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,8 +56,9 @@ def offline(records) -> None:
     warm_up()
     for stages in (["clean"], ["clean", "segment"], ["clean", "segment", "tag"]):
         started = time.perf_counter()
+        sites = SiteMemory()  # as `newsflow process` runs them
         for raw in raws:
-            run_stages(raw, stages)
+            run_stages(raw, stages, sites=sites)
         seconds = time.perf_counter() - started
         print(f"  {','.join(stages):<20} {len(raws) / seconds:8.1f} docs/s  {size / seconds:6.2f} MB/s")
     print(f"  peak memory of this process (all stages, models loaded): {_mb(peak_mb())}")

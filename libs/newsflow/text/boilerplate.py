@@ -147,6 +147,8 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
 
     # 1. what the line is on its own
     seen: set[str] = set()
+    fragments: list[int] = []  # where steps 2-4 look: short sentences and other short lines
+    shorts: list[int] = []
     for i, text in enumerate(lines):
         key = keys[i]
         if counts[key] > 1 and (words[i] < LONG_WORDS or key in seen):
@@ -166,29 +168,32 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             out[i] = _line(BYLINE)
         elif sentence[i] and words[i] >= 3:
             out[i] = _line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
+            fragments.append(i)
         elif words[i] <= 8 and _DATE.search(text):
             out[i] = _line(DATELINE)
         elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
             out[i] = _line(TITLE)  # title-like: a candidate headline, dek or subheading
+        else:
+            shorts.append(i)
         seen.add(key)
 
     # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
     #    so a run of short sentences joins up from either side)
-    for order, step in ((range(1, n), -1), (range(n - 2, -1, -1), 1)):
+    for order, step in ((fragments, -1), (fragments[::-1], 1)):
         for i in order:
-            if out[i].reason == "fragment" and out[i + step].kind == BODY:
+            if 0 <= i + step < n and out[i].reason == "fragment" and out[i + step].kind == BODY:
                 out[i] = _line(BODY)
 
     # 3. a short line with body on both sides is a heading: evidence, like a title
-    for i in range(1, n - 1):
-        if (out[i].reason == "short" and words[i] >= 2 and out[i - 1].kind == BODY and out[i + 1].kind == BODY
+    for i in shorts:
+        if (0 < i < n - 1 and words[i] >= 2 and out[i - 1].kind == BODY and out[i + 1].kind == BODY
                 and _headline_shaped(lines[i])):
             out[i] = _line(TITLE)
 
     # 4. a bare name (2-4 capitalised words) right before a page separator is a byline:
     #    "Alexander Mercouris" / "Published" / "on"
-    for i in range(n - 1):
-        if (out[i].reason == "short" and 2 <= words[i] <= 4 and out[i + 1].kind == SEPARATOR
+    for i in shorts:
+        if (i < n - 1 and out[i].reason == "short" and 2 <= words[i] <= 4 and out[i + 1].kind == SEPARATOR
                 and all(w[:1].isupper() and w.isalpha() for w in lines[i].split())):
             out[i] = _line(BYLINE)
 

@@ -103,17 +103,16 @@ def features(lines: list[str], words: list[int], sentence: list[bool], kinds: li
     body_words = word_arr * body
     position = np.arange(n)
     # runs of consecutive body lines: the words of each line's run, and the page's longest run
-    starts = np.flatnonzero(np.diff(np.concatenate([[0.0], body])) > 0)
-    stops = np.flatnonzero(np.diff(np.concatenate([body, [0.0]])) < 0) + 1
-    run_words = np.zeros(n)
-    main = (0, 0, 0.0)
-    for a, b in zip(starts, stops, strict=True):
-        total = body_words[a:b].sum()
-        run_words[a:b] = total
-        if total > main[2]:
-            main = (a, b, total)
-    distance = np.where(position < main[0], main[0] - position, np.maximum(position - main[1] + 1, 0))
     word_sums = np.concatenate([[0.0], np.cumsum(body_words)])
+    edges = np.diff(np.concatenate([[0.0], body, [0.0]]))
+    starts, stops = np.flatnonzero(edges > 0).tolist(), np.flatnonzero(edges < 0).tolist()
+    totals = (word_sums[stops] - word_sums[starts]).tolist()
+    run_words = np.zeros(n)
+    for a, b, total in zip(starts, stops, totals, strict=True):
+        run_words[a:b] = total
+    best = int(np.argmax(totals)) if totals and max(totals) > 0 else None
+    main = (starts[best], stops[best], totals[best]) if best is not None else (0, 0, 0.0)
+    distance = np.where(position < main[0], main[0] - position, np.maximum(position - main[1] + 1, 0))
     line_sums = np.concatenate([[0.0], np.cumsum(body)])
 
     def window(sums: np.ndarray, k: int) -> np.ndarray:
