@@ -7,7 +7,9 @@
     fitted on the other half of the sites (2-fold: the figure to expect on new pages);
 (c) the same pages as a naive scraper's plain text (all visible text, one block a line) cleaned
     as text/plain, scored the same way, in the same three ways;
-(d) single-process throughput of each, documents/s and MB/s.
+(d) single-process throughput of each, documents/s and MB/s;
+(e) the news sample (250 scraped articles as plain text): throughput, and what the site-furniture
+    rule takes out when the pages come in file order, as ``newsflow process`` reads them.
 
 usage: python bench/eval_clean.py [--shared ../shared] [--limit N]
 """
@@ -137,6 +139,34 @@ def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, 
     return crossed, seconds
 
 
+def eval_news_sample(data: Path) -> None:
+    import csv
+    from collections import Counter
+
+    from newsflow.pipeline import run_stages
+    from newsflow.text.sitelines import REASON, SiteMemory
+
+    csv.field_size_limit(sys.maxsize)
+    with (data / "news-sample" / "news_sample.csv").open(encoding="utf-8", newline="") as fh:
+        raws = [RawArticle(id=row["id"], content=row["content"], content_type=PLAIN, url=row["url"])
+                for row in csv.DictReader(fh)]
+    mb = sum(len(r.content.encode()) for r in raws) / 1e6
+    best = min(run("news sample", ours(PLAIN), {r.id: r.content for r in raws})[1] for _ in range(3))
+    print(f"\n(e) news sample — {len(raws)} scraped pages as plain text, {mb:.1f} MB: cleaned at {mb / best:.1f} MB/s "
+          f"(best of 3)")
+    sites, gone, pages = SiteMemory(), Counter(), 0
+    plain = {r.id: set(clean_stage(r).text.split("\n\n")) for r in raws}
+    for raw in raws:
+        (doc,) = run_stages(raw, ["clean"], sites=sites)
+        if doc.provenance["removed"].get(REASON):
+            pages += 1
+            gone.update(plain[raw.id] - set(doc.text.split("\n\n")))
+    print(f"  site furniture (in file order): {sum(gone.values())} paragraphs out of the text of {pages} pages, "
+          f"{len(gone)} distinct:")
+    for text, times in gone.most_common(8):
+        print(f"    {times:4d} × {text[:90]}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -171,6 +201,7 @@ def main() -> int:
     print(f"\n(d) HTML speed, best of 2 rounds: newsflow {len(pages) / ours_s:.1f} docs/s vs trafilatura "
           f"{len(pages) / traf_s:.1f} docs/s = {traf_s / ours_s:.1f}x;  F1 {ours_result['f1']:.3f} (2-fold) vs "
           f"{traf_result['f1']:.3f}")
+    eval_news_sample(data)
     return 0
 
 
