@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 VERSION = "cred-opensources-1"
 
 
+@lru_cache(maxsize=256)  # a page's url is read for its site, then for its source
 def domain_of(url_or_domain: str | None) -> str | None:
     """``https://www.Example.com:443/a`` → ``example.com``; a bare domain is accepted too."""
     if not url_or_domain:
