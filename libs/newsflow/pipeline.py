@@ -116,6 +116,14 @@ def segment_stage(doc: Article) -> list[Article]:
     return out
 
 
+def tagged_text(article: Article) -> str:
+    """What the tagger's results depend on: the text, and for topics the title too (a headline
+    names the subject in a few words; scrapers and the segmenter keep it out of ``text``). The
+    tagger's cache is keyed by it."""
+    title = article.title
+    return f"{title}\n{article.text}" if title and not article.text.startswith(title) else article.text
+
+
 def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[Article]:
     """Articles → the same articles with language, entities, topics, keywords, source credibility
     and the spun-text score (``quality.spun``).
@@ -127,7 +135,7 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     return [
         with_tags(article, {"language": language, "entities": found,
                             "keywords": kw_mod.keywords(article.text, language),
-                            "topics": topic_mod.topics(article.text, language)})
+                            "topics": topic_mod.topics(tagged_text(article), language)})
         for article, language, found in zip(articles, languages, entities, strict=True)
     ]
 

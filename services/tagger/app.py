@@ -1,9 +1,9 @@
 """Tagger worker: ``news.segmented.v1`` → ``news.tagged.v1`` (language, entities, keywords,
 topics, credibility). Articles are taken in batches so the NER model runs over many at once;
-results are cached in Redis by text hash and tagger version."""
+results are cached in Redis by the hash of title and text and the tagger version."""
 
 from newsflow import topics
-from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, warm_up, with_tags
+from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, tagged_text, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.cache import ResultCache
 from newsflow.runtime.metrics import ARTICLES, SPUN_SCORE, TOPICS
@@ -25,7 +25,7 @@ async def tag(stream):
         for event in events:
             async with guard(app, event):
                 article = Article.from_bytes(event.value)
-                todo.append((event, article, await cache.get(article.text)))
+                todo.append((event, article, await cache.get(tagged_text(article))))
         # 2. tag the cache misses together
         misses = [article for _, article, cached in todo if cached is None]
         results = iter(tag_batch_each(misses, settings.aliases_file))
@@ -38,7 +38,7 @@ async def tag(stream):
                     article = next(results)
                     if isinstance(article, Exception):
                         raise article
-                    await cache.put(article.text, tag_fields(article))
+                    await cache.put(tagged_text(article), tag_fields(article))
                 await send(app, tagged, event, article.id, article.to_bytes())
                 ARTICLES.labels(article.language or "unknown").inc()
                 TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()

@@ -93,3 +93,12 @@ def test_one_failing_article_does_not_fail_its_batch(monkeypatch):
     assert isinstance(failed, ValueError)
     assert [e["canonical"] for e in first.entities] == ["Angela Merkel", "Paris"]
     assert [e["canonical"] for e in last.entities] == ["Emmanuel Macron"]
+
+
+def test_topics_read_the_title_too():
+    text = "He said on Tuesday that the decision had been a long time coming and that he was relieved."
+    untitled = tag_stage(Article(id="t", parent_id="t", text=text))
+    titled = tag_stage(Article(id="t", parent_id="t", text=text, title="Striker scores twice as league leaders win cup final"))
+    assert "sport" not in [t["label"] for t in untitled.topics]
+    assert titled.topics[0]["label"] == "sport"
+    assert titled.text == text and all(text[e["start"]:e["end"]] == e["text"] for e in titled.entities)

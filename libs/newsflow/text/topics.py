@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from functools import lru_cache
 
-VERSION = "topics-lexicon-5"
+VERSION = "topics-lexicon-6"
 MIN_SHARE = 0.5
 MAX_TOPICS = 3
 
