@@ -39,7 +39,8 @@ def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], se
                     obj = orjson.loads(line)
                     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
                         raise Rejected("bad_field", 'tag input lines are {"id": ..., "text": ...}')
-                    article = Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"])
+                    title = obj.get("title") if isinstance(obj.get("title"), str) else None  # optional: read by topics
+                    article = Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"], title=title)
                     results = [tag_stage(article, settings.aliases_file)]
                 else:
                     results = run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages,

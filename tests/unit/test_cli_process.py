@@ -32,11 +32,15 @@ def test_bad_lines_are_reported_and_skipped_exit_2():
     assert "line 2: bad_json" in err and "line 3: empty_content" in err
 
 
-def test_tag_stage_keeps_text_unchanged():
-    text = "  Angela Merkel  met Emmanuel Macron in Paris.\n"
-    result = run(["--stages", "tag"], orjson.dumps({"id": "t1", "text": text}) + b"\n")
+def test_tag_stage_keeps_text_unchanged_and_reads_an_optional_title():
+    text = "  Angela Merkel  said on Tuesday that the decision had been a long time coming.\n"
+    result = run(["--stages", "tag"], orjson.dumps({"id": "t1", "text": text}) + b"\n"
+                 + orjson.dumps({"id": "t2", "text": text, "title": "Champions League final: striker scores twice"}) + b"\n")
     assert result.returncode == 0, result.stderr
-    assert orjson.loads(result.stdout)["text"] == text
+    untitled, titled = (orjson.loads(line) for line in result.stdout.splitlines())
+    assert untitled["text"] == titled["text"] == text
+    assert titled["title"] == "Champions League final: striker scores twice" and titled["topics"][0]["label"] == "sport"
+    assert "sport" not in [t["label"] for t in untitled["topics"]]
 
 
 def test_missing_input_file_exits_1(tmp_path):
