@@ -55,7 +55,8 @@ def test_memory_keeps_the_newest_pages_of_the_most_recent_sites():
 
 def test_pack_round_trip():
     keys = line_keys(["One line.", "Another line.", "One line."])
-    assert unpack(pack("page/1", keys)) == ("page/1", frozenset(keys))
+    for page_id in ("page/1", "odd\0id\u00e9", ""):
+        assert unpack(pack(page_id, keys)) == (page_id, frozenset(keys))
 
 
 def test_run_stages_takes_a_sites_repeated_paragraph_out():

@@ -24,7 +24,7 @@ from zlib import adler32, crc32
 
 import numpy as np
 
-VERSION = "site-2"
+VERSION = "site-3"
 REASON = "site_repeated"
 HISTORY = 100
 """Pages of a site remembered: the newest ones."""
@@ -70,13 +70,16 @@ def repeated(keys: list[int], history: History, page_id: str) -> list[bool]:
 
 
 def pack(page_id: str, keys: Iterable[int]) -> bytes:
-    """One remembered page as bytes: its id, a NUL, its distinct keys (little-endian uint64)."""
-    return page_id.encode() + b"\0" + np.array(sorted(set(keys)), dtype="<u8").tobytes()
+    """One remembered page as bytes: the length of its id (4 bytes), its id, its distinct keys
+    (little-endian uint64)."""
+    raw_id = page_id.encode("utf-8", "surrogatepass")
+    return len(raw_id).to_bytes(4, "little") + raw_id + np.array(sorted(set(keys)), dtype="<u8").tobytes()
 
 
 def unpack(blob: bytes) -> tuple[str, frozenset[int]]:
-    page_id, _, keys = blob.partition(b"\0")
-    return page_id.decode(errors="replace"), frozenset(np.frombuffer(keys, dtype="<u8").tolist())
+    end = 4 + int.from_bytes(blob[:4], "little")
+    return (blob[4:end].decode("utf-8", "surrogatepass"),
+            frozenset(np.frombuffer(blob[end:], dtype="<u8").tolist()))
 
 
 class SiteMemory:
