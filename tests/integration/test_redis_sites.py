@@ -1,5 +1,6 @@
 """A site's remembered pages in a real Redis (the cleaner's site furniture): newest first, trimmed,
-with a time-to-live; a Redis that is gone skips the rule instead of failing the page."""
+with a time-to-live, an unreadable entry skipped; a Redis that is gone skips the rule instead of
+failing the page."""
 
 from __future__ import annotations
 
@@ -23,15 +24,17 @@ def test_pages_are_remembered_newest_first_and_trimmed(stack):
             await memory.remember(None, "nowhere", [1])
             recent = await memory.recent("site.com")
             ttl = await client.ttl(memory.prefix + "site.com")
-            return recent, ttl, await memory.recent("other.com")
+            await client.lpush(memory.prefix + "site.com", b"\x01\x00\x00\x00xabc")  # keys not 8 bytes each
+            return recent, ttl, await memory.recent("other.com"), await memory.recent("site.com")
         finally:
             await client.aclose()
 
-    recent, ttl, other = asyncio.run(go())
+    recent, ttl, other, after_bad = asyncio.run(go())
     assert [page_id for page_id, _ in recent] == ["p3", "p2", "p1"]
     assert recent[0][1] == frozenset(sitelines.line_keys(["line 3", "shared line"]))
     assert 0 < ttl <= 60
     assert other == []
+    assert [page_id for page_id, _ in after_bad] == ["p3", "p2"]  # the unreadable entry skipped
 
 
 def test_no_redis_skips_the_rule(stack):

@@ -38,7 +38,13 @@ class RedisSiteMemory:
             REDIS_ERRORS.labels(self.stage).inc()
             log.warning("redis unavailable, site furniture skipped: %s", exc)
             return []
-        return [sitelines.unpack(blob) for blob in blobs]
+        pages = []
+        for blob in blobs:
+            try:
+                pages.append(sitelines.unpack(blob))
+            except ValueError:  # not written by this version: skipped, never fatal to the page
+                log.warning("unreadable remembered page under %s skipped", self.prefix + site)
+        return pages
 
     async def remember(self, site: str | None, page_id: str, keys: list[int]) -> None:
         if self.client is None or not site:
