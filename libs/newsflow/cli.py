@@ -22,13 +22,16 @@ log = logging.getLogger("newsflow")
 # ------------------------------------------------------------------ process (offline)
 def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], settings: Settings) -> tuple[int, int]:
     from newsflow.pipeline import run_stages, tag_stage
-    from newsflow.runtime.dedup import DuplicateIndex
     from newsflow.schema import Article, RawArticle, Rejected
     from newsflow.text.sitelines import SiteMemory
 
-    dedup = DuplicateIndex.from_settings(settings, "process")
+    dedup = loop = None
+    if "segment" in stages:  # duplicates are marked on articles; Redis and its client load only then
+        from newsflow.runtime.dedup import DuplicateIndex
+
+        dedup = DuplicateIndex.from_settings(settings, "process")
+        loop = asyncio.new_event_loop() if dedup.client is not None else None
     sites = SiteMemory() if settings.site_furniture else None
-    loop = asyncio.new_event_loop() if dedup.client is not None else None
     ok = rejected = 0
     try:
         for number, line in enumerate(lines, 1):
@@ -59,7 +62,7 @@ def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], se
                 print(f"line {number}: internal_error: {type(exc).__name__}: {exc}", file=sys.stderr)
                 continue
             for article in results:
-                if loop is not None and "segment" in stages:
+                if loop is not None:
                     article = loop.run_until_complete(dedup.mark(article))
                 out.write(article.to_bytes() + b"\n")
             ok += 1

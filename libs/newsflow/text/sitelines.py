@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter, OrderedDict
 from collections.abc import Iterable, Sequence
+from itertools import chain
 from zlib import adler32, crc32
 
 import numpy as np
@@ -54,17 +55,18 @@ def repeated(keys: list[int], history: History, page_id: str) -> list[bool]:
     mine = set(keys)
     if len(mine) < 2 or not history:
         return [False] * len(keys)
-    counts: Counter[int] = Counter()
+    shares = []
     seen = {page_id}
     for other_id, other in history:
         if other_id in seen:
             continue
         seen.add(other_id)
         shared = mine & other
-        if len(shared) > SAME_PAGE * min(len(mine), len(other)):
-            continue  # a version of this page
-        counts.update(shared)
-    furniture = {key for key, pages in counts.items() if pages >= MIN_PAGES}
+        if shared and len(shared) <= SAME_PAGE * min(len(mine), len(other)):  # more: a version of this page
+            shares.append(shared)
+    if len(shares) < MIN_PAGES:
+        return [False] * len(keys)
+    furniture = {key for key, pages in Counter(chain.from_iterable(shares)).items() if pages >= MIN_PAGES}
     flags = [key in furniture for key in keys]
     return flags if not all(flags) else [False] * len(keys)
 
