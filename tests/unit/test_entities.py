@@ -54,3 +54,34 @@ def test_model_view_keeps_offsets_and_blanks_only_long_runs_without_capitals():
     assert view.endswith(" amendments in full, and Paris agreed.")
     assert "committee" not in view  # the middle of a 20-word run without a capital
     assert _model_view("the plan was put to the vote.") == "the plan was put to the vote."
+
+
+def test_a_short_mention_of_a_person_is_a_person_whatever_the_model_called_it():
+    from newsflow.text.entities import _link
+
+    text = "Charles de Gaulle returned to Paris, where de Gaulle met Gaulle's son."
+    at = {"Charles de Gaulle": 0, "Paris": text.index("Paris"), "de Gaulle": text.index("de Gaulle met"),
+          "Gaulle": text.rindex("Gaulle")}
+    labels = {"Charles de Gaulle": "PERSON", "Paris": "LOC", "de Gaulle": "LOC", "Gaulle": "ORG"}
+    found = _link(text, [(at[m], at[m] + len(m), labels[m]) for m in at], {})
+    assert [(e["text"], e["label"], e["canonical"]) for e in found] == [
+        ("Charles de Gaulle", "PERSON", "Charles de Gaulle"),
+        ("Paris", "LOC", "Paris"),  # not part of a name seen before
+        ("de Gaulle", "PERSON", "Charles de Gaulle"),
+        ("Gaulle", "PERSON", "Charles de Gaulle"),
+    ]
+
+
+def test_person_names_grow_over_initials_and_rare_given_names_not_titles():
+    from newsflow.text.entities import _first_names
+
+    text = "Sandrine Testud beat D. Lehmann while President Clinton watched."
+    spans = [(9, 15, "PERSON"), (24, 31, "PERSON"), (48, 55, "PERSON")]
+    assert [text[s:e] for s, e, _ in _first_names(text, spans)] == ["Sandrine Testud", "D. Lehmann", "Clinton"]
+
+
+def test_rare_acronyms_outside_caps_lines_are_organisations():
+    from newsflow.text.entities import _acronyms
+
+    text = "The KDP said the CEO would appear on TV.\nKDP WINS VOTE"
+    assert [(text[s:e], label) for s, e, label in _acronyms(text)] == [("KDP", "ORG")]

