@@ -85,3 +85,8 @@ def test_rare_acronyms_outside_caps_lines_are_organisations():
 
     text = "The KDP said the CEO would appear on TV.\nKDP WINS VOTE"
     assert [(text[s:e], label) for s, e, label in _acronyms(text)] == [("KDP", "ORG")]
+
+
+def test_a_town_before_a_score_is_a_team_a_country_stays_a_place():
+    found = {e["text"]: e["label"] for e in entities("Standings: Japan 3 1 0 2 , Houston 5 3 1 1 .")}
+    assert found == {"Japan": "LOC", "Houston": "ORG"}

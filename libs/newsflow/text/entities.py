@@ -11,7 +11,11 @@ words without a capital are blanked (:func:`_model_view`). Around it:
   and alias-table names the model missed ("Daesh") are added;
 - document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
 - spans lose a leading "the" and trailing possessive "'s";
-- a place name followed by a score or a row of figures is a team (ORG), as in results tables;
+- a place name followed by a score or a row of figures is a team (ORG), as in results tables,
+  unless it is a country (a national team: a place, as news NER has it);
+- a person's name grows over initials and over a given name the model left out when that is rare
+  as an English word ("Sandrine Testud"); an acronym the model left untagged and rare as a word
+  is an organisation ("KDP");
 - linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
   mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu",
   "de Gaulle" → "Charles de Gaulle") and is a PERSON whatever the model called it (it tags a
@@ -116,6 +120,15 @@ def _model_view(text: str) -> str:
         out = m.group(0).title()
         return out if len(out) == len(m.group(0)) else m.group(0)
     return _PLAIN_RUN.sub(_blank_middle, _CAPS_LINE.sub(title, text))
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Country names (CLDR's, in English, as Babel ships them) as :func:`alias_key` keys: a country
+    before a score is its national team, which news NER calls a place."""
+    from babel import Locale
+
+    return frozenset(alias_key(name) for code, name in Locale("en").territories.items() if code.isalpha())
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -260,7 +273,8 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
             alias = aliases.get(alias_key(text[start:end]))
             if alias is not None:
                 label = alias.label
-            elif label == "LOC" and _SCORE_AFTER.match(text, end) and not _DATE_AFTER.match(text, end):
+            elif (label == "LOC" and _SCORE_AFTER.match(text, end) and not _DATE_AFTER.match(text, end)
+                  and alias_key(text[start:end]) not in _countries()):
                 label = "ORG"
             spans.append((start, end, label))
         spans = _first_names(text, spans)
