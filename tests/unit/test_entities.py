@@ -90,3 +90,10 @@ def test_rare_acronyms_outside_caps_lines_are_organisations():
 def test_a_town_before_a_score_is_a_team_a_country_stays_a_place():
     found = {e["text"]: e["label"] for e in entities("Standings: Japan 3 1 0 2 , Houston 5 3 1 1 .")}
     assert found == {"Japan": "LOC", "Houston": "ORG"}
+
+
+def test_the_place_of_a_wire_dateline_is_a_location_a_caps_headline_is_not():
+    from newsflow.text.entities import _datelines
+
+    text = "SOCCER - LEAGUE RESULTS\nBUCHAREST 1996-08-22\nMOSCOW (Reuters) - Talks began.\nNEW YORK, Aug 22 - Stocks fell."
+    assert [text[s:e] for s, e, _ in _datelines(text)] == ["BUCHAREST", "MOSCOW", "NEW YORK"]
