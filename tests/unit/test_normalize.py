@@ -40,3 +40,11 @@ def test_chinese_near_duplicates_share_shingles():
     params = Params()
     assert similarity(signature(text, params), signature(edited, params)) > 0.6
     assert similarity(signature(text, params), signature(other, params)) < 0.2
+
+
+def test_letter_count_is_str_isalpha_on_every_path():
+    from newsflow.text.normalize import letter_count
+
+    western = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(32, 256))  # the fast path's characters
+    for text in ("Hello, World 42", "Grüße „aus“ Köln – 3 Œuvres ½ ²", western, "Zażółć gęślą jaźń", "東京 2024 год"):
+        assert letter_count(text) == sum(map(str.isalpha, text))
