@@ -97,3 +97,14 @@ def test_the_place_of_a_wire_dateline_is_a_location_a_caps_headline_is_not():
 
     text = "SOCCER - LEAGUE RESULTS\nBUCHAREST 1996-08-22\nMOSCOW (Reuters) - Talks began.\nNEW YORK, Aug 22 - Stocks fell."
     assert [text[s:e] for s, e, _ in _datelines(text)] == ["BUCHAREST", "MOSCOW", "NEW YORK"]
+
+
+def test_no_name_runs_across_a_dash_a_bracket_or_a_line_break():
+    from newsflow.text.entities import _model_view, _nlp
+
+    text = ("CRICKET - LEICESTERSHIRE TAKE OVER AT TOP AFTER INNINGS VICTORY .\nLONDON 1996-08-30\n"
+            "West Indian all-rounder Phil Simmons took four for 38 on Friday.\nRomania - Cosmin Contra , Dan Petrescu .")
+    assert any(" - " in ent.text for ent in _nlp()(_model_view(text)).ents)  # what the model does here
+    found = entities(text)
+    assert not any(" - " in e["text"] or "\n" in e["text"] for e in found)
+    assert {"LONDON", "Phil Simmons", "Dan Petrescu"} <= {e["text"] for e in found}
