@@ -108,3 +108,10 @@ def test_no_name_runs_across_a_dash_a_bracket_or_a_line_break():
     found = entities(text)
     assert not any(" - " in e["text"] or "\n" in e["text"] for e in found)
     assert {"LONDON", "Phil Simmons", "Dan Petrescu"} <= {e["text"] for e in found}
+
+
+def test_scores_are_not_part_of_names():
+    text = "Surrey 429-7 ( C. Lewis 80 not out , M. Butcher 70 , G. Kersey 63 , J. Ratcliffe 63 , D. Bicknell 55 ) ."
+    people = [e["text"] for e in entities(text) if e["label"] == "PERSON"]
+    assert "G. Kersey" in people and "J. Ratcliffe" in people
+    assert not any(ch.isdigit() for name in people for ch in name)
