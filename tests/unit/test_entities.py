@@ -115,3 +115,10 @@ def test_scores_are_not_part_of_names():
     people = [e["text"] for e in entities(text) if e["label"] == "PERSON"]
     assert "G. Kersey" in people and "J. Ratcliffe" in people
     assert not any(ch.isdigit() for name in people for ch in name)
+
+
+def test_country_names_are_places_in_headlines_too():
+    from newsflow.text.entities import _country_names
+
+    text = "SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH\nTurkey and New Zealand drew; Chadwick played."
+    assert [text[s:e] for s, e, _ in _country_names(text)] == ["ROMANIA", "LITHUANIA", "Turkey", "New Zealand"]

