@@ -129,3 +129,13 @@ def test_a_results_table_names_teams_and_national_teams_are_places():
     found = {e["text"]: e["label"] for e in entities(text)}
     assert {k: found.get(k) for k in ("Stoke", "Queen of South", "Bolton", "Swindon", "Romania")} == {
         "Stoke": "ORG", "Queen of South": "ORG", "Bolton": "ORG", "Swindon": "ORG", "Romania": "LOC"}
+
+
+def test_names_lose_the_possessive_figures_and_lower_case_words_at_their_ends():
+    from newsflow.text.entities import _trim
+
+    for span, label, name in (("the Interfax news agency", "ORG", "Interfax"), ("G. Kersey 63", "PERSON", "G. Kersey"),
+                              ("Essex 532-8", "ORG", "Essex"), ("Putin's", "PERSON", "Putin"),
+                              ("Windows 95", "MISC", "Windows 95"), ("Bank of England", "ORG", "Bank of England")):
+        start, end = _trim(span, 0, len(span), label)
+        assert span[start:end] == name
