@@ -125,10 +125,13 @@ def test_country_names_are_places_in_headlines_too():
 
 
 def test_a_results_table_names_teams_and_national_teams_are_places():
-    text = "Division one\nStoke 4 3 1 0 7 4 10\nQueen of South 3 2 0 1 5 4 6\nBolton 2 Swindon 1\nRomania 3 2 1 0 6 2 7"
+    text = ("Division one\nStoke 4 3 1 0 7 4 10\nQueen of South 3 2 0 1 5 4 6\nBolton 2 Swindon 1\nRomania 3 2 1 0 6 2 7\n"
+            "HOUSTON 72 63 .533 -\nST LOUIS 69 65 .515 2 1/2\nSales 1,204 1,130 +6.5%\nM1 3.2 2.9 0.3")
     found = {e["text"]: e["label"] for e in entities(text)}
-    assert {k: found.get(k) for k in ("Stoke", "Queen of South", "Bolton", "Swindon", "Romania")} == {
-        "Stoke": "ORG", "Queen of South": "ORG", "Bolton": "ORG", "Swindon": "ORG", "Romania": "LOC"}
+    assert {k: found.get(k) for k in ("Stoke", "Queen of South", "Bolton", "Swindon", "Romania", "HOUSTON", "ST LOUIS")} == {
+        "Stoke": "ORG", "Queen of South": "ORG", "Bolton": "ORG", "Swindon": "ORG", "Romania": "LOC", "HOUSTON": "ORG",
+        "ST LOUIS": "ORG"}
+    assert found.get("Sales") is None and found.get("M1") != "ORG"  # a financial table's rows
 
 
 def test_names_lose_the_possessive_figures_and_lower_case_words_at_their_ends():
