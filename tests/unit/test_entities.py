@@ -139,6 +139,7 @@ def test_names_lose_the_possessive_figures_and_lower_case_words_at_their_ends():
 
     for span, label, name in (("the Interfax news agency", "ORG", "Interfax"), ("G. Kersey 63", "PERSON", "G. Kersey"),
                               ("Essex 532-8", "ORG", "Essex"), ("Putin's", "PERSON", "Putin"),
-                              ("Windows 95", "MISC", "Windows 95"), ("Bank of England", "ORG", "Bank of England")):
+                              ("Windows 95", "MISC", "Windows 95"), ("Bank of England", "ORG", "Bank of England"),
+                              ("Deir ez-Zor", "LOC", "Deir ez-Zor"), ("Bashar al-Assad", "PERSON", "Bashar al-Assad")):
         start, end = _trim(span, 0, len(span), label)
         assert span[start:end] == name

@@ -102,3 +102,20 @@ def test_topics_read_the_title_too():
     assert "sport" not in [t["label"] for t in untitled.topics]
     assert titled.topics[0]["label"] == "sport"
     assert titled.text == text and all(text[e["start"]:e["end"]] == e["text"] for e in titled.entities)
+
+
+def test_the_names_a_reader_sees_first_come_each_under_one_canonical_name():
+    found: dict[str, set[str]] = {}  # canonical name -> labels, over all sample articles
+    texts: dict[str, set[str]] = {}  # canonical name -> how it was written
+    for path in sorted(SAMPLES.glob("*.txt")):
+        for article in run_stages(sample(path.name[:3])):
+            for e in article.entities:
+                found.setdefault(e["canonical"], set()).add(e["label"])
+                texts.setdefault(e["canonical"], set()).add(e["text"])
+    expected = {"Vladimir Putin": "PERSON", "Bashar al-Assad": "PERSON", "Sergey Shoigu": "PERSON",
+                "Islamic State": "ORG", "Syrian Arab Army": "ORG", "Deir ez-Zor": "LOC", "Idlib": "LOC",
+                "Theresa May": "PERSON", "Julian Assange": "PERSON", "WikiLeaks": "ORG", "Ecuador": "LOC",
+                "Emmanuel Macron": "PERSON"}
+    assert {name: found.get(name) for name in expected} == {name: {label} for name, label in expected.items()}
+    assert {"Deir Ezzor", "Deir ez-Zor"} <= texts["Deir ez-Zor"]  # spelt two ways, one entity
+    assert not {"Deir", "Bashar", "Shoigu", "Assad", "Isis", "Deir Ezzor"} & set(found)  # no short or variant duplicates
