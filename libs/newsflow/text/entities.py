@@ -12,9 +12,9 @@ words without a capital are blanked (:func:`_model_view`). Around it:
   ("Deir" of "Deir ez-Zor");
 - document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
 - spans lose a leading "the", a trailing possessive "'s" and, but for MISC, trailing figures (a
-  score in a results table: "G. Kersey 63") and lower-case words ("Interfax news agency"); a span across a line break, a spaced dash or a
-  bracket is two names run together or a headline ("CRICKET - LEICESTERSHIRE TAKE OVER AT"):
-  dropped;
+  score in a results table: "G. Kersey 63") and lower-case words ("Interfax news agency"); a span
+  across a line break, a spaced dash or a bracket is two names run together or a headline
+  ("CRICKET - LEICESTERSHIRE TAKE OVER AT"): dropped;
 - a country's name is a place whatever the model called it (CoNLL dev 0.795 -> 0.801), a
   national team too, as news NER has it;
 - results tables: the names in a table's rows are teams ("Stoke 4 3 1 0 7 4 10", "Bolton 2
@@ -65,7 +65,6 @@ LABELS = {
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
-# A place name followed by a score or a table of figures is a team: "Essex 532-8", "Barnsley 5 3 1 1".
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
 """Lower-case words closing a person's, a place's or an organisation's name ("Interfax news
 agency"; "Deir ez-Zor" and "Bashar al-Assad" end in a name): CoNLL dev F1 PER+ORG+LOC 0.791 -> 0.793."""
@@ -75,6 +74,7 @@ PER+ORG+LOC 0.741 -> 0.748."""
 _ACROSS = re.compile(r"\n| [-–—] | \(|\( ")
 """What no name spans; the model's spans that do are dropped (CoNLL dev: F1 PER+ORG+LOC 0.732 ->
 0.741; "CRICKET - ENGLISH COUNTY", "Romania - Cosmin Contra", "Scott Draper ( Australia")."""
+# A place name followed by a score or a table of figures is a team: "Essex 532-8", "Barnsley 5 3 1 1".
 _SCORE_AFTER = re.compile(r"\s+\d{1,3}(?:-\d{1,3})?(?:\s|$|[,.;)])(?!\d{2}-\d{2})")
 _DATE_AFTER = re.compile(r"\s+\d{4}-\d{2}-\d{2}")
 _KEY_DROP = re.compile(r"[\s\-‐‑–—_.'’]+")
