@@ -29,3 +29,14 @@ def test_claimed_languages_leave_out_the_ones_lingua_confuses():
     codes = {code for code, _ in language.claimed()}
     assert {"en", "de", "hr", "id", "nb"} <= codes
     assert not codes & {"bs", "ms", "nn"}
+
+
+def test_the_english_model_reads_a_results_table_whose_names_read_as_another_language():
+    table = ("CYCLING - TOUR OF NETHERLANDS FINAL RESULTS .\nLANDGRAAF , Netherlands 1996-08-30\n"
+             "Leading results of the 205-km sixth and final stage of the Tour of the Netherlands :\n"
+             + "".join(f"{k}. {name} ( Netherlands ) Rabobank {k * 3} seconds\n" for k, name in enumerate(
+                 ("Erik Breukink", "Tristan Hoffman", "Maarten den Bakker", "Michael Boogerd", "Koos Moerenhout",
+                  "Gerrit de Vries", "Jeroen Blijlevens", "Servais Knaven", "Marc Wauters", "Rolf Sorensen"), 1)))
+    assert language.detect_language(table) != "en"  # its names say Dutch
+    assert language.reads_as_english(table, language.detect_language(table))  # its prose is English
+    assert not language.reads_as_english(GERMAN + "\n" + GERMAN, "de")
