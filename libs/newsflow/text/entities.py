@@ -204,6 +204,16 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=1 << 14)
+def _zipf(word: str) -> float:
+    """How common ``word`` is in English (Zipf scale), from wordfreq's small list: 0 under 3 (one
+    in a million words), which every threshold here sits above; the default list would cost the
+    tagger ~60 MB more."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word.lower(), "en", wordlist="small")
+
+
 _WORD_BEFORE = re.compile(r"(?:(?<=\s)|^)([A-Z](?:\.|[^\W\d_]+)) $")
 RARE_NAME_ZIPF = 3.5
 """A capitalised word before a person's name that is this rare as a word is part of the name."""
@@ -213,15 +223,13 @@ def _first_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
     """Person names grown leftwards over initials ("D. Lehmann") and given names the model left
     out because it had not seen them ("Sandrine Testud", "Waqar Younis"): capitalised words rarer
     than :data:`RARE_NAME_ZIPF` as English words, so titles ("President", "Coach") stay out."""
-    from wordfreq import zipf_frequency
-
     ends = {e for _, e, _ in spans}
     out = []
     for start, end, label in spans:
         while label == "PERSON" and start not in ends:
             before = _WORD_BEFORE.search(text, max(0, start - 40), start)
             if before is None or not (before.group(1).endswith(".")
-                                      or zipf_frequency(before.group(1).lower(), "en") < RARE_NAME_ZIPF):
+                                      or _zipf(before.group(1)) < RARE_NAME_ZIPF):
                 break
             start = before.start(1)
         out.append((start, end, label))
@@ -256,14 +264,12 @@ def _table_rows(text: str) -> list[tuple[int, int, str]]:
     both names of a result line ("Bolton 2 Swindon 1"); a country there is a national team, which
     news NER calls a place. CoNLL dev: all 358 such names are teams; F1 PER+ORG+LOC 0.757 ->
     0.795, ORG 0.506 -> 0.67."""
-    from wordfreq import zipf_frequency
-
     out = []
     for match in _TABLE_ROW.finditer(text):
         for group in (1, 2, 3):
             name = match.group(group)
             if not name or any(ch.isdigit() for ch in name) or (
-                    " " not in name and zipf_frequency(name.lower(), "en") >= COMMON_ROW_ZIPF):
+                    " " not in name and _zipf(name) >= COMMON_ROW_ZIPF):
                 continue  # a financial table's row ("Sales", "Net profit", "M1"), not a team
             out.append((match.start(group), match.end(group), "LOC" if alias_key(name) in _countries() else "ORG"))
     return out
@@ -277,11 +283,9 @@ RARE_ACRONYM_ZIPF = 3.0
 def _acronyms(text: str) -> list[tuple[int, int, str]]:
     """Acronyms the model left untagged, rare as words, outside ALL-CAPS lines: organisations
     (CoNLL dev: ORG recall 0.403 -> 0.420 and its precision up too)."""
-    from wordfreq import zipf_frequency
-
     caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
     return [(m.start(), m.end(), "ORG") for m in _ACRONYM.finditer(text)
-            if zipf_frequency(m.group(0).lower(), "en") < RARE_ACRONYM_ZIPF
+            if _zipf(m.group(0)) < RARE_ACRONYM_ZIPF
             and not any(a <= m.start() < b for a, b in caps)]
 
 
