@@ -80,13 +80,6 @@ def test_person_names_grow_over_initials_and_rare_given_names_not_titles():
     assert [text[s:e] for s, e, _ in _first_names(text, spans)] == ["Sandrine Testud", "D. Lehmann", "Clinton"]
 
 
-def test_rare_acronyms_outside_caps_lines_are_organisations():
-    from newsflow.text.entities import _acronyms
-
-    text = "The KDP said the CEO would appear on TV.\nKDP WINS VOTE"
-    assert [(text[s:e], label) for s, e, label in _acronyms(text)] == [("KDP", "ORG")]
-
-
 def test_a_town_before_a_score_is_a_team_a_country_stays_a_place():
     found = {e["text"]: e["label"] for e in entities("Standings: Japan 3 1 0 2 , Houston 5 3 1 1 .")}
     assert found == {"Japan": "LOC", "Houston": "ORG"}
