@@ -33,6 +33,7 @@ from functools import cache
 from pathlib import Path
 
 from newsflow.text.entities import LABELS, MODEL, extract_entities
+from newsflow.text.language import detect_language, model_language
 
 CONLL = {"PERSON": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
@@ -290,7 +291,7 @@ def is_prose(tokens: list[str]) -> bool:
 def eval_language(data: Path, conll_sentences: list[str]) -> None:
     from collections import Counter
 
-    from newsflow.text.language import HIGH_ACCURACY_BELOW, LANGUAGES, detect_language
+    from newsflow.text.language import HIGH_ACCURACY_BELOW, LANGUAGES
 
     print(f"\nlanguage: lingua over {len(LANGUAGES)} languages (high-accuracy mode under {HIGH_ACCURACY_BELOW} characters), single sentences")
     for name, items in (("CoNLL dev prose sentences (English)", [("en", s) for s in conll_sentences]),
@@ -358,14 +359,10 @@ def main() -> int:
     words = sum(len(spans) for _, spans in texts)
     print(f"ner-dev: {len(docs)} documents, {words} tokens")
 
-    from newsflow.text.language import detect_language, reads_as_english
-
     extract_entities([("warm up", "en")])
     # each document goes to the English model or not as the tagger decides (3 of CoNLL dev's results
     # tables read as Dutch, Latin or Croatian, yet their prose is English); that decision is not timed
-    languages = [detect_language(text) for text, _ in texts]
-    model_languages = ["en" if reads_as_english(text, language) else language
-                       for (text, _), language in zip(texts, languages, strict=True)]
+    model_languages = [model_language(text, detect_language(text)) for text, _ in texts]
     started = time.perf_counter()
     ours = extract_entities(list(zip((text for text, _ in texts), model_languages, strict=True)))
     ours_s = time.perf_counter() - started

@@ -52,10 +52,20 @@ def site_of(raw: RawArticle) -> str | None:
     return cred_mod.domain_of(raw.source) or cred_mod.domain_of(raw.url)
 
 
-def clean_stage(raw: RawArticle, site_history: History = ()) -> Article:
-    """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting.
-    ``site_history``: the remembered pages of its site (see :func:`newsflow.text.clean.clean`)."""
+def clean_stage(raw: RawArticle) -> Article:
+    """Raw page → one cleaned record (not split); ``blocks`` carries the evidence for segmenting."""
+    return _record(raw, clean_mod.clean(raw))
+
+
+def clean_site_page(raw: RawArticle, site_history: History) -> tuple[Article, list[int]]:
+    """:func:`clean_stage` for a page whose site's pages are remembered (``site_history``, see
+    :func:`newsflow.text.clean.clean`), and the keys to remember this page by (its body lines,
+    hashed once for both)."""
     cleaned = clean_mod.clean(raw, site_history)
+    return _record(raw, cleaned), cleaned.site_keys
+
+
+def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
     body = seg_mod.text_blocks(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
@@ -129,8 +139,7 @@ def tag_batch(articles: list[Article], aliases_file: str | None = None) -> list[
     and the spun-text score (``quality.spun``).
     The NER model runs over the whole batch at once."""
     languages = [lang_mod.detect_language(a.text) for a in articles]
-    model_languages = ["en" if lang_mod.reads_as_english(a.text, lang) else lang
-                       for a, lang in zip(articles, languages, strict=True)]
+    model_languages = [lang_mod.model_language(a.text, lang) for a, lang in zip(articles, languages, strict=True)]
     entities = ent_mod.extract_entities(zip((a.text for a in articles), model_languages, strict=True), aliases_file)
     return [
         with_tags(article, {"language": language, "entities": found,
@@ -185,10 +194,12 @@ def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: st
     """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline; ``sites``
     remembers the pages of each site seen so far (site furniture, :mod:`newsflow.text.sitelines`)."""
     stages = set(stages)
-    site = site_of(raw)
-    doc = clean_stage(raw, sites.recent(site) if sites is not None else ())
-    if sites is not None:
-        sites.remember(site, raw.id, clean_mod.site_keys(doc.blocks))
+    if sites is None:
+        doc = clean_stage(raw)
+    else:
+        site = site_of(raw)
+        doc, keys = clean_site_page(raw, sites.recent(site))
+        sites.remember(site, raw.id, keys)
     articles = segment_stage(doc) if "segment" in stages else [replace(doc, blocks=None)]
     return tag_batch(articles, aliases_file) if "tag" in stages else articles
 

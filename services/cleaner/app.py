@@ -2,12 +2,11 @@
 each site's recent pages remembered in Redis (site furniture)."""
 
 from newsflow import topics
-from newsflow.pipeline import clean_stage, site_of
+from newsflow.pipeline import clean_site_page, site_of
 from newsflow.runtime.app import create_app, guard, raw_topic, send
 from newsflow.runtime.metrics import LINES_KEPT, LINES_REMOVED
 from newsflow.runtime.sites import RedisSiteMemory
 from newsflow.schema import RawArticle
-from newsflow.text.clean import site_keys
 
 app = create_app("cleaner")
 raw = raw_topic(app, topics.RAW)
@@ -23,9 +22,9 @@ async def clean(stream):
         async with guard(app, event):
             page = RawArticle.from_bytes(event.value, settings.max_content_bytes)
             site = site_of(page)
-            doc = clean_stage(page, await sites.recent(site))
+            doc, keys = clean_site_page(page, await sites.recent(site))
             await send(app, cleaned, event, doc.id, doc.to_bytes())
-            await sites.remember(site, doc.id, site_keys(doc.blocks))
+            await sites.remember(site, doc.id, keys)
             for reason, lines in doc.provenance["removed"].items():
                 LINES_REMOVED.labels(reason).inc(lines)
             LINES_KEPT.inc(doc.provenance["kept_blocks"])

@@ -65,6 +65,9 @@ class Cleaned:
     """Characters removed, per reason."""
     flags: list[str] = field(default_factory=list)
     """Notes on how the page was read, e.g. ``html_too_deep``."""
+    site_keys: list[int] = field(default_factory=list)
+    """The keys of the body lines, to remember the page by in its site's memory (when :func:`clean`
+    was given one)."""
 
 
 _TAG_MARK = re.compile(
@@ -203,21 +206,20 @@ def _trafilatura_lines(content: str) -> list[str]:
     return [t for t in (normalize_line(line) for line in text.split("\n")) if t]
 
 
-def clean(raw: RawArticle, site_history: sitelines.History = ()) -> Cleaned:
+def clean(raw: RawArticle, site_history: sitelines.History | None = None) -> Cleaned:
     """Classify every line of ``raw.content``; kept lines come back as blocks. ``site_history``:
     the remembered pages of ``raw``'s site, whose repeated paragraphs are furniture here
-    (:mod:`newsflow.text.sitelines`; remember this page with :func:`site_keys`)."""
+    (:mod:`newsflow.text.sitelines`); given one, even empty, the page's :attr:`Cleaned.site_keys`
+    are filled to remember it by."""
     cleaned = _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content)
+    if site_history is None:
+        return cleaned
+    body = [b for b in cleaned.blocks if b.kind == BODY]
+    cleaned.site_keys = sitelines.line_keys(b.text for b in body)
     if site_history:
-        body = [b for b in cleaned.blocks if b.kind == BODY]
-        for block, repeated in zip(body, sitelines.repeated(site_keys(body), site_history, raw.id), strict=True):
+        for block, repeated in zip(body, sitelines.repeated(cleaned.site_keys, site_history, raw.id), strict=True):
             if repeated and not block.furniture:  # out of the text, still body for the segmenter
                 block.furniture = True
                 cleaned.removed[sitelines.REASON] += 1
                 cleaned.removed_chars[sitelines.REASON] += len(block.text)
     return cleaned
-
-
-def site_keys(blocks: list[Block]) -> list[int]:
-    """What a page leaves in its site's memory: the keys of its body lines."""
-    return sitelines.line_keys(b.text for b in blocks if b.kind == BODY)

@@ -112,6 +112,12 @@ def reads_as_english(text: str, language: str | None) -> bool:
     return _detector(True).compute_language_confidence(text, Language.ENGLISH) >= _ENGLISH_PLAUSIBLE
 
 
+def model_language(text: str, language: str | None) -> str | None:
+    """The language the entity tagger should read ``text`` (detected as ``language``) in:
+    English wherever :func:`reads_as_english`."""
+    return "en" if reads_as_english(text, language) else language
+
+
 def warm_up() -> None:
     """Load both modes' models now (a worker must not stall on its first short text)."""
     _detector(True)
