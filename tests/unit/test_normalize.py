@@ -1,6 +1,6 @@
 """Normalisation repairs encoding damage and invisible characters but never rewrites words."""
 
-from newsflow.text.normalize import normalize_line, normalize_text, words
+from newsflow.text.normalize import normalize_line, normalize_text, word_stems, words
 
 
 def test_mojibake_is_repaired():
@@ -29,6 +29,13 @@ def test_control_characters_dropped():
 def test_words_split_unspaced_scripts_into_characters():
     assert words("Hello Wörld, 2026年 東京タワー 서울 특별시") == [
         "hello", "wörld", "2026", "年", "東", "京", "タ", "ワ", "ー", "서울", "특별시"]
+
+
+def test_word_stems_are_the_words_cut_to_their_first_characters():
+    for text in ("Hello Wörld, 2026年 東京タワー 서울 특별시", "Regierungen_und Regierung: élections 42x",
+                 "STRASSE Straße İstanbul", "a-b--c ... überé́"):
+        for length in (1, 3, 6):
+            assert word_stems(text, length) == [w[:length] for w in words(text)]
 
 
 def test_chinese_near_duplicates_share_shingles():

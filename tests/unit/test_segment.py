@@ -2,6 +2,7 @@
 titles, single articles stay whole, and the evidence becomes title, dek and authors."""
 
 import numpy as np
+import pytest
 
 from newsflow.pipeline import clean_stage, segment_stage
 from newsflow.schema import PLAIN, RawArticle
@@ -186,6 +187,26 @@ def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
     monkeypatch.setattr(segment, "MAX_RUN", 4)  # each 6-paragraph story is cut first, then made whole
     (first, second) = articles("\n\n".join([*STORY_A, *STORY_B]))
     assert (first.text, second.text) == ("\n\n".join(STORY_A), "\n\n".join(STORY_B))
+
+
+def test_run_cohesions_are_the_mean_pairwise_cosines_of_their_paragraphs(monkeypatch):
+    from newsflow.text import segment
+
+    monkeypatch.setattr(segment, "MAX_RUN", 7)
+    units = np.random.default_rng(3).random((20, 5))
+    units /= np.linalg.norm(units, axis=1)[:, None]
+    runs = segment._Runs(units)
+    for first, last in ((0, 15), (6, 21)):
+        cohesion = runs.cohesions(first, last)
+        for stop in range(first, last):
+            for start in range(first, last):
+                length = stop - start
+                if segment.MIN_PARAGRAPHS <= length <= 7 and (start == 0 or start >= segment.MIN_PARAGRAPHS):
+                    cosines = units[start:stop] @ units[start:stop].T
+                    expected = (cosines.sum() - np.trace(cosines)) / length
+                    assert cohesion[stop - first, start - first] == pytest.approx(expected, abs=1e-9)
+                else:
+                    assert cohesion[stop - first, start - first] == -np.inf
 
 
 def test_a_single_story_whose_paragraphs_share_few_words_stays_whole():

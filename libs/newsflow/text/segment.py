@@ -34,7 +34,7 @@ import numpy as np
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
 from newsflow.text.frequency import informativeness, likeliest_language
-from newsflow.text.normalize import words
+from newsflow.text.normalize import word_stems
 
 VERSION = "segment-0.17"
 
@@ -81,8 +81,9 @@ Cuts beside a heading (not at one) allowed since (200 dumps a language, as extra
 0.075; news-sample pages split 12 -> 13."""
 MAX_RUN = 200
 """Longest run of paragraphs the content-only cutting considers, so its cost grows linearly with the
-page (with :data:`MAX_CELLS`, at most MAX_RUN × MAX_CELLS multiplications); a longer article is cut
-there first and made whole again by the cross-ratio check."""
+page (with :data:`MAX_CELLS`, about 4 × MAX_RUN × MAX_CELLS multiplications at most: see
+:meth:`_Runs.cohesions`); a longer article is cut there first and made whole again by the
+cross-ratio check."""
 MAX_TITLE_PART_SIMILARITY = 0.15
 """A title-like line with no furniture around it opens an article only if the whole parts on either
 side are less alike than this (tf-idf cosine): a subheading opens a section of the same article,
@@ -159,18 +160,15 @@ class _Vectors:
     def of(cls, texts: list[str], language: str | None = None) -> _Vectors:
         """``language``: the wordfreq list to weigh words by (:mod:`newsflow.text.frequency`);
         the likeliest for the page's words when not given."""
-        tokens = [words(t) for t in texts]
+        tokens = [word_stems(t, PREFIX) for t in texts]
         flat = list(chain.from_iterable(tokens))
-        # stems numbered as they first come; each distinct word cut to its stem once (a page
-        # repeats most of its words)
-        vocabulary: dict[str, int] = {}
-        column_of = {w: vocabulary.setdefault(w[:PREFIX], len(vocabulary)) for w in dict.fromkeys(flat)}
-        lighter = informativeness(language or likeliest_language((w[:PREFIX] for w in flat), PREFIX), PREFIX)
+        vocabulary = {stem: k for k, stem in enumerate(dict.fromkeys(flat))}  # numbered as they first come
+        lighter = informativeness(language or likeliest_language(flat, PREFIX), PREFIX)
         n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
         pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v
-        pair += np.fromiter(map(column_of.__getitem__, flat), np.int64, len(flat))
+        pair += np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
         pair, count = np.unique(pair, return_counts=True)
         row, word = np.divmod(pair, v)
         df = np.bincount(word, minlength=v)
@@ -349,14 +347,15 @@ def _content_starts(units: np.ndarray, headings: set[int], limit: float) -> list
     best = np.full(n + 1, -np.inf)
     best[0] = 0.0
     back = np.zeros(n + 1, dtype=np.int64)
-    for stop in range(m, n + 1):
-        starts = np.arange(max(0, stop - MAX_RUN), stop - m + 1)
-        starts = starts[(starts == 0) | (starts >= m)]
-        if not starts.size:
-            continue  # no run of a length allowed ends here
-        value = best[starts] + runs.cohesion(starts, stop) - SPLIT_COST
-        k = int(np.argmax(value))
-        best[stop], back[stop] = value[k], starts[k]
+    for begin in range(m, n + 1, MAX_RUN + 1):
+        # the runs ending at these MAX_RUN + 1 stops start at most MAX_RUN before the first of them
+        first, last = max(0, begin - MAX_RUN), min(n + 1, begin + MAX_RUN + 1)
+        cohesion = runs.cohesions(first, last)
+        for stop in range(begin, last):
+            value = best[first:last] + cohesion[stop - first]
+            k = int(np.argmax(value))
+            if value[k] > -np.inf:  # else no run of a length allowed ends here
+                best[stop], back[stop] = value[k] - SPLIT_COST, first + k
     cuts, stop = [], int(back[n])
     while stop > 0:
         cuts.insert(0, stop)
@@ -392,9 +391,20 @@ class _Runs:
         """Summed pairwise cosines inside runs ``starts:stop`` whose summed unit vectors are ``summed``."""
         return np.einsum("...j,...j->...", summed, summed) - self._own[stop] + self._own[starts]
 
-    def cohesion(self, starts: np.ndarray, stop: int) -> np.ndarray:
-        """Summed pairwise cosines of the paragraphs of each run ``start:stop``, over its length."""
-        return self._pairs(self._prefix[stop] - self._prefix[starts], starts, stop) / (stop - starts)
+    def cohesions(self, first: int, last: int) -> np.ndarray:
+        """Row ``stop - first``, column ``start - first``: the summed pairwise cosines of the paragraphs
+        of run ``start:stop`` over its length, for every ``first <= start < stop < last``; -inf where
+        no run may start or end (:data:`MIN_PARAGRAPHS`, :data:`MAX_RUN`). From one product of the
+        runs' prefix sums (taken from ``first``, so they stay small): |a - b|² = |a|² + |b|² - 2a·b."""
+        summed = self._prefix[first:last] - self._prefix[first]
+        dots = summed @ summed.T
+        squared = dots.diagonal()
+        own = self._own[first:last]
+        pairs = squared[:, None] + squared[None, :] - 2 * dots - own[:, None] + own[None, :]
+        index = np.arange(first, last)
+        length = index[:, None] - index[None, :]
+        allowed = (length >= MIN_PARAGRAPHS) & (length <= MAX_RUN) & ((index == 0) | (index >= MIN_PARAGRAPHS))[None, :]
+        return np.where(allowed, pairs / np.maximum(length, 1), -np.inf)
 
     def cross_ratio(self, a: int, b: int, c: int) -> float:
         """Mean cosine across runs ``a:b`` and ``b:c`` over the mean inside the looser of them."""
