@@ -265,6 +265,26 @@ def test_readers_comments_under_names_and_dates_stay_with_the_article():
     assert article.title == "Bank Raises Interest Rates Again"
 
 
+def test_the_last_of_a_thread_of_readers_comments_opens_no_article_either():
+    # each comment under its author and date, the last one long enough to pass for a story
+    comments = []
+    for k, name in enumerate(["Anna Berg", "Tom Hale", "Lisa Moor", "Ken Adams", "Eva Stone"]):
+        comments += [f"{name} on the rate decision", f"1{k}. Februar 2019 um 10:19 Uhr",
+                     f"I read this piece {k + 2} times and I still think the bank should have waited another "
+                     "month before it raised rates again, because households are stretched."]
+    comments += [
+        "My own bank wrote to me last week to say that the repayments on our mortgage will climb again from next "
+        "month, and nobody in the family knows where the money should come from.",
+        "We have already cut back on heating, on the car and on holidays, and the children have given up their "
+        "music lessons, which hurts more than anything else we had to give up.",
+        "If the bank keeps raising rates like this, the people who will pay for it are families like ours, not the "
+        "people who caused the inflation in the first place, and I think that is unfair.",
+        "Antworten",
+    ]
+    (article,) = articles("\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, *comments]), "one")
+    assert article.title == "Bank Raises Interest Rates Again"
+
+
 # One long story in two sections: cohesion dips at the subheading (the second section is about
 # drilling), but the sections share the story's names and terms.
 OIL_EXPORTS = [

@@ -36,7 +36,7 @@ from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, 
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-VERSION = "segment-0.17"
+VERSION = "segment-0.18"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -245,15 +245,19 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
         del recurring[text]
     cues = [any(b.kind in (BYLINE, DATELINE) or (b.kind == SEPARATOR and recurring[b.text] > 1) for b in cluster)
             for *_, cluster in candidates]
-    # a header with furniture a paragraph or two before the next one opens no article: readers'
-    # comments (each under its author and date), lists of teasers
-    cue_paras = [c[2] for c, cue in zip(candidates, cues, strict=True) if cue] + [len(body_at)]
+    # a header with furniture a paragraph or two from the next such header, or from the previous
+    # one, or from the page's end, opens no article: readers' comments (each under its author and
+    # date) and lists of teasers, the last of them included
+    crowded: set[int] = set()
+    for before, after in pairwise([c[2] for c, cue in zip(candidates, cues, strict=True) if cue] + [len(body_at)]):
+        if after - before < MIN_PARAGRAPHS:
+            crowded |= {before, after}
     starts: list[tuple[int, int, bool]] = []
     article_start_para = 0
     for (i, first, next_para, n_after, _cluster), cue in zip(candidates, cues, strict=True):
         if next_para - article_start_para < TITLE_MIN_PARAGRAPHS:
             continue  # a byline or teaser inside an article's first paragraph opens nothing
-        if cue and min(p for p in cue_paras if p > next_para) - next_para < MIN_PARAGRAPHS:
+        if cue and next_para in crowded:
             continue
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
