@@ -1,6 +1,8 @@
 """Segmentation on literal pages and the bundled samples: multi-article dumps split at their
 titles, single articles stay whole, and the evidence becomes title, dek and authors."""
 
+import math
+
 import numpy as np
 import pytest
 
@@ -207,6 +209,17 @@ def test_run_cohesions_are_the_mean_pairwise_cosines_of_their_paragraphs(monkeyp
                     assert cohesion[stop - first, start - first] == pytest.approx(expected, abs=1e-9)
                 else:
                     assert cohesion[stop - first, start - first] == -np.inf
+
+
+def test_a_boundary_stays_only_between_parts_less_alike_than_its_limit():
+    from newsflow.text import segment
+
+    cosine = 0.12  # between the two halves of four paragraphs
+    vectors = segment._Vectors(np.array([[1.0, 0.0], [1.0, 0.0], [cosine, (1 - cosine**2) ** 0.5],
+                                         [cosine, (1 - cosine**2) ** 0.5]]), np.zeros(4))
+    assert segment._dissimilar(vectors, [2], [segment.MAX_TITLE_PART_SIMILARITY]) == {2}  # a headline's
+    assert segment._dissimilar(vectors, [2], [segment.FURNITURE_PART_SIMILARITY]) == set()  # furniture's
+    assert segment._dissimilar(vectors, [2], [math.inf]) == {2}  # furniture cues around a headline
 
 
 def test_a_single_story_whose_paragraphs_share_few_words_stays_whole():
