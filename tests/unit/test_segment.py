@@ -222,6 +222,25 @@ def test_a_boundary_stays_only_between_parts_less_alike_than_its_limit():
     assert segment._dissimilar(vectors, [2], [math.inf]) == {2}  # furniture cues around a headline
 
 
+def test_a_separator_at_two_later_heads_but_not_the_first_is_no_furniture_cue():
+    from newsflow.text import segment
+
+    def headed(kicker, title, story):
+        return [kicker, title, *story]
+
+    def cues(text):
+        blocks = clean_stage(RawArticle(id="t", content=text, content_type=PLAIN)).blocks
+        body_at = [i for i, b in enumerate(blocks) if b.kind == "body"]
+        vectors = segment._Vectors.of([blocks[i].text for i in body_at])
+        return [cue for *_, cue in segment._title_starts(blocks, {i: k for k, i in enumerate(body_at)}, vectors)]
+
+    later = [*headed("Anzeige", "Home Side Wins The Cup Final", STORY_B),
+             *headed("Anzeige", "Snow Storm Closes Roads In The North", STORY_C)]
+    assert True not in cues("\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, *later]))
+    # at the first article's head too, it marks all three
+    assert cues("\n\n".join(headed("Anzeige", "Bank Raises Interest Rates Again", STORY_A) + later)) == [True, True]
+
+
 def test_a_single_story_whose_paragraphs_share_few_words_stays_whole():
     loose = [
         "Asked about the harvest, the farmer said the rain came late this year and the wheat suffered.",
