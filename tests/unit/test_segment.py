@@ -241,6 +241,18 @@ def test_a_separator_at_two_later_heads_but_not_the_first_is_no_furniture_cue():
     assert cues("\n\n".join(headed("Anzeige", "Bank Raises Interest Rates Again", STORY_A) + later)) == [True, True]
 
 
+def test_a_sidebar_of_archive_months_and_categories_after_the_story_is_no_article():
+    months = " ".join(f"{month} 2019 ({k % 4 + 1})" for k, month in enumerate(
+        ["Dezember", "November", "Oktober", "September", "August", "Juli", "Juni", "Mai", "April", "März"] * 3))
+    sidebar = ["Kategorie auswählen Allgemein (12) Bücher (4) Garten (31) Kochen (17) Musik (8) Reisen (22) Sport (5) "
+               "Technik (9) Theater (3) Wandern (14) Wetter (6) Zeitgeschehen (19) Archiv und Suche Monat auswählen",
+               months, "Ältere Beiträge Neuere Beiträge Startseite Impressum Datenschutz Kontakt Suche nach Beiträgen"]
+    menu = [f"Menu item number {k}" for k in range(40)]  # a stretch the cleaner takes out, as between pages
+    (article,) = articles("\n".join(["Bank Raises Interest Rates Again", *STORY_A, *menu,
+                                     "Archiv Der Letzten Zwei Jahre Hier", *sidebar]))
+    assert article.title == "Bank Raises Interest Rates Again"
+
+
 def test_a_single_story_whose_paragraphs_share_few_words_stays_whole():
     loose = [
         "Asked about the harvest, the farmer said the rain came late this year and the wheat suffered.",
