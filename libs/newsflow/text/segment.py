@@ -144,8 +144,9 @@ wrongly split: news-sample 17 -> 19 of 250, html-dev naive 277 -> 350 of 989. 25
 800: 0.16/0.12. The median stretch inside one page is 0 words, between pages 157."""
 MIN_ARTICLE_WORDS = 100
 """A part of a page without a run of this many words of consecutive paragraphs (in plain text:
-nothing but line breaks between them; :data:`PROSE_WORDS` of them in sentences) is not an article of its own (a cookie notice, a teaser, a
-subscription box, a list of links with blurbs, a comment thread) but belongs to its neighbour: the
+nothing but line breaks between them; :data:`PROSE_WORDS` of them in sentences) is not an article
+of its own (a cookie notice, a teaser, a subscription box, a list of links with blurbs, a comment
+thread) but belongs to its neighbour: the
 shortest of the 1,458 BBC articles of the dev dumps has 115 words. Single pages wrongly split, news
 sample / html-dev as naive text: 19 / 355 counting all of a part's words, 15 / 232 with the run
 (14 / 211 with paragraphs alone, subheadings breaking runs); dumps of whole pages (eval-segment) Pk
@@ -526,6 +527,8 @@ def _article_words(group: list[Block]) -> int:
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።။][\"'”’»)\]]*(?:\s|$)")
+"""A sentence's end anywhere in a paragraph (the line rules' ``ends_like_sentence`` reads its last
+character only, and counts a colon)."""
 _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 """Thai, Lao and Khmer, which end sentences with a space: all their paragraphs count as prose."""
 
