@@ -7,6 +7,8 @@
     fitted on the other half of the sites (2-fold: the figure to expect on new pages);
 (c) the same pages as a naive scraper's plain text (all visible text, one block a line) cleaned
     as text/plain, scored the same way, in the same three ways;
+    Then the publication dates read off that text (the page's header), against the dates the same
+    pages' HTML metadata declares (``article:published_time`` and the like, as the cleaner reads them);
 (d) single-process throughput of each, documents/s and MB/s;
 (e) the news sample (250 scraped articles as plain text): throughput, and what the site-furniture
     rule takes out when the pages come in file order, as ``newsflow process`` reads them.
@@ -139,6 +141,34 @@ def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, 
     return crossed, seconds
 
 
+def eval_dates(pages: dict[str, str], texts: dict[str, str]) -> None:
+    """Dates read off each page's naive text against its HTML metadata's (the day, or within one:
+    metadata often gives the time in UTC)."""
+    from datetime import date
+
+    def published(content: str, content_type: str) -> str | None:
+        try:
+            return clean_stage(RawArticle(id="x", content=content, content_type=content_type)).published
+        except Rejected:
+            return None
+
+    declared = same = near = read = extra = 0
+    for url in tqdm(pages, desc="dates", leave=False, file=sys.stderr, disable=None):
+        meta, found = published(pages[url], HTML), published(texts[url], PLAIN)
+        if meta is None:
+            extra += found is not None
+            continue
+        declared += 1
+        if found is not None:
+            read += 1
+            days = abs((date.fromisoformat(found[:10]) - date.fromisoformat(meta[:10])).days)
+            same += days == 0
+            near += days <= 1
+    print(f"  publication date read off the text on {read} of the {declared} pages whose metadata declares one: "
+          f"the same day on {same} ({same / max(read, 1):.0%}), within a day on {near}; "
+          f"{extra} more pages give one in their text only")
+
+
 def eval_news_sample(data: Path) -> None:
     import csv
     from collections import Counter
@@ -202,6 +232,7 @@ def main() -> int:
     print(f"  {'no cleaning (all visible text)':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
           f"F1 {unfiltered['f1']:.3f}")
     newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
+    eval_dates(pages, texts)
 
     # the machine's speed drifts: time each extractor once more, alternating, and keep its best round
     ours_s = min(ours_s, run("newsflow (HTML), timing", ours(HTML), pages)[1])

@@ -22,6 +22,7 @@ from newsflow.text import segment as seg_mod
 from newsflow.text import spun as spun_mod
 from newsflow.text import topics as topic_mod
 from newsflow.text.boilerplate import BODY, TITLE
+from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness
 from newsflow.text.sitelines import History, SiteMemory
 
@@ -81,7 +82,7 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         source={"domain": site_of(raw), "credibility": []},
         title=title,
         authors=list(raw.authors) or cleaned.authors,
-        published=raw.published or cleaned.published,
+        published=iso_date(raw.published) or cleaned.published,
         description=cleaned.description,
         spans=_spans(headline if headline and headline.text == title else None, body)
         if raw.content_type == PLAIN else None,
@@ -115,7 +116,7 @@ def segment_stage(doc: Article) -> list[Article]:
                 title=title,
                 description=(doc.description if single else None) or found.description,
                 authors=(doc.authors if single else []) or found.authors,
-                published=doc.published if single else None,
+                published=(doc.published if single else None) or found.published,
                 text="\n\n".join(b.text for b in found.body),
                 spans=_spans(next((b for b in group if b.kind == TITLE and b.text == title), None), found.body)
                 if doc.content_type == PLAIN else None,

@@ -25,6 +25,22 @@ def test_plain_spans_point_into_the_raw_text():
     assert result.removed == {"short": 1}
 
 
+def test_plain_text_date_is_read_off_the_header_not_the_body():
+    content = f"Home\n12.11.2019\nThe Title of the Story Here\n10.12.2022 18:27\n{P1}\n{P2} It was 3 May 2021.\n"
+    assert clean(raw(content)).published == "2022-12-10"  # under the headline; not the menu's, not the text's
+    assert clean(raw(f"The Title of the Story Here\n{P1}\n{P2} It was 3 May 2021.\n")).published is None
+
+
+def test_html_metadata_dates_become_iso_and_non_dates_are_dropped():
+    def page(value):
+        return (f"<html><head><meta property='article:published_time' content='{value}'></head>"
+                f"<body><article><p>{P1}</p><p>{P2}</p></article></body></html>")
+
+    assert clean(raw(page("14/01/2020"), HTML)).published == "2020-01-14"
+    assert clean(raw(page("2020-02-24T14:32:00Z"), HTML)).published == "2020-02-24T14:32:00+00:00"
+    assert clean(raw(page("PT15M"), HTML)).published is None
+
+
 def test_html_blocks_without_scripts_and_with_title():
     page = (
         "<html><head><title>The Title</title><style>p{}</style></head><body>"

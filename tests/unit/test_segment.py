@@ -291,6 +291,15 @@ def test_other_samples_stay_single():
         assert len(articles(path.read_text(encoding="utf-8"))) == 1, prefix
 
 
+def test_each_article_of_a_dump_gets_the_date_of_its_own_header():
+    text = "\n\n".join(["Bank Raises Interest Rates Again", "Published on March 3, 2019", *STORY_A,
+                        "Home Side Wins The Cup Final", "Published on 4 March 2019", *STORY_B,
+                        "Snow Storm Closes Roads In The North", "Published on 5. März 2019", *STORY_C])
+    assert [(a.title, a.published) for a in articles(text)] == [
+        ("Bank Raises Interest Rates Again", "2019-03-03"), ("Home Side Wins The Cup Final", "2019-03-04"),
+        ("Snow Storm Closes Roads In The North", "2019-03-05")]
+
+
 def test_author_names_from_bylines():
     assert author_names("Authored by Raheem Kassam, op-ed via The Daily Caller:") == ["Raheem Kassam"]
     assert author_names("By Jim Babka") == ["Jim Babka"]

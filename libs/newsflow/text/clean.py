@@ -22,9 +22,10 @@ import numpy as np
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
+from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines
 
-VERSION = f"clean-0.10+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.11+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -160,7 +161,27 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
         cleaned.blocks.append(Block(text, line.kind, start, end, furniture))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
+    if not main_content and cleaned.published is None:
+        cleaned.published = _header_date(lines, classified)
     return cleaned
+
+
+HEADER_LINES = 5
+"""Lines before a page's first paragraph read for its date when no headline stands above it."""
+
+
+def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | None:
+    """The first day named (:func:`~newsflow.text.dates.iso_date`) in a page's header, outside its
+    paragraphs: from its headline (the last title-like line before its first paragraph; else
+    :data:`HEADER_LINES` lines before it) to its second paragraph. Figures-only lines count
+    (``10.12.2022 18:27``), which the page's text leaves out."""
+    body = [i for i, line in enumerate(classified) if line.kind == BODY][:2]
+    if not body:
+        return None
+    first = next((i for i in range(body[0] - 1, -1, -1) if classified[i].kind == boilerplate.TITLE),
+                 max(0, body[0] - HEADER_LINES))
+    stop = body[1] if len(body) > 1 else len(lines)
+    return next((day for i in range(first, stop) if classified[i].kind != BODY and (day := iso_date(lines[i]))), None)
 
 
 def _clean_plain(content: str) -> Cleaned:
@@ -182,8 +203,8 @@ def _clean_html(content: str) -> Cleaned:
         title=dom.meta(tree, 'meta[property="og:title"]', "h1", "title"),
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=[author] if author and not author.startswith("http") else [],
-        published=dom.meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
-                           "time[datetime]"),
+        published=iso_date(dom.meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
+                                    "time[datetime]")),
     )
     main = dom.main_content(dom.blocks(tree))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))

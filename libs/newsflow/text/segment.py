@@ -34,6 +34,7 @@ import numpy as np
 
 from newsflow.schema import Block
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
+from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
@@ -558,6 +559,8 @@ class Parts:
     title: str | None
     description: str | None
     authors: list[str]
+    published: str | None
+    """ISO 8601: the day a dateline in the header names (:func:`published_date`)."""
 
 
 _BYLINE_PREFIX = re.compile(r"^(?:written by|authored by|by|von|par|por|di|door|av|af|от|автор)\s+", re.I)
@@ -587,16 +590,27 @@ def _letters(text: str) -> str:
     return _NON_WORD.sub("", text).casefold()
 
 
+def _header(group: list[Block]) -> list[Block]:
+    """An article's header: its blocks before its second paragraph (the first may be a dek)."""
+    body_at = [i for i, b in enumerate(group) if b.kind == BODY]
+    return group[: body_at[1] if len(body_at) > 1 else len(group)]
+
+
+def published_date(group: list[Block]) -> str | None:
+    """The day the first dateline, byline or separator of an article's header names that
+    :func:`~newsflow.text.dates.iso_date` reads (``Published on March 3, 2019``, ``By Tom Pyman |
+    21 Sep 2020``, ``12. Dezember 2012``), as ISO 8601."""
+    return next((day for b in _header(group) if b.kind in (DATELINE, BYLINE, SEPARATOR) and (day := iso_date(b.text))),
+                None)
+
+
 def parts(group: list[Block]) -> Parts:
     """Title (the last title-like line before the body), dek (a first paragraph set apart from
-    the body by furniture: separators, a byline or a dateline), authors (bylines) and body
-    (:func:`text_blocks`)."""
+    the body by furniture: separators, a byline or a dateline), authors (bylines) and publication
+    date (datelines) from the header (:func:`_header`), and body (:func:`text_blocks`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
     titles = [b.text for b in group[:first_body] if b.kind == TITLE]
-    # bylines belong to the header: before the second paragraph (the first may be a dek)
-    body_at = [i for i, b in enumerate(group) if b.kind == BODY]
-    header_end = body_at[1] if len(body_at) > 1 else len(group)
-    authors = [name for b in group[:header_end] if b.kind == BYLINE for name in author_names(b.text)]
+    authors = [name for b in _header(group) if b.kind == BYLINE for name in author_names(b.text)]
     body = text_blocks(group)
     description = None
     if titles and len(body) > 1:
@@ -604,4 +618,4 @@ def parts(group: list[Block]) -> Parts:
         if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not group[first_body].furniture:
             description = body.pop(0).text
     return Parts(body=body, title=titles[-1] if titles else None, description=description,
-                 authors=list(dict.fromkeys(authors)))
+                 authors=list(dict.fromkeys(authors)), published=published_date(group))

@@ -1,0 +1,39 @@
+"""Publication dates in every shape pages give them → ISO 8601, or None rather than a guess."""
+
+from datetime import date
+
+import pytest
+
+from newsflow.text.dates import iso_date
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("2020-02-24T14:32:00Z", "2020-02-24T14:32:00+00:00"),
+    ("2022-01-27T12:45:36.270+01", "2022-01-27T12:45:36.270000+01:00"),
+    ("2019-04-30", "2019-04-30"),
+    ("2022-5-5 22:17:36", "2022-05-05"),
+    ("14/01/2020", "2020-01-14"),  # only the day can be 14
+    ("01/14/2020", "2020-01-14"),
+    ("Di., 25.01.2022 - 14:45", "2022-01-25"),
+    ("Published on March 3, 2019", "2019-03-03"),
+    ("Sept. 5, 2019", "2019-09-05"),
+    ("Tue Feb 20 2018 01:00:00 GMT+0100 (Central European Standard Time)", "2018-02-20"),
+    ("30th April 2019", "2019-04-30"),
+    ("Jo 12. Dezember 2012 um 15:53", "2012-12-12"),
+    ("18 février 2020", "2020-02-18"),
+    ("5 de mayo de 2020", "2020-05-05"),
+    ("12 kwietnia 2021", "2021-04-12"),  # Polish genitive
+    ("9 апреля 2019", "2019-04-09"),
+    ("2019年4月30日", "2019-04-30"),
+])
+def test_dates_in_many_shapes_and_languages(text, expected):
+    assert iso_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "03/04/2020",  # the third of April or the fourth of March
+    "PT15M", "Mo-Su 08:00-20:00", "1988", "31.02.2020", "12 Bananen 2020", "5. Mai 1890", "", None,
+    f"1 January {date.today().year + 2}",
+])
+def test_no_day_or_an_ambiguous_one_gives_none(text):
+    assert iso_date(text) is None
