@@ -116,7 +116,7 @@ def segment_stage(doc: Article) -> list[Article]:
                 title=title,
                 description=(doc.description if single else None) or found.description,
                 authors=(doc.authors if single else []) or found.authors,
-                published=(doc.published if single else None) or found.published,
+                published=doc.published if single else found.published,
                 text="\n\n".join(b.text for b in found.body),
                 spans=_spans(next((b for b in group if b.kind == TITLE and b.text == title), None), found.body)
                 if doc.content_type == PLAIN else None,

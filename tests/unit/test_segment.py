@@ -292,7 +292,8 @@ def test_other_samples_stay_single():
 
 
 def test_each_article_of_a_dump_gets_the_date_of_its_own_header():
-    text = "\n\n".join(["Bank Raises Interest Rates Again", "Published on March 3, 2019", *STORY_A,
+    # the date a site's menu shows above the first headline is not the first article's
+    text = "\n\n".join(["Heute ist Montag, der 30. November 2020", "Bank Raises Interest Rates Again", "Published on March 3, 2019", *STORY_A,
                         "Home Side Wins The Cup Final", "Published on 4 March 2019", *STORY_B,
                         "Snow Storm Closes Roads In The North", "Published on 5. März 2019", *STORY_C])
     assert [(a.title, a.published) for a in articles(text)] == [

@@ -597,10 +597,13 @@ def _header(group: list[Block]) -> list[Block]:
 
 
 def published_date(group: list[Block]) -> str | None:
-    """The day the first dateline, byline or separator of an article's header names that
-    :func:`~newsflow.text.dates.iso_date` reads (``Published on March 3, 2019``, ``By Tom Pyman |
-    21 Sep 2020``, ``12. Dezember 2012``), as ISO 8601."""
-    return next((day for b in _header(group) if b.kind in (DATELINE, BYLINE, SEPARATOR) and (day := iso_date(b.text))),
+    """The day the first dateline, byline or separator of an article's header, from its headline
+    on (not a menu's date above it), names that :func:`~newsflow.text.dates.iso_date` reads
+    (``Published on March 3, 2019``, ``By Tom Pyman | 21 Sep 2020``, ``12. Dezember 2012``), as ISO 8601."""
+    header = _header(group)
+    first_body = next((i for i, b in enumerate(header) if b.kind == BODY), len(header))
+    headline = next((i for i in range(first_body - 1, -1, -1) if header[i].kind == TITLE), 0)
+    return next((day for b in header[headline:] if b.kind in (DATELINE, BYLINE, SEPARATOR) and (day := iso_date(b.text))),
                 None)
 
 
