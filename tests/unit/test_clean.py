@@ -41,6 +41,15 @@ def test_html_metadata_dates_become_iso_and_non_dates_are_dropped():
     assert clean(raw(page("PT15M"), HTML)).published is None
 
 
+def test_html_date_from_json_ld_or_the_next_source_that_reads_as_one():
+    body = f"<article><p>{P1}</p><p>{P2}</p></article>"
+    json_ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2021-03-08T10:00:00Z"}</script>'
+    assert clean(raw(f"<html><head>{json_ld}</head><body>{body}</body></html>", HTML)).published == "2021-03-08T10:00:00+00:00"
+    not_a_date = "<meta itemprop='datePublished' content='PT15M'>"
+    page = f"<html><head>{not_a_date}</head><body><time datetime='2019-05-01'>May 1</time>{body}</body></html>"
+    assert clean(raw(page, HTML)).published == "2019-05-01"
+
+
 def test_html_blocks_without_scripts_and_with_title():
     page = (
         "<html><head><title>The Title</title><style>p{}</style></head><body>"

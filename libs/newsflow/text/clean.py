@@ -203,8 +203,7 @@ def _clean_html(content: str) -> Cleaned:
         title=dom.meta(tree, 'meta[property="og:title"]', "h1", "title"),
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=[author] if author and not author.startswith("http") else [],
-        published=iso_date(dom.meta(tree, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]',
-                                    "time[datetime]")),
+        published=dom.published_date(tree),
     )
     main = dom.main_content(dom.blocks(tree))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))

@@ -21,6 +21,7 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsflow.text.boilerplate import letter_ratio
+from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line
 
 BLOCK_TAGS = frozenset({
@@ -210,4 +211,31 @@ def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
         value = attributes.get("content") or attributes.get("datetime") or node.text(deep=True)
         if value and value.strip():
             return normalize_line(value)
+    return None
+
+
+DATE_SOURCES = (
+    'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'script[type="application/ld+json"]',
+    "time[datetime]", 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]',
+    '[itemprop="datePublished"]', "time",
+)
+"""Where a page declares when it was published, in the order they are believed: Open Graph's and
+schema.org's published time (as a ``<meta>``, or ``datePublished`` in JSON-LD), ``<time datetime>``,
+the ``date`` and Dublin Core metas, a schema.org element's text, a ``<time>`` element's text."""
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def published_date(tree: LexborHTMLParser) -> str | None:
+    """The first of :data:`DATE_SOURCES` that :func:`~newsflow.text.dates.iso_date` reads, as ISO 8601
+    (a source whose value reads as no date, such as ``PT15M``, gives way to the next)."""
+    for selector in DATE_SOURCES:
+        for node in tree.css(selector) if selector.startswith("script") else [tree.css_first(selector)]:
+            if node is None:
+                continue
+            if selector.startswith("script"):
+                value = match.group(1) if (match := _JSON_LD_DATE.search(node.text() or "")) else None
+            else:
+                value = node.attributes.get("content") or node.attributes.get("datetime") or node.text(deep=True)
+            if day := iso_date(value):
+                return day
     return None
