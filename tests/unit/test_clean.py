@@ -50,6 +50,16 @@ def test_html_date_from_json_ld_or_the_next_source_that_reads_as_one():
     assert clean(raw(page, HTML)).published == "2019-05-01"
 
 
+def test_html_authors_are_the_people_json_ld_names_before_the_author_meta():
+    json_ld = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": ['
+               '{"@type": "Person", "name": "Lindsey O&#039;Donnell"}, {"@type": "Organization", "name": "Threatpost"}]}]}'
+               '</script><script type="application/ld+json">{not json</script>')
+    page = (f"<html><head>{json_ld}<meta name='author' content='Threatpost Staff'></head>"
+            f"<body><article><p>{P1}</p><p>{P2}</p></article></body></html>")
+    assert clean(raw(page, HTML)).authors == ["Lindsey O'Donnell"]
+    assert clean(raw(page.replace('"Person"', '"Organization"'), HTML)).authors == ["Threatpost Staff"]
+
+
 def test_html_blocks_without_scripts_and_with_title():
     page = (
         "<html><head><title>The Title</title><style>p{}</style></head><body>"

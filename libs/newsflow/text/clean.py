@@ -6,8 +6,8 @@ Plain text: every line is normalised (:mod:`newsflow.text.normalize`) and classi
 HTML: the page's main content (:mod:`newsflow.text.dom`: the element richest in prose, without
 furniture and link lists) gives the candidate lines, the same classifier removes what it let
 through, and title, dek, authors and date come from the page's metadata (``<title>``, Open
-Graph, ``<meta name=author>``, ``article:published_time``, ``<time datetime>``). Pathologically
-deep markup is read with a linear fallback instead.
+Graph, schema.org's JSON-LD, ``<meta name=author>``, ``article:published_time``, ``<time
+datetime>``). Pathologically deep markup is read with a linear fallback instead.
 """
 
 from __future__ import annotations
@@ -197,13 +197,14 @@ def _clean_html(content: str) -> Cleaned:
     if too_deep(content):
         return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
     tree = dom.parse(content)
+    linked = dom.json_ld(tree)
     author = dom.meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
     cleaned = Cleaned(
         blocks=[],
         title=dom.meta(tree, 'meta[property="og:title"]', "h1", "title"),
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
-        authors=[author] if author and not author.startswith("http") else [],
-        published=dom.published_date(tree),
+        authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else []),
+        published=dom.published_date(tree, linked),
     )
     main = dom.main_content(dom.blocks(tree))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))

@@ -14,10 +14,12 @@ element that holds half the page's prose or more is read as content after all.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
 import numpy as np
+import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsflow.text.boilerplate import letter_ratio
@@ -214,28 +216,60 @@ def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
     return None
 
 
+
+def json_ld(tree: LexborHTMLParser) -> list[dict]:
+    """The page's schema.org objects (``<script type="application/ld+json">``), ``@graph`` lists
+    flattened; a script that is not valid JSON is skipped."""
+    objects: list[dict] = []
+    for node in tree.css('script[type="application/ld+json"]'):
+        try:
+            found = orjson.loads(node.text() or "")
+        except orjson.JSONDecodeError:
+            continue
+        stack = found if isinstance(found, list) else [found]
+        while stack:
+            item = stack.pop(0)
+            if isinstance(item, dict):
+                objects.append(item)
+                stack += item.get("@graph", []) if isinstance(item.get("@graph"), list) else []
+            elif isinstance(item, list):
+                stack += item
+    return objects
+
+
 DATE_SOURCES = (
-    'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'script[type="application/ld+json"]',
+    'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', "json-ld",
     "time[datetime]", 'meta[name="date"]', 'meta[name="dc.date"]', 'meta[name="DC.date.issued"]',
     '[itemprop="datePublished"]', "time",
 )
 """Where a page declares when it was published, in the order they are believed: Open Graph's and
 schema.org's published time (as a ``<meta>``, or ``datePublished`` in JSON-LD), ``<time datetime>``,
 the ``date`` and Dublin Core metas, a schema.org element's text, a ``<time>`` element's text."""
-_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
-def published_date(tree: LexborHTMLParser) -> str | None:
+def published_date(tree: LexborHTMLParser, linked: list[dict]) -> str | None:
     """The first of :data:`DATE_SOURCES` that :func:`~newsflow.text.dates.iso_date` reads, as ISO 8601
-    (a source whose value reads as no date, such as ``PT15M``, gives way to the next)."""
+    (a source whose value reads as no date, such as ``PT15M``, gives way to the next); ``linked``: the
+    page's :func:`json_ld`."""
     for selector in DATE_SOURCES:
-        for node in tree.css(selector) if selector.startswith("script") else [tree.css_first(selector)]:
-            if node is None:
-                continue
-            if selector.startswith("script"):
-                value = match.group(1) if (match := _JSON_LD_DATE.search(node.text() or "")) else None
-            else:
-                value = node.attributes.get("content") or node.attributes.get("datetime") or node.text(deep=True)
-            if day := iso_date(value):
-                return day
+        if selector == "json-ld":
+            values = [item.get("datePublished") for item in linked]
+        elif (node := tree.css_first(selector)) is not None:
+            values = [node.attributes.get("content") or node.attributes.get("datetime") or node.text(deep=True)]
+        else:
+            continue
+        if day := next((day for value in values if isinstance(value, str) and (day := iso_date(value))), None):
+            return day
     return None
+
+
+def linked_authors(linked: list[dict]) -> list[str]:
+    """The people a page's schema.org objects (:func:`json_ld`) name as ``author`` — not an
+    organisation, which is the publisher however it is filed."""
+    names: list[str] = []
+    for item in linked:
+        authors = item.get("author")
+        for author in authors if isinstance(authors, list) else [authors]:
+            if isinstance(author, dict) and author.get("@type", "Person") == "Person" and isinstance(author.get("name"), str):
+                names.append(normalize_line(html.unescape(author["name"])))
+    return [name for name in dict.fromkeys(names) if name]
