@@ -81,7 +81,8 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         url=raw.url,
         source={"domain": site_of(raw), "credibility": []},
         title=title,
-        authors=list(raw.authors) or cleaned.authors,
+        authors=list(raw.authors) or cleaned.authors
+        or (seg_mod.header_authors(cleaned.blocks) if raw.content_type == PLAIN else []),
         published=iso_date(raw.published) or cleaned.published,
         description=cleaned.description,
         spans=_spans(headline if headline and headline.text == title else None, body)

@@ -28,6 +28,19 @@ def test_every_sample_gives_articles_with_contract_fields():
             assert set(d["quality"]) == {"boilerplate_ratio", "spun"}
 
 
+def test_the_clean_stage_reads_the_header_of_plain_text_as_the_segmenter_does():
+    page = clean_stage(sample("003"))  # not split: the first article's header is the page's
+    first = segment_stage(page)[0]
+    assert (page.title, page.authors) == (first.title, first.authors) == (
+        "Russia to respond after massive drone attack hits Syrian base", ["Alexander Mercouris"])
+    dated = clean_stage(RawArticle.from_obj({"id": "d", "content": "The Title of the Story Here\nBy Ann Lee | 3 May 2021\n"
+                                             "The minister said on Monday that the new rules would take effect next year.\n"
+                                             "Critics argued that the changes had been rushed through without a debate.\n"}))
+    assert (dated.authors, dated.published) == (["Ann Lee"], "2021-05-03")
+    hinted = RawArticle.from_obj({"id": "h", "content": "A short page.", "published": "May 3, 2021"})
+    assert clean_stage(hinted).published == "2021-05-03"  # the scraper's hint, as ISO 8601
+
+
 def test_ids_are_deterministic():
     first = [a.id for a in run_stages(sample("003"))]
     assert first == [a.id for a in run_stages(sample("003"))]

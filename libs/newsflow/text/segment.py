@@ -596,6 +596,11 @@ def _header(group: list[Block]) -> list[Block]:
     return group[: body_at[1] if len(body_at) > 1 else len(group)]
 
 
+def header_authors(group: list[Block]) -> list[str]:
+    """The names in the bylines of an article's header (:func:`author_names`), each once."""
+    return list(dict.fromkeys(name for b in _header(group) if b.kind == BYLINE for name in author_names(b.text)))
+
+
 def published_date(group: list[Block]) -> str | None:
     """The day the first dateline, byline or separator of an article's header, from its headline
     on (not a menu's date above it), names that :func:`~newsflow.text.dates.iso_date` reads
@@ -613,7 +618,7 @@ def parts(group: list[Block]) -> Parts:
     date (datelines) from the header (:func:`_header`), and body (:func:`text_blocks`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
     titles = [b.text for b in group[:first_body] if b.kind == TITLE]
-    authors = [name for b in _header(group) if b.kind == BYLINE for name in author_names(b.text)]
+    authors = header_authors(group)
     body = text_blocks(group)
     description = None
     if titles and len(body) > 1:
@@ -621,4 +626,4 @@ def parts(group: list[Block]) -> Parts:
         if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not group[first_body].furniture:
             description = body.pop(0).text
     return Parts(body=body, title=titles[-1] if titles else None, description=description,
-                 authors=list(dict.fromkeys(authors)), published=published_date(group))
+                 authors=authors, published=published_date(group))
