@@ -24,11 +24,12 @@ import math
 import os
 import tempfile
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from importlib.metadata import version
 from itertools import islice
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -80,15 +81,21 @@ def _table(prefix: int) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
     except (OSError, ValueError, KeyError, zipfile.BadZipFile) as exc:
         log.warning("rebuilding the unreadable word-frequency cache %s: %s", path, exc)
     languages, rows, zipf = _build_table(prefix)
+    save_to_cache(path, lambda tmp: np.savez(tmp, languages=np.array(languages), stems=np.array(list(rows)), zipf=zipf))
+    return languages, rows, zipf
+
+
+def save_to_cache(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """Write ``path`` (in :func:`cache_dir`) with ``write(file)``, all at once, or log why not: a
+    cache that cannot be written is built again by the next run."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as tmp:
-            np.savez(tmp, languages=np.array(languages), stems=np.array(list(rows)), zipf=zipf)
+        with tempfile.NamedTemporaryFile(dir=path.parent, suffix=path.suffix, delete=False) as tmp:
+            write(tmp)
         os.chmod(tmp.name, 0o644)  # an image's cache built by root is read by its service user
         os.replace(tmp.name, path)  # readers never see half a file
     except OSError as exc:
-        log.warning("word frequencies not cached (%s): the next run builds them again", exc)
-    return languages, rows, zipf
+        log.warning("%s not cached (%s): the next run builds it again", path.name, exc)
 
 
 def _build_table(prefix: int) -> tuple[tuple[str, ...], dict[str, int], np.ndarray]:
