@@ -37,3 +37,18 @@ def test_dates_in_many_shapes_and_languages(text, expected):
 ])
 def test_no_day_or_an_ambiguous_one_gives_none(text):
     assert iso_date(text) is None
+
+
+def test_month_names_are_built_once_then_read_from_the_cache_dir(monkeypatch, tmp_path):
+    import sys
+
+    from newsflow.text import dates
+
+    monkeypatch.setenv("NEWSFLOW_CACHE_DIR", str(tmp_path))
+    dates._months.cache_clear()
+    assert iso_date("3 mai 2021") == "2021-05-03"
+    assert [p.name.startswith("months-babel-") for p in tmp_path.iterdir()] == [True]
+    dates._months.cache_clear()
+    monkeypatch.setitem(sys.modules, "babel", None)  # importing Babel now fails: the file must do
+    assert iso_date("3 mai 2021") == "2021-05-03"
+    dates._months.cache_clear()
