@@ -216,7 +216,6 @@ def meta(tree: LexborHTMLParser, *selectors: str) -> str | None:
     return None
 
 
-
 def json_ld(tree: LexborHTMLParser) -> list[dict]:
     """The page's schema.org objects (``<script type="application/ld+json">``), ``@graph`` lists
     flattened; a script that is not valid JSON is skipped."""
