@@ -4,8 +4,8 @@
 ``2020-02-24T14:32:00Z``, ``14/01/2020``, ``Di., 25.01.2022 - 14:45``, ``04 mayo 2022``,
 ``Tue Feb 20 2018 01:00:00 GMT+0100``, and some metadata fields that look like dates are not
 (``PT15M``, ``Mo-Su 08:00-20:00``). :func:`iso_date` reads the common numeric orders and month
-names in the languages CLDR describes (via Babel, already pinned for the country names), and
-returns None rather than guess: a slashed date whose day and month could be swapped
+names in the 40 languages of :data:`MONTH_LANGUAGES` (CLDR's, via Babel, already pinned for the
+country names), and returns None rather than guess: a slashed date whose day and month could be swapped
 (``03/04/2020``) has no reading, nor has a year alone.
 """
 
