@@ -16,6 +16,7 @@ import html
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 
@@ -175,7 +176,7 @@ def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | 
     paragraphs: from its headline (the last title-like line before its first paragraph; else
     :data:`HEADER_LINES` lines before it) to its second paragraph. Figures-only lines count
     (``10.12.2022 18:27``), which the page's text leaves out."""
-    body = [i for i, line in enumerate(classified) if line.kind == BODY][:2]
+    body = list(islice((i for i, line in enumerate(classified) if line.kind == BODY), 2))
     if not body:
         return None
     first = next((i for i in range(body[0] - 1, -1, -1) if classified[i].kind == boilerplate.TITLE),
