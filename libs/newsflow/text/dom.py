@@ -251,12 +251,7 @@ def published_date(tree: LexborHTMLParser, linked: list[dict]) -> str | None:
     (a source whose value reads as no date, such as ``PT15M``, gives way to the next); ``linked``: the
     page's :func:`json_ld`."""
     for selector in DATE_SOURCES:
-        if selector == "json-ld":
-            values = [item.get("datePublished") for item in linked]
-        elif (node := tree.css_first(selector)) is not None:
-            values = [node.attributes.get("content") or node.attributes.get("datetime") or node.text(deep=True)]
-        else:
-            continue
+        values = [item.get("datePublished") for item in linked] if selector == "json-ld" else [meta(tree, selector)]
         if day := next((day for value in values if isinstance(value, str) and (day := iso_date(value))), None):
             return day
     return None

@@ -30,13 +30,12 @@ from __future__ import annotations
 
 import json
 import math
-import string
 from functools import cache
 from importlib import resources
 
 import numpy as np
 
-from newsflow.text.normalize import letter_count
+from newsflow.text.normalize import digit_count, letter_count
 
 VERSION = "line-filter-1"
 TEXT, HTML = "text", "html"
@@ -64,20 +63,10 @@ _NEIGHBOUR_COLUMNS = [FEATURES.index(name) for name in _NEIGHBOUR]
 _MENU_MARKS = frozenset("|»›•·")
 
 
-_ASCII_DIGITS = string.digits.encode()
-
-
-def _digit_count(text: str) -> int:
-    if text.isascii():  # bytes.translate counts in C
-        raw = text.encode()
-        return len(raw) - len(raw.translate(None, _ASCII_DIGITS))
-    return sum(map(str.isdigit, text))
-
-
 def _shape(text: str, words: int, sentence: bool) -> list[float]:
     tokens = text.split()
     visible = len(text) - len(tokens) + 1  # the text is normalised: one space between tokens
-    letters, digits = letter_count(text), _digit_count(text)
+    letters, digits = letter_count(text), digit_count(text)
     return [math.log1p(words), math.log1p(len(text)), float(sentence), letters / visible, digits / len(text),
             float(text[0].isupper()), sum(1 for t in tokens if t[0].isupper()) / len(tokens),
             text.count(",") / len(tokens), float(text[-1] == ":"), float(not _MENU_MARKS.isdisjoint(text))]
