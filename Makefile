@@ -13,7 +13,7 @@ SHARED ?= ../shared
 export NEWSFLOW_REDIS_URL ?= redis://127.0.0.1:$(or $(NEWSFLOW_REDIS_PORT),6379)/0
 
 .PHONY: help install run test test-unit test-integration lint stack-up stack-down stack-status \
-        workers-up workers-down topics bench eval eval-clean eval-segment eval-tag eval-neardup train-line-filter up down clean
+        workers-up workers-down topics bench eval eval-clean eval-segment eval-tag eval-neardup train-line-filter train-boundaries up down clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  \033[36m%-18s\033[0m %s\n", $$1, $$2}'
@@ -91,6 +91,9 @@ eval-tag: $(VENV)/.eval-installed ## tagging: NER on CoNLL dev vs en_core_web_sm
 
 train-line-filter: $(VENV)/.eval-installed ## refit the cleaner's line filters on html-dev (writes libs/newsflow/data/line-filter.json)
 	$(BIN)/python bench/train_line_filter.py --shared $(SHARED)
+
+train-boundaries: $(VENV)/.eval-installed ## refit the segmenter's boundary check on BBC dumps and html-dev (writes libs/newsflow/data/boundary-check.json)
+	$(BIN)/python bench/train_boundaries.py --shared $(SHARED)
 
 eval-neardup: install ## near duplicates: precision and recall on pairs built from the news sample
 	$(BIN)/python bench/eval_neardup.py --shared $(SHARED)

@@ -20,6 +20,11 @@ Two kinds of evidence, neither a word list:
   where no title opened an article, its title-like lines are its own headings, where its sections
   drift apart: no content cut falls at one, and cuts elsewhere on such a page must be clearer. A
   new article found by content begins at the title-like line above its first paragraph, if any.
+
+Each evidence also turns up on a page of one article (readers' comments under names and dates, a
+cookie notice after the menus, related stories under their headlines), so in plain text every
+boundary found is then weighed by a learned check (:mod:`newsflow.text.boundaries`) that compares
+the parts on either side; the part after a boundary it rejects joins the part before.
 """
 
 from __future__ import annotations
@@ -33,12 +38,13 @@ from itertools import chain, pairwise, repeat
 import numpy as np
 
 from newsflow.schema import Block
+from newsflow.text import boundaries
 from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, word_count
 from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-VERSION = "segment-0.18"
+VERSION = f"segment-0.19+{boundaries.VERSION}"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -466,17 +472,36 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
     """Group ``blocks`` into articles, in order; evidence blocks go with the article they open.
 
     ``content_boundaries=False``: split at title cues only, never on content alone (for HTML,
-    whose main content is one article and whose subheadings the cleaner has made body)."""
+    whose main content is one article and whose subheadings the cleaner has made body). In plain
+    text, each boundary the rules find (:func:`candidates`) is then weighed by the learned check of
+    :mod:`newsflow.text.boundaries`: the part after a boundary it rejects joins the one before."""
+    groups, rows = candidates(blocks, content_boundaries)
+    if rows is None:
+        return groups
+    out = [groups[0]]
+    for group, kept in zip(groups[1:], boundaries.confirmed(rows), strict=True):
+        if kept:
+            out.append(group)
+        else:
+            out[-1] = out[-1] + group
+    return out
+
+
+def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[list[list[Block]], np.ndarray | None]:
+    """The articles the rules find in ``blocks``, and a row of :func:`boundary_rows` for each
+    boundary between them (None in HTML, whose blocks carry no offsets, or for a single article)."""
     if not blocks:
-        return []
+        return [], None
     body_at = [i for i, b in enumerate(blocks) if b.kind == BODY]
     if len(body_at) < 2:
-        return [blocks]
+        return [blocks], None
     body_pos = {i: k for k, i in enumerate(body_at)}
     vectors = _Vectors.of([blocks[i].text for i in body_at])
     titled = _title_starts(blocks, body_pos, vectors)
     uncued = {p for _, p, cue in titled if not cue}
     titled = sorted(titled + _furniture_starts(blocks, body_at, {p for _, p, _ in titled}))
+    origins = {block: boundaries.CUE if cue else boundaries.TITLE if p in uncued else boundaries.FURNITURE
+               for block, p, cue in titled}
     block_of = {para: block for block, para, _ in titled}
     kept = _dissimilar(vectors, [p for _, p, _ in titled],
                        [math.inf if cue else MAX_TITLE_PART_SIMILARITY if p in uncued else FURNITURE_PART_SIMILARITY
@@ -502,7 +527,41 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
         starts.sort()
     bounds = [0, *starts, len(blocks)]
     groups = [blocks[a:b] for a, b in pairwise(bounds) if a < b]
-    return _merge_small([g for g in groups if any(b.kind == BODY for b in g)]) or [blocks]
+    groups = _merge_small([g for g in groups if any(b.kind == BODY for b in g)]) or [blocks]
+    if len(groups) < 2 or blocks[0].start is None:
+        return groups, None
+    index = {id(block): i for i, block in enumerate(blocks)}
+    return groups, boundary_rows(groups, [origins.get(index[id(g[0])], boundaries.CONTENT) for g in groups[1:]],
+                                 vectors, [[body_pos[index[id(b)]] for b in g if b.kind == BODY] for g in groups])
+
+
+def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vectors,
+                  paragraphs: list[list[int]]) -> np.ndarray:
+    """A row of :data:`boundaries.FEATURES <newsflow.text.boundaries.FEATURES>` for each boundary
+    between ``groups`` (plain text: blocks with offsets). ``origins``: what opened each group but
+    the first; ``paragraphs``: each group's paragraph numbers in ``vectors``."""
+    end = groups[-1][-1].end or 1
+    sides, edges = [], []
+    for group in groups:
+        body_at = [i for i, b in enumerate(group) if b.kind == BODY]
+        body = [group[i] for i in body_at]
+        titles = [b for b in group[: body_at[0]] if b.kind == TITLE]
+        header = _header(group)
+        sides.append((math.log1p(_article_words(group)), math.log1p(sum(word_count(b.text) for b in body)),
+                      sum(b.furniture for b in body) / len(body),
+                      float(bool(titles)), float(any(b.kind in (BYLINE, DATELINE) for b in header)),
+                      math.log1p(word_count(titles[-1].text)) if titles else 0.0))
+        # (first paragraph's offset, last one's end, blocks before the first, blocks after the last)
+        edges.append((body[0].start, body[-1].end, body_at[0], len(group) - 1 - body_at[-1]))
+    rows = []
+    for k, origin in enumerate(origins, start=1):
+        (_, last_end, _, trailing), (first_start, _, leading, _) = edges[k - 1], edges[k]
+        similarity = vectors.similarity(vectors.window(paragraphs[k - 1][0], paragraphs[k - 1][-1] + 1),
+                                        vectors.window(paragraphs[k][0], paragraphs[k][-1] + 1))
+        rows.append([*(float(origin == o) for o in boundaries.ORIGINS), math.log1p(max(first_start - last_end, 0)),
+                     math.log1p(trailing + leading), *sides[k], *sides[k - 1][:3], similarity, first_start / end,
+                     float(k == len(groups) - 1), float(k == 1), math.log1p(len(groups))])
+    return np.array(rows)
 
 
 def _article_words(group: list[Block]) -> int:

@@ -1,0 +1,67 @@
+"""The segmenter's learned boundary check: the tree ensemble it reads, and what it does to the
+boundaries the rules find."""
+
+import math
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from newsflow.pipeline import clean_stage
+from newsflow.schema import PLAIN, RawArticle
+from newsflow.text import boundaries, segment
+from tests.unit.test_segment import STORY_A, STORY_B, articles
+
+N = len(boundaries.FEATURES)
+
+
+def spec(**trees) -> dict:
+    """Two trees over features 0 and 1: (x0 <= 0.5 ? -1 : 2) and (x1 <= 3 ? 0.5 : -0.5)."""
+    return {"features": list(boundaries.FEATURES), "threshold": 0.5, "depth": 1, "baseline": 0.25,
+            "roots": [0, 3], "feature": [0, 0, 0, 1, 0, 0], "split": [0.5, 0, 0, 3.0, 0, 0],
+            "left": [1, 1, 2, 4, 4, 5], "right": [2, 1, 2, 5, 4, 5], "value": [0, -1.0, 2.0, 0, 0.5, -0.5], **trees}
+
+
+def test_trees_add_the_leaves_each_row_reaches():
+    rows = np.zeros((3, N))
+    rows[1, 0] = 1.0  # right in the first tree
+    rows[2, [0, 1]] = [1.0, 4.0]  # right in both
+    sigmoid = lambda z: 1 / (1 + math.exp(-z))  # noqa: E731
+    assert boundaries.Trees(spec()).probabilities(rows) == pytest.approx(
+        [sigmoid(0.25 - 1 + 0.5), sigmoid(0.25 + 2 + 0.5), sigmoid(0.25 + 2 - 0.5)])
+
+
+def test_a_model_fitted_on_other_features_is_refused():
+    with pytest.raises(RuntimeError, match="train_boundaries"):
+        boundaries.Trees(spec(features=["something", "else"]))
+
+
+def test_the_shipped_model_reads_every_feature():
+    model = boundaries._model()
+    assert model.feature.max() < N and model.left.max() < len(model.feature)
+
+
+DUMP = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
+
+
+def test_one_row_per_boundary_the_rules_find():
+    groups, rows = segment.candidates(clean_stage(RawArticle(id="d", content=DUMP, content_type=PLAIN)).blocks)
+    assert len(groups) == 2 and rows.shape == (1, N)
+    row = dict(zip(boundaries.FEATURES, rows[0], strict=True))
+    assert row["origin_title"] == 1 and row["after_header_title"] == 1 and row["similarity"] < 0.1
+
+
+@pytest.mark.parametrize(("leaf", "found"), [(-10.0, 1), (10.0, 2)])
+def test_a_boundary_the_check_rejects_joins_its_parts(monkeypatch, leaf, found):
+    # one tree, one leaf: every boundary gets the same probability
+    model = boundaries.Trees(spec(roots=[0], feature=[0], split=[0.0], left=[0], right=[0], value=[leaf],
+                                  baseline=0.0, depth=0))
+    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    assert len(articles(DUMP, "dump")) == found
+
+
+def test_html_is_not_checked(monkeypatch):
+    # an HTML page's blocks carry no offsets in the raw page: the features need them
+    monkeypatch.setattr(boundaries, "confirmed", lambda rows: pytest.fail("HTML was checked"))
+    blocks = clean_stage(RawArticle(id="d", content=DUMP, content_type=PLAIN)).blocks
+    assert len(segment.segment([replace(b, start=None, end=None) for b in blocks], content_boundaries=False)) == 2
