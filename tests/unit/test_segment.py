@@ -183,6 +183,13 @@ def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch)
     assert len(articles("\n\n".join([*STORY_A, *STORY_B]))) == 1
 
 
+def test_no_content_cut_after_a_paragraph_that_runs_on():
+    # an article does not end on a comma or a semicolon: what follows is more of its list
+    ends_on_semicolon = [*STORY_A[:-1], STORY_A[-1].rstrip(".") + ";"]
+    assert len(articles("\n\n".join([*STORY_A, *STORY_B]))) == 2
+    assert len(articles("\n\n".join([*ends_on_semicolon, *STORY_B]))) == 1
+
+
 def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
     from newsflow.text import segment
 
