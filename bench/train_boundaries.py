@@ -58,10 +58,11 @@ MONOTONIC = {"log_gap_chars": 1, "log_gap_blocks": 1, "after_log_run_words": 1, 
 """Features whose effect may only go one way: a boundary is likelier the more furniture stands
 between the parts and the longer their runs of prose, and less likely the more alike their words
 and the more of them the line filter read as furniture. Without these the trees learn quirks of
-the data for as good 2-fold figures (p >= 0.15: html-dev single pages split 78 instead of 76,
+the data for as good 2-fold figures (p >= 0.15: html-dev single pages split 75 instead of 73,
 dumps' true boundaries kept about the same): a feed of three 110-word stories, each under its
-headline and "Published on …" (tests/unit/test_segment.py), then scores 0.26 and 0.05 for its two
-boundaries (0.54 and 0.23 with them), sample 003's feed 0.70, 0.61, 0.40 (0.74, 0.67, 0.58)."""
+headline and "Published on …" (tests/unit/test_segment.py), then scores 0.51 and 0.08 for its two
+boundaries (0.54 and 0.21 with them), two untitled Chinese stories 0.15 (0.35), sample 003's feed
+0.68, 0.58, 0.44 (0.74, 0.64, 0.52)."""
 MODEL_PATH = Path(__file__).resolve().parents[1] / "libs" / "newsflow" / "data" / boundaries.MODEL_FILE
 DUMPS_PER_LANGUAGE = 150
 Sample = tuple[np.ndarray, np.ndarray, str]
