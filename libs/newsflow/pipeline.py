@@ -12,12 +12,12 @@ from dataclasses import replace
 
 from newsflow import __version__
 from newsflow.schema import PLAIN, Article, RawArticle, Rejected
+from newsflow.text import boundaries, minhash
 from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
 from newsflow.text import entities as ent_mod
 from newsflow.text import keywords as kw_mod
 from newsflow.text import language as lang_mod
-from newsflow.text import minhash
 from newsflow.text import segment as seg_mod
 from newsflow.text import spun as spun_mod
 from newsflow.text import topics as topic_mod
@@ -212,9 +212,10 @@ def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: st
 def warm_up_segmenter() -> None:
     """Load the word frequencies the segmenter weighs words by now rather than on the first message
     (0.2 s from the cache, 1.8 s to build them on a machine's first run), the month names dates are
-    read by (0.3 s to build on a machine's first run: the Docker image carries both), and the
-    near-duplicate fingerprinting (datasketch, 0.5 s)."""
+    read by (0.3 s to build on a machine's first run: the Docker image carries both), the boundary
+    check's trees, and the near-duplicate fingerprinting (datasketch, 0.5 s)."""
     informativeness("en", seg_mod.PREFIX)
+    boundaries.model()
     iso_date("1 January 2000")
     minhash.signature(" ".join(f"warm-up {i}" for i in range(10)), minhash.Params())
 

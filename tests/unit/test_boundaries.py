@@ -37,8 +37,8 @@ def test_a_model_fitted_on_other_features_is_refused():
 
 
 def test_the_shipped_model_reads_every_feature():
-    model = boundaries._model()
-    assert model.feature.max() < N and model.left.max() < len(model.feature)
+    trees = boundaries.model()
+    assert trees.feature.max() < N and trees.left.max() < len(trees.feature)
 
 
 DUMP = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B])
@@ -54,9 +54,9 @@ def test_one_row_per_boundary_the_rules_find():
 @pytest.mark.parametrize(("leaf", "found"), [(-10.0, 1), (10.0, 2)])
 def test_a_boundary_the_check_rejects_joins_its_parts(monkeypatch, leaf, found):
     # one tree, one leaf: every boundary gets the same probability
-    model = boundaries.Trees(spec(roots=[0], feature=[0], split=[0.0], left=[0], right=[0], value=[leaf],
+    trees = boundaries.Trees(spec(roots=[0], feature=[0], split=[0.0], left=[0], right=[0], value=[leaf],
                                   baseline=0.0, depth=0))
-    monkeypatch.setattr(boundaries, "_model", lambda: model)
+    monkeypatch.setattr(boundaries, "model", lambda: trees)
     assert len(articles(DUMP, "dump")) == found
 
 

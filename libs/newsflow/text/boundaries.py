@@ -66,11 +66,12 @@ class Trees:
 
 
 @cache
-def _model() -> Trees:
+def model() -> Trees:
+    """The shipped model (:data:`MODEL_FILE`), read once."""
     return Trees(json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")))
 
 
 def confirmed(rows: np.ndarray) -> list[bool]:
     """Which boundaries (rows of :data:`FEATURES`) stand."""
-    model = _model()
-    return (model.probabilities(rows) >= model.threshold).tolist()
+    trees = model()
+    return (trees.probabilities(rows) >= trees.threshold).tolist()
