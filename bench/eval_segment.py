@@ -284,15 +284,14 @@ def main() -> int:
     return 0
 
 
-def _cross_validated_single_pages() -> str:
+def _cross_validated_single_pages() -> int:
     """The 2-fold count of html-dev single pages split that the boundary check's model file records."""
     from importlib import resources
 
     from newsflow.text.boundaries import MODEL_FILE
 
     spec = json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    line = next(line for line in spec["cross_validated"] if line.startswith(f"p >= {spec['threshold']:.2f}:"))
-    return re.search(r"single pages split (\d+)", line).group(1)
+    return spec["single_pages_split_2fold"][f"{spec['threshold']:.2f}"]
 
 
 if __name__ == "__main__":
