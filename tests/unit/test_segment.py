@@ -190,6 +190,21 @@ def test_no_content_cut_after_a_paragraph_that_runs_on():
     assert len(articles("\n\n".join([*ends_on_semicolon, *STORY_B]))) == 1
 
 
+def test_a_long_page_is_segmented_in_pieces_cut_at_headlines(monkeypatch):
+    from newsflow.text import segment
+
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *STORY_B,
+                        "Snow Storm Closes Roads In The North", *STORY_C])
+    whole = [(a.title, a.text) for a in articles(text)]
+    monkeypatch.setattr(segment, "PIECE_PARAGRAPHS", 4)  # pieces cut at the headline after the 4th and 10th paragraph
+    blocks = clean_stage(RawArticle(id="t", content=text, content_type=PLAIN)).blocks
+    assert [piece[0].text for piece in segment._pieces(blocks)] == [
+        "Bank Raises Interest Rates Again", "Home Side Wins The Cup Final", "Snow Storm Closes Roads In The North"]
+    assert [(a.title, a.text) for a in articles(text)] == whole and len(whole) == 3
+    untitled = clean_stage(RawArticle(id="u", content="\n\n".join([*STORY_A, *STORY_B]), content_type=PLAIN)).blocks
+    assert segment._pieces(untitled) == [untitled]
+
+
 def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
     from newsflow.text import segment
 
