@@ -190,18 +190,14 @@ def fit(samples: list[Sample]) -> dict:
     return spec
 
 
-def probabilities(spec: dict, rows: np.ndarray) -> np.ndarray:
-    return boundaries.Trees(spec).probabilities(rows)
-
-
 def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, int]]:
     """The check fitted on one half and applied to the other: a line of figures for each threshold,
     and the single pages still split at each."""
     lines, single_pages = [], {}
     tested: list[tuple[np.ndarray, np.ndarray, str]] = []
     for fold in (0, 1):
-        spec = fit([s for f, s in folds if f != fold])
-        tested += [(probabilities(spec, rows), labels, name) for f, (rows, labels, name) in folds if f == fold]
+        trees = boundaries.Trees(fit([s for f, s in folds if f != fold]))
+        tested += [(trees.probabilities(rows), labels, name) for f, (rows, labels, name) in folds if f == fold]
     for threshold in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
         cells = []
         for name in ("bbc", "bbc-untitled", "bbc-dated", "bbc-briefs", "bbc-dated-briefs", "menus", "site"):

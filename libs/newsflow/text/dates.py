@@ -73,8 +73,13 @@ def _months() -> dict[str, int]:
     return names
 
 
+def _plausible(year: int) -> bool:
+    """A web page's publication year: :data:`FIRST_YEAR` to next year."""
+    return FIRST_YEAR <= year <= date.today().year + 1
+
+
 def _valid(year: int, month: int, day: int) -> str | None:
-    if not FIRST_YEAR <= year <= date.today().year + 1:
+    if not _plausible(year):
         return None
     try:
         return date(year, month, day).isoformat()
@@ -94,7 +99,7 @@ def iso_date(text: str | None) -> str | None:
         except ValueError:
             pass
         else:
-            if not FIRST_YEAR <= parsed.year <= date.today().year + 1:
+            if not _plausible(parsed.year):
                 return None
             return parsed.isoformat() if _HAS_TIME.search(value) else parsed.date().isoformat()
     for pattern, order in _NUMERIC:

@@ -542,8 +542,8 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
     titled = _title_starts(blocks, body_pos, vectors)
     uncued = {p for _, p, cue in titled if not cue}
     titled = sorted(titled + _furniture_starts(blocks, body_at, {p for _, p, _ in titled}))
-    origins = {block: boundaries.CUE if cue else boundaries.TITLE if p in uncued else boundaries.FURNITURE
-               for block, p, cue in titled}
+    origins = {id(blocks[block]): boundaries.CUE if cue else boundaries.TITLE if p in uncued else boundaries.FURNITURE
+               for block, p, cue in titled}  # by the block that opens the part: groups are slices of blocks
     block_of = {para: block for block, para, _ in titled}
     kept = _dissimilar(vectors, [p for _, p, _ in titled],
                        [math.inf if cue else MAX_TITLE_PART_SIMILARITY if p in uncued else FURNITURE_PART_SIMILARITY
@@ -575,9 +575,9 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
     groups = _merge_small([g for g in groups if any(b.kind == BODY for b in g)]) or [blocks]
     if len(groups) < 2 or blocks[0].start is None:
         return groups, None
-    index = {id(block): i for i, block in enumerate(blocks)}
-    return groups, boundary_rows(groups, [origins.get(index[id(g[0])], boundaries.CONTENT) for g in groups[1:]],
-                                 vectors, [[body_pos[index[id(b)]] for b in g if b.kind == BODY] for g in groups])
+    paragraph = {id(blocks[i]): k for k, i in enumerate(body_at)}
+    return groups, boundary_rows(groups, [origins.get(id(g[0]), boundaries.CONTENT) for g in groups[1:]],
+                                 vectors, [[paragraph[id(b)] for b in g if b.kind == BODY] for g in groups])
 
 
 def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vectors,
