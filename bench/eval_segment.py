@@ -69,6 +69,16 @@ def labels_for(paragraphs: list[str], joiner: str = "\n\n") -> tuple[list[int], 
     return labels, cleaned_at - started, segment_s
 
 
+def _stories(paragraphs: list[str], labels: list[int]) -> list[list[str]]:
+    return [[p for p, x in zip(paragraphs, labels, strict=True) if x == label] for label in dict.fromkeys(labels)]
+
+
+def _halves(story: list[str]) -> list[list[str]]:
+    """A story's paragraphs in two runs (one, if it has a single paragraph)."""
+    cut = (len(story) + 1) // 2
+    return [half for half in (story[:cut], story[cut:]) if half]
+
+
 def texttiling_labels(paragraphs: list[str]) -> list[int]:
     from nltk.tokenize.texttiling import TextTilingTokenizer
 
@@ -227,8 +237,9 @@ def main() -> int:
         if args.raw:
             print(json.dumps(result))
 
-    # the same dumps without their title lines: only the content to go by
-    untitled_gold, untitled = [], []
+    # the same dumps without their title lines: only the content to go by; and so with each story's
+    # paragraphs merged into two, as in briefs or text whose line breaks were lost
+    untitled_gold, untitled, halved_gold, halved = [], [], [], []
     for d in dumps:
         firsts = {i for i, lab in enumerate(d["labels"]) if i == 0 or d["labels"][i - 1] != lab}
         keep = [i for i in range(len(d["paragraphs"])) if i not in firsts]
@@ -236,7 +247,12 @@ def main() -> int:
         labels = [d["labels"][i] for i in keep]
         untitled_gold.append({"id": d["id"], "paragraphs": paras, "labels": labels})
         untitled.append({"id": d["id"], "labels": labels_for(paras)[0]})
+        halves = [(k, " ".join(half)) for k, story in enumerate(_stories(paras, labels)) for half in _halves(story)]
+        paras, labels = [p for _, p in halves], [k for k, _ in halves]
+        halved_gold.append({"id": d["id"], "paragraphs": paras, "labels": labels})
+        halved.append({"id": d["id"], "labels": labels_for(paras)[0]})
     show("newsflow, titles removed", score(tools, untitled_gold, untitled))
+    show("newsflow, titles removed, two paragraphs a story", score(tools, halved_gold, halved))
     mb = size / 1e6
     print(f"  throughput: newsflow clean + segment {mb / (clean_s + segment_s):.2f} MB/s (segmenter stage alone "
           f"{mb / segment_s:.2f} MB/s), TextTiling {mb / tiling_s:.2f} MB/s")

@@ -205,6 +205,19 @@ def test_a_long_page_is_segmented_in_pieces_cut_at_headlines(monkeypatch):
     assert segment._pieces(untitled) == [untitled]
 
 
+def test_stories_of_two_long_paragraphs_are_found_by_content(monkeypatch):
+    from newsflow.text import segment
+
+    stories = [STORY_A, STORY_B, STORY_C]
+    text = "\n\n".join(" ".join(half) for story in stories for half in (story[:3], story[3:]))
+    monkeypatch.setattr(segment, "LONG_PAIR_WORDS", 10**9)  # no two paragraphs are enough
+    assert len(articles(text)) == 1
+    monkeypatch.setattr(segment, "LONG_PAIR_WORDS", 100)  # these stories are short: ~110 words each
+    assert [a.text for a in articles(text)] == [" ".join(story[:3]) + "\n\n" + " ".join(story[3:]) for story in stories]
+    # two such stories alone are too few paragraphs to cut: a roundup of two sections stays one article
+    assert len(articles("\n\n".join(text.split("\n\n")[:4]))) == 1
+
+
 def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
     from newsflow.text import segment
 
@@ -217,20 +230,26 @@ def test_run_cohesions_are_the_mean_pairwise_cosines_of_their_paragraphs(monkeyp
     from newsflow.text import segment
 
     monkeypatch.setattr(segment, "MAX_RUN", 7)
-    units = np.random.default_rng(3).random((20, 5))
+    rng = np.random.default_rng(3)
+    units = rng.random((20, 5))
     units /= np.linalg.norm(units, axis=1)[:, None]
-    runs = segment._Runs(units)
+    words = rng.integers(10, 120, 20)
+    runs = segment._Runs(units, words)
+    pairs = 0
     for first, last in ((0, 15), (6, 21)):
         cohesion = runs.cohesions(first, last)
         for stop in range(first, last):
             for start in range(first, last):
                 length = stop - start
-                if segment.MIN_PARAGRAPHS <= length <= 7 and (start == 0 or start >= segment.MIN_PARAGRAPHS):
+                long_pair = length == 2 and words[start:stop].sum() >= segment.LONG_PAIR_WORDS
+                pairs += long_pair
+                if segment.MIN_PARAGRAPHS <= length <= 7 or long_pair:
                     cosines = units[start:stop] @ units[start:stop].T
                     expected = (cosines.sum() - np.trace(cosines)) / length
                     assert cohesion[stop - first, start - first] == pytest.approx(expected, abs=1e-9)
                 else:
                     assert cohesion[stop - first, start - first] == -np.inf
+    assert pairs  # some pairs of paragraphs are long enough to stand as a run
 
 
 def test_a_boundary_stays_only_between_parts_less_alike_than_its_limit():
