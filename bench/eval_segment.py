@@ -69,6 +69,10 @@ def labels_for(paragraphs: list[str], joiner: str = "\n\n") -> tuple[list[int], 
     return labels, cleaned_at - started, segment_s
 
 
+SEPARATOR = "* * *"
+"""A line a dump may print between its stories."""
+
+
 def _stories(paragraphs: list[str], labels: list[int]) -> list[list[str]]:
     return [[p for p, x in zip(paragraphs, labels, strict=True) if x == label] for label in dict.fromkeys(labels)]
 
@@ -237,10 +241,20 @@ def main() -> int:
         if args.raw:
             print(json.dumps(result))
 
-    # the same dumps without their title lines: only the content to go by; and so with each story's
-    # paragraphs merged into two, as in briefs or text whose line breaks were lost
-    untitled_gold, untitled, halved_gold, halved = [], [], [], []
+    # the same dumps with a separator line between their stories (the line is no article's), without
+    # their title lines (only the content to go by), and so with each story's paragraphs merged into
+    # two, as in briefs or text whose line breaks were lost
+    separated_gold, separated, untitled_gold, untitled, halved_gold, halved = [], [], [], [], [], []
     for d in dumps:
+        paras, labels = [], []
+        for i, (p, label) in enumerate(zip(d["paragraphs"], d["labels"], strict=True)):
+            if i and label != d["labels"][i - 1]:
+                paras.append(SEPARATOR)
+                labels.append(-1)
+            paras.append(p)
+            labels.append(label)
+        separated_gold.append({"id": d["id"], "paragraphs": paras, "labels": labels})
+        separated.append({"id": d["id"], "labels": labels_for(paras)[0]})
         firsts = {i for i, lab in enumerate(d["labels"]) if i == 0 or d["labels"][i - 1] != lab}
         keep = [i for i in range(len(d["paragraphs"])) if i not in firsts]
         paras = [d["paragraphs"][i] for i in keep]
@@ -251,6 +265,7 @@ def main() -> int:
         paras, labels = [p for _, p in halves], [k for k, _ in halves]
         halved_gold.append({"id": d["id"], "paragraphs": paras, "labels": labels})
         halved.append({"id": d["id"], "labels": labels_for(paras)[0]})
+    show(f"newsflow, {SEPARATOR!r} between stories", score(tools, separated_gold, separated))
     show("newsflow, titles removed", score(tools, untitled_gold, untitled))
     show("newsflow, titles removed, two paragraphs a story", score(tools, halved_gold, halved))
     mb = size / 1e6

@@ -218,6 +218,18 @@ def test_stories_of_two_long_paragraphs_are_found_by_content(monkeypatch):
     assert len(articles("\n\n".join(text.split("\n\n")[:4]))) == 1
 
 
+def test_a_brief_between_separator_lines_is_an_article(monkeypatch):
+    from newsflow.text import segment
+
+    brief = [" ".join(STORY_B[:3]), " ".join(STORY_B[3:])]
+    titles = ["Bank Raises Interest Rates Again", "Home Side Wins The Cup Final", "Snow Storm Closes Roads In The North"]
+    text = "\n\n".join(["* * *", titles[0], *STORY_A, "* * *", titles[1], *brief, "* * *", titles[2], *STORY_C])
+    monkeypatch.setattr(segment, "LONG_PAIR_WORDS", 10**9)  # two paragraphs between such headers: comments
+    assert len(articles(text)) < 3
+    monkeypatch.setattr(segment, "LONG_PAIR_WORDS", 100)  # this brief is short: ~110 words
+    assert [a.title for a in articles(text)] == titles
+
+
 def test_stories_longer_than_the_longest_run_considered_stay_whole(monkeypatch):
     from newsflow.text import segment
 
