@@ -310,19 +310,21 @@ def main() -> int:
             total += 1
             split += len(found) > 1
         print(f"  {name:<25} {split}/{total} ({split / total:.1%})")
+    rules, split = _cross_validated_single_pages()
     print(f"    (the boundary check was fitted on these pages as naive text; fitted on the other half of the sites, "
-          f"{_cross_validated_single_pages()} of them stay split: make train-boundaries)")
+          f"{split} of them stay split, with the boundaries of {rules}: make train-boundaries)")
     return 0
 
 
-def _cross_validated_single_pages() -> int:
-    """The 2-fold count of html-dev single pages split that the boundary check's model file records."""
+def _cross_validated_single_pages() -> tuple[str, int]:
+    """The rules the boundary check was fitted with (a segmenter version) and the 2-fold count of
+    html-dev single pages split then, as its model file records them."""
     from importlib import resources
 
     from newsflow.text.boundaries import MODEL_FILE
 
     spec = json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return spec["single_pages_split_2fold"][f"{spec['threshold']:.2f}"]
+    return spec["rules"], spec["single_pages_split_2fold"][f"{spec['threshold']:.2f}"]
 
 
 if __name__ == "__main__":
