@@ -177,23 +177,31 @@ _SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
 
 def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -> None:
     """Dumps of 2-5 html-dev articles of one language (their main text as newsflow extracts it from
-    the HTML), joined by blank lines with no titles: content is all there is to go by."""
+    the HTML), joined by blank lines with no titles: content is all there is to go by. Then the
+    same with each article under its page's title: most of these articles have headings of their
+    own, among which the titles must be told apart."""
     from newsflow.schema import HTML, Rejected
     from newsflow.text.language import detect_language
 
     by_language: dict[str, list[list[str]]] = {}
+    titles: dict[str, list[str | None]] = {}
     for url, page in pages.items():
         try:
-            text = clean_stage(RawArticle(id=url, content=page, content_type=HTML)).text
+            article = clean_stage(RawArticle(id=url, content=page, content_type=HTML))
         except Rejected:
             continue
-        paragraphs = [p for p in text.split("\n\n") if len(p.split()) >= 8]
+        paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) >= 8]
         if len(paragraphs) >= 4:
-            by_language.setdefault(detect_language(text), []).append(paragraphs)
+            language = detect_language(article.text)
+            by_language.setdefault(language, []).append(paragraphs)
+            titles.setdefault(language, []).append(article.title)
     print("\nuntitled dumps in several languages (html-dev main text, 2-5 articles of one language joined)")
     sentences_only = {language: [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
                       for language, articles in by_language.items()}
-    for which, pools in (("as extracted", by_language), ("sentences only", sentences_only)):
+    # the same dumps as extracted, each article under the title its page gives (og:title, h1 or title)
+    titled = {language: [[title, *a] if title else a for title, a in zip(titles[language], articles, strict=True)]
+              for language, articles in by_language.items()}
+    for which, pools in (("as extracted", by_language), ("sentences only", sentences_only), ("with titles", titled)):
         rng = random.Random(7)
         for language, articles in sorted(pools.items(), key=lambda kv: -len(by_language[kv[0]])):
             if len(articles) < 10:

@@ -128,13 +128,20 @@ box, which share the article's vocabulary more than the next saved page does. Wh
 0.106, 0.070 / 0.106, 0.070 / 0.117, 0.078; one site, English 0.164 / 0.164 / 0.164 / 0.167 /
 0.177; BBC dumps and news sample unchanged."""
 SECTION_SHARE = 0.5
-"""Title-like lines without furniture around them open articles only if they are at least this share
-of the page's headlines standing tightly between paragraphs (:func:`_tight_headlines`): in a dump
+"""Title-like lines without furniture around them open articles by :data:`MAX_TITLE_PART_SIMILARITY`
+only if they are at least this share of the page's headlines standing tightly between paragraphs (:func:`_tight_headlines`): in a dump
 of stories nearly every headline opens one, in one long article only a few of its section headings
 part vocabularies enough. Measured when it came in (none / 0.5 / 0.67): BBC dumps Pk 0.075 / 0.076
 / 0.120; news-sample pages split 14 / 12 / 7 of 250; html-dev naive text 215 / 207 / -; untitled
 html-dev joins as extracted, German, English, French: 0.186, 0.156, 0.189 / 0.165, 0.139, 0.144;
-whole-page dumps English, own menus / one site: 0.124 / 0.173 -> 0.120 / 0.182."""
+whole-page dumps English, own menus / one site: 0.124 / 0.173 -> 0.120 / 0.182. Under this share a
+headline still opens an article where the parts on either side are as unlike as across a stretch
+of furniture (:data:`FURNITURE_PART_SIMILARITY`), as in a dump of articles with headings of their
+own: before (none opened one) / since, html-dev joins with their pages' titles, German, English,
+Spanish, French, Polish 0.213, 0.123, 0.091, 0.194, 0.102 / 0.123, 0.094, 0.055, 0.130, 0.074; BBC
+dumps 0.043 / 0.040; whole-page dumps, own menus, German 0.063 / 0.060; untitled joins as extracted
+German 0.102 / 0.106 (others within 0.002); html-dev naive single pages split 70 / 71 of 989, news
+sample 7 / 7 of 250."""
 HEADS_SEPARATOR = 3
 """A separator line (short, repeated on the page) is furniture around article heads when this many
 heads carry it, the first article's (what stands before its first paragraphs) included. When it
@@ -569,7 +576,11 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
                        [math.inf if cue else MAX_TITLE_PART_SIMILARITY if p in uncued else FURNITURE_PART_SIMILARITY
                         for _, p, cue in titled])
     if len(kept & uncued) < SECTION_SHARE * _tight_headlines(blocks, body_at):
-        kept -= uncued  # one article's section headings, of which a few drift further apart
+        # one article's section headings, of which a few drift further apart; or a dump of articles
+        # with their own headings: a headline opens one only where the parts are as unlike as
+        # across a stretch of furniture
+        cued = {p for _, p, cue in titled if cue}
+        kept = _dissimilar(vectors, sorted(kept), [math.inf if p in cued else FURNITURE_PART_SIMILARITY for p in sorted(kept)])
     starts = [block_of[p] for p in sorted(kept)]
     if content_boundaries and not any(cue for _, p, cue in titled if p in kept):
         # content: on a page without article titles, and inside each part the titles leave on a
