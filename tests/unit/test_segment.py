@@ -231,6 +231,15 @@ def test_titled_stories_with_headings_of_their_own_split_at_their_titles(monkeyp
     assert len(articles(text)) == 1
 
 
+def test_a_header_begins_at_the_headline_over_its_byline():
+    # the title-like lines that end the story before (a credit, a teaser) make no menu of its header
+    text = "\n\n".join(["Bank Raises Interest Rates Again", *STORY_A, "Reporting By The Economics Desk In London",
+                        "More Stories About Interest Rates And Inflation", "Home Side Wins The Cup Final",
+                        "By Jane Smith", *STORY_B])
+    _, second = articles(text)
+    assert (second.title, second.authors, second.text) == ("Home Side Wins The Cup Final", ["Jane Smith"], "\n\n".join(STORY_B))
+
+
 def test_a_brief_between_separator_lines_is_an_article(monkeypatch):
     from newsflow.text import segment
 
