@@ -2,8 +2,9 @@
 
 - on ../shared/data/segmentation-dev (multi-article dumps): Pk, WindowDiff, boundary F1 and the
   exact segment-count rate of newsflow and of NLTK's TextTiling on the same dumps, in this run,
-  scored by ../shared/tools/score_segmentation.py; the same dumps with their title lines removed
-  (only content left to go by);
+  scored by ../shared/tools/score_segmentation.py; the same dumps with a separator line between
+  their stories, with their title lines removed (only content left to go by), and so with each
+  story's paragraphs merged into two;
 - dumps of whole pages, menus and footers included: html-dev pages as a naive scraper's text,
   2-4 of one language one after another — each with its own menus, or all inside one page's
   header and footer (as if saved from one site); the units scored are the lines that hold one of
@@ -11,7 +12,9 @@
 - untitled dumps in several languages: html-dev pages' main text (newsflow's HTML extraction,
   paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles; once as
   extracted (lists and headings without a full stop among the paragraphs), once with only the
-  paragraphs that end a sentence;
+  paragraphs that end a sentence, once with each article under its page's title;
+- dumps of 2-5 news-sample pages (scraped text, each with its own boilerplate), their lines one
+  line break apart and two;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
@@ -217,6 +220,26 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
             show(f"{language}, {which} ({len(articles)})", score(tools, dumps, ours))
 
 
+def news_dumps(tools: Path, rows: list[dict], count: int = 100) -> None:
+    """Dumps of 2-5 news-sample pages of 150 words or more (scraped text, each with its own
+    boilerplate: source lines, sharing prompts, teasers), their lines joined one line break apart
+    and two; every line of a page is its article's."""
+    pages = [[line.strip() for line in r["content"].split("\n") if line.strip()]
+             for r in rows if len(r["content"].split()) >= 150]
+    print(f"\ndumps of news-sample pages (scraped text, {len(pages)} pages, 2-5 joined)")
+    for joiner, name in (("\n", "one line break apart"), ("\n\n", "two line breaks apart")):
+        rng = random.Random(3)
+        dumps, ours = [], []
+        for k in range(count):
+            lines, labels = [], []
+            for index, page in enumerate(rng.sample(pages, rng.randint(2, 5))):
+                lines += page
+                labels += [index] * len(page)
+            dumps.append({"id": str(k), "paragraphs": lines, "labels": labels})
+            ours.append({"id": str(k), "labels": labels_for(lines, joiner)[0]})
+        show(f"lines {name} ({count} dumps)", score(tools, dumps, ours))
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", default=str(Path(__file__).resolve().parents[2] / "shared"))
@@ -289,6 +312,10 @@ def main() -> int:
     naive = {url: visible_text_lines(page) for url, page in pages.items()}
     page_dumps(tools, data, naive)
     untitled_joins(tools, pages)
+    csv.field_size_limit(sys.maxsize)
+    with open(data / "news-sample" / "news_sample.csv", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    news_dumps(tools, rows)
 
     print("\nsamples (gold: articles, titles, authors)")
     sample_gold = json.loads((data / "samples-gold.json").read_text())
@@ -302,9 +329,6 @@ def main() -> int:
         for a in found:
             print(f"      #{a.segment} {a.title!r:.80}  {a.authors}")
 
-    csv.field_size_limit(sys.maxsize)
-    with open(data / "news-sample" / "news_sample.csv", encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh))
     split = sum(1 for r in rows if len(articles_of(r["content"])) > 1)
     print(f"\nwrongly split single-article pages:\n  news sample (text)        {split}/{len(rows)} ({split / len(rows):.1%})")
     for name, content_type, view in (("html-dev as HTML", HTML, pages.__getitem__),

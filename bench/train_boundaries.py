@@ -36,7 +36,7 @@ from eval_clean import load_html_dev
 from eval_segment import _rewrap
 from train_line_filter import _progress, fold_of
 
-from newsflow.pipeline import clean_stage, warm_up_segmenter
+from newsflow.pipeline import clean_stage
 from newsflow.schema import PLAIN, RawArticle, Rejected
 from newsflow.text import boundaries, segment
 from newsflow.text.boilerplate import BODY
@@ -52,7 +52,7 @@ own menus English 0.098 / 0.097 / 0.107, German 0.072 / 0.063 / 0.070, one site 
 0.160 and 0.143 / 0.131 / 0.131; untitled joins as extracted, German 0.100 / 0.096 / 0.093,
 English 0.083 / 0.079 / 0.078; BBC dumps 0.047 throughout, without titles 0.072 / 0.071 / 0.071."""
 TREES, DEPTH = 100, 4
-MONOTONIC = {"log_gap_chars": 1, "log_gap_blocks": 1, "after_log_run_words": 1, "before_log_run_words": 1, "similarity": -1,
+MONOTONIC = {"log_furniture_chars": 1, "log_gap_blocks": 1, "after_log_run_words": 1, "before_log_run_words": 1, "similarity": -1,
              "after_furniture_share": -1, "before_furniture_share": -1}
 """Features whose effect may only go one way: a boundary is likelier the more furniture stands
 between the parts and the longer their runs of prose, and less likely the more alike their words
@@ -217,7 +217,6 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
     args = ap.parse_args()
     data = Path(args.shared) / "data"
-    warm_up_segmenter()
     folds = bbc_samples(data) + page_samples(data)
     figures, single_pages = report(folds)
     print("boundary check, fitted on one half and applied to the other (2-fold):")

@@ -643,7 +643,7 @@ def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vecto
         (_, last_end, _, trailing), (first_start, _, leading, _) = edges[k - 1], edges[k]
         similarity = vectors.similarity(vectors.window(paragraphs[k - 1][0], paragraphs[k - 1][-1] + 1),
                                         vectors.window(paragraphs[k][0], paragraphs[k][-1] + 1))
-        rows.append([*(float(origin == o) for o in boundaries.ORIGINS), math.log1p(max(first_start - last_end, 0)),
+        rows.append([*(float(origin == o) for o in boundaries.ORIGINS), math.log1p(max(first_start - last_end - LINE_BREAKS, 0)),
                      math.log1p(trailing + leading), *sides[k], *sides[k - 1][:3], similarity, first_start / end,
                      float(k == len(groups) - 1), float(k == 1), math.log1p(len(groups))])
     return np.array(rows)
