@@ -61,18 +61,19 @@ MIN_PARAGRAPHS = 3
 """No content-only boundary leaves fewer paragraphs than this on either side (unless two of them
 hold :data:`LONG_PAIR_WORDS` words), and a page of fewer than twice this many is not cut by content."""
 LONG_PAIR_WORDS = 150
-"""Two paragraphs holding this many words may be an article found by content, or under a header
-with furniture next to another such header: a news brief of two long paragraphs (117 of the BBC dev
-dumps' 1,458 stories have two). The BBC dumps with a separator line between their stories ("* * *",
-"---", "Advertisement"), first 150: Pk 0.058 -> 0.039 when such headers came in (0.036 without the
-separators); html-dev naive single pages split 69 -> 70, no other eval-segment figure moved. A page too short to be cut into
-parts of :data:`MIN_PARAGRAPHS` still stays whole: sample 004, a roundup of two sections of two
-paragraphs (180 words each) under one headline, is one article. When it came in (none / 100 /
-150): BBC dumps Pk 0.047 / 0.040 / 0.043; without titles 0.071 / 0.032 / 0.042; without titles, each
-story's paragraphs merged into two (150 dumps) 0.341 / 0.081 / 0.092, into three 0.122 / 0.044 /
-0.049; untitled html-dev joins as extracted, German, French, Polish 0.096, 0.136, 0.050 / 0.104,
-0.141, 0.051 / 0.102, 0.141, 0.051 (a dump or two of 60 each, where finer cuts let none stand);
-html-dev naive single pages split 69 / 72 / 69 of 989; news sample 7 / 7 / 7 of 250."""
+"""Two paragraphs holding this many words can be a story of their own, a news brief (117 of the
+BBC dev dumps' 1,458 stories have two): found by content, or under a header with furniture next to
+another such header (which otherwise reads as a thread of readers' comments). A page too short to
+be cut into parts of :data:`MIN_PARAGRAPHS` still stays whole: sample 004, a roundup of two
+sections of two paragraphs (180 words each) under one headline, is one article. When it came in
+for content cuts (none / 100 / 150): BBC dumps Pk 0.047 / 0.040 / 0.043; without titles 0.071 /
+0.032 / 0.042; without titles, each story's paragraphs merged into two (150 dumps) 0.341 / 0.081 /
+0.092, into three 0.122 / 0.044 / 0.049; untitled html-dev joins as extracted, German, French,
+Polish 0.096, 0.136, 0.050 / 0.104, 0.141, 0.051 / 0.102, 0.141, 0.051 (a dump or two of 60 each,
+where finer cuts let none stand); html-dev naive single pages split 69 / 72 / 69 of 989; news
+sample 7 / 7 / 7 of 250. Then for headers: the first 150 BBC dumps with a separator line between
+their stories ("* * *", "---", "Advertisement") Pk 0.058 -> 0.039 (0.036 without the separators);
+html-dev naive single pages split 69 -> 70; no other eval-segment figure moved."""
 TITLE_MIN_PARAGRAPHS = 2
 """A title-like line opens an article only this many paragraphs or more after the last one opened
 (or the page's start): one paragraph under a headline is a teaser, two can be a short story. BBC
@@ -129,9 +130,9 @@ box, which share the article's vocabulary more than the next saved page does. Wh
 0.177; BBC dumps and news sample unchanged."""
 SECTION_SHARE = 0.5
 """Title-like lines without furniture around them open articles by :data:`MAX_TITLE_PART_SIMILARITY`
-only if they are at least this share of the page's headlines standing tightly between paragraphs (:func:`_tight_headlines`): in a dump
-of stories nearly every headline opens one, in one long article only a few of its section headings
-part vocabularies enough. Measured when it came in (none / 0.5 / 0.67): BBC dumps Pk 0.075 / 0.076
+only if they are at least this share of the page's headlines standing tightly between paragraphs
+(:func:`_tight_headlines`): in a dump of stories nearly every headline opens one, in one long
+article only a few of its section headings part vocabularies enough. Measured when it came in (none / 0.5 / 0.67): BBC dumps Pk 0.075 / 0.076
 / 0.120; news-sample pages split 14 / 12 / 7 of 250; html-dev naive text 215 / 207 / -; untitled
 html-dev joins as extracted, German, English, French: 0.186, 0.156, 0.189 / 0.165, 0.139, 0.144;
 whole-page dumps English, own menus / one site: 0.124 / 0.173 -> 0.120 / 0.182. Under this share a
@@ -588,7 +589,8 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         # with their own headings: a headline opens one only where the parts are as unlike as
         # across a stretch of furniture
         cued = {p for _, p, cue in titled if cue}
-        kept = _dissimilar(vectors, sorted(kept), [math.inf if p in cued else FURNITURE_PART_SIMILARITY for p in sorted(kept)])
+        kept = _dissimilar(vectors, sorted(kept), [math.inf if p in cued else FURNITURE_PART_SIMILARITY
+                                                   for p in sorted(kept)])
     starts = [block_of[p] for p in sorted(kept)]
     if content_boundaries and not any(cue for _, p, cue in titled if p in kept):
         # content: on a page without article titles, and inside each part the titles leave on a
