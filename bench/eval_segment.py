@@ -209,15 +209,7 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
         for language, articles in sorted(pools.items(), key=lambda kv: -len(by_language[kv[0]])):
             if len(articles) < 10:
                 continue
-            dumps, ours = [], []
-            for k in range(per_language):
-                paragraphs, labels = [], []
-                for index, article in enumerate(rng.sample(articles, rng.randint(2, 5))):
-                    paragraphs += article
-                    labels += [index] * len(article)
-                dumps.append({"id": f"{language}{k}", "paragraphs": paragraphs, "labels": labels})
-                ours.append({"id": f"{language}{k}", "labels": labels_for(paragraphs)[0]})
-            show(f"{language}, {which} ({len(articles)})", score(tools, dumps, ours))
+            show(f"{language}, {which} ({len(articles)})", score(tools, *_drawn_dumps(rng, articles, per_language)))
 
 
 def news_dumps(tools: Path, rows: list[dict], count: int = 100) -> None:
@@ -228,16 +220,22 @@ def news_dumps(tools: Path, rows: list[dict], count: int = 100) -> None:
              for r in rows if len(r["content"].split()) >= 150]
     print(f"\ndumps of news-sample pages (scraped text, {len(pages)} pages, 2-5 joined)")
     for joiner, name in (("\n", "one line break apart"), ("\n\n", "two line breaks apart")):
-        rng = random.Random(3)
-        dumps, ours = [], []
-        for k in range(count):
-            lines, labels = [], []
-            for index, page in enumerate(rng.sample(pages, rng.randint(2, 5))):
-                lines += page
-                labels += [index] * len(page)
-            dumps.append({"id": str(k), "paragraphs": lines, "labels": labels})
-            ours.append({"id": str(k), "labels": labels_for(lines, joiner)[0]})
-        show(f"lines {name} ({count} dumps)", score(tools, dumps, ours))
+        show(f"lines {name} ({count} dumps)", score(tools, *_drawn_dumps(random.Random(3), pages, count, joiner)))
+
+
+def _drawn_dumps(rng: random.Random, pool: list[list[str]], count: int,
+                 joiner: str = "\n\n") -> tuple[list[dict], list[dict]]:
+    """``count`` dumps of 2-5 articles of ``pool`` (each a list of units) drawn by ``rng``, their
+    units joined by ``joiner``: the gold, and newsflow's labels."""
+    dumps, ours = [], []
+    for k in range(count):
+        units, labels = [], []
+        for index, article in enumerate(rng.sample(pool, rng.randint(2, 5))):
+            units += article
+            labels += [index] * len(article)
+        dumps.append({"id": str(k), "paragraphs": units, "labels": labels})
+        ours.append({"id": str(k), "labels": labels_for(units, joiner)[0]})
+    return dumps, ours
 
 
 def main() -> int:
