@@ -51,6 +51,16 @@ def test_one_row_per_boundary_the_rules_find():
     assert row["origin_title"] == 1 and row["after_header_title"] == 1 and row["similarity"] < 0.1
 
 
+def test_line_breaks_between_paragraphs_are_no_furniture():
+    # two untitled stories one line break apart, two, and as Windows writes two: the boundary found
+    # by content has no furniture before it in any of them
+    untitled = "\n\n".join([*STORY_A, *STORY_B])
+    for joiner in ("\n", "\n\n", "\r\n\r\n"):
+        blocks = clean_stage(RawArticle(id="d", content=untitled.replace("\n\n", joiner), content_type=PLAIN)).blocks
+        groups, rows = segment.candidates(blocks)
+        assert len(groups) == 2 and rows[0, boundaries.FEATURES.index("log_furniture_chars")] == 0
+
+
 @pytest.mark.parametrize(("leaf", "found"), [(-10.0, 1), (10.0, 2)])
 def test_a_boundary_the_check_rejects_joins_its_parts(monkeypatch, leaf, found):
     # one tree, one leaf: every boundary gets the same probability
