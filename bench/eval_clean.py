@@ -24,6 +24,7 @@ import json
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -203,6 +204,14 @@ def eval_news_sample(data: Path) -> None:
           f"{len(gone)} distinct:")
     for text, times in gone.most_common(8):
         print(f"    {times:4d} × {text[:90]}")
+    # as html2text, lynx or an e-mail saves them: each paragraph broken at a fixed width
+    as_is = rounds[0][0]
+    for width in (60, 72, 80):
+        wrapped = ours(PLAIN)
+        kept = {r.id: wrapped("\n\n".join("\n".join(textwrap.wrap(p, width)) for p in r.content.split("\n\n")))
+                for r in raws}
+        print(f"  hard-wrapped at {width} characters: {sum(len(t.split()) for t in kept.values()) / sum(len(t.split()) for t in as_is.values()):.1%} "
+              f"of the words kept as is, the same text on {sum(kept[k] == as_is[k] for k in kept)} pages")
 
 
 def main() -> int:

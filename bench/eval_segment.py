@@ -38,6 +38,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 
@@ -297,6 +298,10 @@ def main() -> int:
     show(f"newsflow, {SEPARATOR!r} between stories", score(tools, separated_gold, separated))
     show("newsflow, titles removed", score(tools, untitled_gold, untitled))
     show("newsflow, titles removed, two paragraphs a story", score(tools, halved_gold, halved))
+    # as html2text, lynx or an e-mail saves text: each paragraph broken at 72 characters
+    wrapped = [{"id": d["id"], "labels": labels_for(["\n".join(textwrap.wrap(p, 72)) for p in d["paragraphs"]])[0]}
+               for d in dumps]
+    show("newsflow, hard-wrapped at 72 characters", score(tools, gold, wrapped))
     mb = size / 1e6
     print(f"  throughput: newsflow clean + segment {mb / (clean_s + segment_s):.2f} MB/s (segmenter stage alone "
           f"{mb / segment_s:.2f} MB/s), TextTiling {mb / tiling_s:.2f} MB/s")

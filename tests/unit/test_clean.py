@@ -1,5 +1,6 @@
 """The cleaner on literal strings: offsets into the raw text, HTML blocks, hostile input."""
 
+import textwrap
 import time
 
 from newsflow.schema import HTML, PLAIN, RawArticle
@@ -23,6 +24,15 @@ def test_plain_spans_point_into_the_raw_text():
         assert content[block.start : block.end].strip() == content[block.start : block.end]
         assert content[block.start : block.end].replace("\u00ad", "") == block.text
     assert result.removed == {"short": 1}
+
+
+def test_hard_wrapped_text_keeps_its_paragraphs():
+    # as html2text or lynx save a page: every paragraph broken at 72 characters
+    paragraphs = [f"{P1} {P2} {P1}", f"{P2} {P1} {P2}", f"{P1} {P2}"]
+    content = "\n\n".join(["The Title of the Story Here", *("\n".join(textwrap.wrap(p, 72)) for p in paragraphs)])
+    result = clean(raw(content))
+    assert [(b.kind, b.text) for b in result.blocks] == [("title", "The Title of the Story Here"),
+                                                         *(("body", p) for p in paragraphs)]
 
 
 def test_plain_text_date_is_read_off_the_header_not_the_body():

@@ -1,6 +1,15 @@
 """Normalisation repairs encoding damage and invisible characters but never rewrites words."""
 
-from newsflow.text.normalize import normalize_line, normalize_text, word_stems, words
+import textwrap
+
+from newsflow.text.normalize import (
+    normalize_line,
+    normalize_lines,
+    normalize_text,
+    unwrapped,
+    word_stems,
+    words,
+)
 
 
 def test_mojibake_is_repaired():
@@ -63,3 +72,29 @@ def test_digit_count_is_str_isdigit_on_every_path():
     western = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(32, 256))
     for text in ("Hello, World 42", "Grüße 3 Œuvres ½ ² ³", western, "Zażółć 7", "東京 2024 год ١٢"):
         assert digit_count(text) == sum(map(str.isdigit, text))
+
+
+PARAGRAPHS = [
+    "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting in its "
+    "eastern districts, where the last well-defended positions fell after a night of shelling.",
+    "Officials in the capital said the offensive would continue towards the river in the coming days, "
+    "and that the roads to the north would reopen once engineers had cleared them of mines.",
+]
+
+
+def test_hard_wrapped_paragraphs_are_joined_back_with_their_raw_spans():
+    raw = "\n\n".join("\n".join(textwrap.wrap(p, 60)) for p in ["Town Retaken", *PARAGRAPHS])
+    lines = unwrapped(raw, list(normalize_lines(raw)))
+    assert [text for text, _, _ in lines] == ["Town Retaken", *PARAGRAPHS]
+    assert [raw[start:end].replace("\n", " ") for _, start, end in lines] == ["Town Retaken", *PARAGRAPHS]
+    # wrapped at 70, the first paragraph breaks after "well-": the word joins back without a space
+    raw = "\n\n".join("\n".join(textwrap.wrap(p, 70)) for p in PARAGRAPHS)
+    assert "well-\ndefended" in raw
+    assert [text for text, _, _ in unwrapped(raw, list(normalize_lines(raw)))] == PARAGRAPHS
+
+
+def test_text_that_is_not_hard_wrapped_stays_as_it_is():
+    for raw in ("\n".join(PARAGRAPHS * 3),  # a paragraph a line
+                "\n".join(["Home", "World news", "Business and markets today", "Sport", "Weather"] * 4)):  # menus
+        lines = list(normalize_lines(raw))
+        assert unwrapped(raw, lines) == lines

@@ -24,7 +24,7 @@ from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
 from newsflow.text.dates import iso_date
-from newsflow.text.normalize import normalize_line, normalize_lines
+from newsflow.text.normalize import normalize_line, normalize_lines, unwrapped
 
 VERSION = f"clean-0.11+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
@@ -188,7 +188,7 @@ def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | 
 def _clean_plain(content: str) -> Cleaned:
     lines: list[str] = []
     spans: list[tuple[int, int]] = []
-    for text, start, end in normalize_lines(content):
+    for text, start, end in unwrapped(content, list(normalize_lines(content))):
         lines.append(text)
         spans.append((start, end))
     return _classified(lines, spans, Cleaned(blocks=[]))

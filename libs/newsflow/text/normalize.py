@@ -3,7 +3,9 @@
 - mojibake and broken escapes repaired by ftfy (quotes stay curly, full-width forms stay);
 - NFC; soft hyphens, zero-width spaces, word joiners and byte-order marks removed
   (ZWJ/ZWNJ are kept: they are spelling in Persian, Indic scripts and emoji);
-- runs of horizontal whitespace (tabs, no-break and typographic spaces) become one space.
+- runs of horizontal whitespace (tabs, no-break and typographic spaces) become one space;
+- plain text hard-wrapped at a fixed width (html2text, lynx, e-mail) gets its paragraphs back
+  (:func:`unwrapped`), so each is classified whole.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 import ftfy
 from ftfy.badness import is_bad
@@ -86,6 +89,43 @@ def normalize_lines(document: str) -> Iterator[tuple[str, int, int]]:
             line = normalize_line(line)
         lead = len(raw) - len(raw.lstrip())
         yield line, start + lead, start + len(raw.rstrip())
+
+
+WRAP_WIDTHS = range(50, 101)
+"""Widths hard-wrapped text is broken at (html2text 78, lynx and w3m 80, e-mail 72-76)."""
+WRAPPED_SHARE = 0.5
+"""Share of a page's line breaks inside paragraphs (a line followed directly by another) that must
+read as wraps for the page to be unwrapped."""
+
+
+def unwrapped(document: str, lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """``lines`` (:func:`normalize_lines` of ``document``) with the paragraphs of hard-wrapped text
+    joined back, each spanning its lines in the raw text. A page is hard-wrapped when its width (the
+    95th percentile of its lines' lengths) is in :data:`WRAP_WIDTHS` and :data:`WRAPPED_SHARE` of
+    the line breaks between lines that follow each other directly are wraps: the next line's first
+    word would not have fitted on the line. Only those breaks are joined; a line ending on a
+    hyphenated word part joins without a space ("well-" "known"). Other pages come back as they are."""
+    if len(lines) < 4:
+        return lines
+    width = sorted(len(text) for text, _, _ in lines)[(len(lines) - 1) * 95 // 100]
+    if width not in WRAP_WIDTHS:
+        return lines
+    wraps, direct = [], 0
+    for (text, _, end), (following, start, _) in pairwise(lines):
+        adjacent = document.count("\n", end, start) == 1
+        direct += adjacent
+        wraps.append(adjacent and len(text) + 1 + len(following.split(" ", 1)[0]) > width)
+    if sum(wraps) < 3 or sum(wraps) < WRAPPED_SHARE * direct:
+        return lines
+    out = [lines[0]]
+    for wrap, line in zip(wraps, lines[1:], strict=True):
+        if not wrap:
+            out.append(line)
+            continue
+        text, start, _ = out[-1]
+        glue = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
+        out[-1] = (text + glue + line[0], start, line[2])
+    return out
 
 
 def _suspect_lines(text: str) -> set[int]:
