@@ -232,7 +232,7 @@ def main() -> int:
     spec = fit([s for _, s in folds])
     spec["cross_validated"] = figures
     spec["single_pages_split_2fold"] = single_pages
-    spec["rules"] = segment.VERSION.split("+")[0]  # the segmenter whose boundaries it was fitted on
+    spec["rules"] = segment.RULES  # the segmenter whose boundaries it was fitted on
     # a line a key: the tree arrays stay one line each
     MODEL_PATH.write_text("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in spec.items()) + "\n}\n",
                           encoding="utf-8")

@@ -186,12 +186,8 @@ def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | 
 
 
 def _clean_plain(content: str) -> Cleaned:
-    lines: list[str] = []
-    spans: list[tuple[int, int]] = []
-    for text, start, end in unwrapped(content, list(normalize_lines(content))):
-        lines.append(text)
-        spans.append((start, end))
-    return _classified(lines, spans, Cleaned(blocks=[]))
+    lines = unwrapped(content, list(normalize_lines(content)))
+    return _classified([text for text, _, _ in lines], [(start, end) for _, start, end in lines], Cleaned(blocks=[]))
 
 
 def _clean_html(content: str) -> Cleaned:

@@ -44,7 +44,9 @@ from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-VERSION = f"segment-0.20+{boundaries.VERSION}"
+RULES = "segment-0.20"
+"""The version of this module's rules, which the boundary check is fitted on."""
+VERSION = f"{RULES}+{boundaries.VERSION}"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -589,8 +591,8 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         # with their own headings: a headline opens one only where the parts are as unlike as
         # across a stretch of furniture
         cued = {p for _, p, cue in titled if cue}
-        kept = _dissimilar(vectors, sorted(kept), [math.inf if p in cued else FURNITURE_PART_SIMILARITY
-                                                   for p in sorted(kept)])
+        paras = sorted(kept)
+        kept = _dissimilar(vectors, paras, [math.inf if p in cued else FURNITURE_PART_SIMILARITY for p in paras])
     starts = [block_of[p] for p in sorted(kept)]
     if content_boundaries and not any(cue for _, p, cue in titled if p in kept):
         # content: on a page without article titles, and inside each part the titles leave on a
