@@ -27,6 +27,15 @@ def test_page_furniture_is_removed_with_reasons():
         ("boilerplate", "numeric"), ("boilerplate", "credit"), ("boilerplate", "credit"), (BODY, None)]
 
 
+def test_a_headline_ending_on_an_acronym_its_article_names_is_no_credit():
+    # an agency's name ends captions only; an organisation the article names can end its headline
+    body = "Athletics' governing body IAAF said the two sprinters had missed three tests in a year."
+    lines = ["Greek sprinters suspended by IAAF", body, P[0], "Kenteris at the Athens stadium GETTY", P[1]]
+    assert kinds(lines)[0] == (TITLE, None)
+    assert kinds(lines)[3] == ("boilerplate", "credit")
+    assert kinds(lines[:1] + lines[2:])[0] == ("boilerplate", "credit")  # named nowhere else: a credit
+
+
 def test_repeated_lines_are_furniture():
     plea = "Liked it? Take a second to support us on Patreon!"
     assert [c.reason for c in classify([P[0], plea, P[1], plea])] == [None, "repeated", None, "repeated"]

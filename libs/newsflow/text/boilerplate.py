@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.7"
+VERSION = "boilerplate-0.8"
 
 BODY = "body"
 TITLE = "title"
@@ -119,9 +120,19 @@ def _headline_shaped(text: str) -> bool:
     return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END
 
 
-def _is_credit(text: str) -> bool:
-    """``© Photo: …``, ``(c) Reuters``, ``…powerGETTY``, ``… AFP``."""
-    return "©" in text or "(c) " in text or _CREDIT_END.search(text, text.rfind(" ") + 1) is not None
+def _is_credit(text: str, named: Callable[[], set[str]]) -> bool:
+    """``© Photo: …``, ``(c) Reuters``, ``…powerGETTY``, ``… AFP``; not a headline that ends on an
+    acronym the page also names in the middle of a line (``named``: those acronyms), as its article
+    does (``Greek sprinters suspended by IAAF``): an agency's name ends captions only."""
+    if "©" in text or "(c) " in text:
+        return True
+    end = _CREDIT_END.search(text, text.rfind(" ") + 1)
+    if end is None:
+        return False
+    return end.group()[0].islower() or end.group() not in named()  # glued to the caption, or only ends lines
+
+
+_MID_LINE_ACRONYM = re.compile(r"\b[A-Z]{4,}\b(?!$)", re.M)
 
 
 def _key(text: str) -> str:
@@ -143,6 +154,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     sentence = [ends_like_sentence(t) for t in lines]
     keys = [_key(t) for t in lines]
     counts = Counter(keys)
+    named = cache(lambda: set(_MID_LINE_ACRONYM.findall("\n".join(lines))))  # read once, if ever
     out: list[Line] = [_line(BOILERPLATE, "short")] * n
 
     # 1. what the line is on its own
@@ -160,7 +172,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             words[i] < LONG_WORDS and letter_ratio(text) < 0.5
         ):
             out[i] = _line(BOILERPLATE, "numeric")
-        elif not sentence[i] and words[i] < LONG_WORDS and _is_credit(text):
+        elif not sentence[i] and words[i] < LONG_WORDS and _is_credit(text, named):
             out[i] = _line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = _line(BODY)
