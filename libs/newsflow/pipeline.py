@@ -73,6 +73,11 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
     body = seg_mod.text_blocks(cleaned.blocks)
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
+    kept = {id(b) for b in body}
+    trailing = [b for b in cleaned.blocks if b.kind == BODY and not b.furniture and id(b) not in kept]
+    if trailing:  # out of the text after the article's end: counted like the cleaner's removals
+        cleaned.removed[seg_mod.TRAILING] += len(trailing)
+        cleaned.removed_chars[seg_mod.TRAILING] += sum(len(b.text) for b in trailing)
     kept_chars = sum(len(b.text) for b in body)
     headline = _leading_title(cleaned.blocks)
     title = raw.title or cleaned.title or (headline.text if headline else None)

@@ -41,6 +41,29 @@ def test_the_clean_stage_reads_the_header_of_plain_text_as_the_segmenter_does():
     assert clean_stage(hinted).published == "2021-05-03"  # the scraper's hint, as ISO 8601
 
 
+def test_a_short_run_set_apart_after_the_article_leaves_its_text():
+    article = [
+        "The minister said on Monday that the new rules would take effect early next year, after a vote.",
+        "Critics argued that the changes had been rushed through parliament without a proper debate.",
+        "The opposition leader called the bill a mistake and promised to repeal it after the election.",
+        "Business groups welcomed the rules but asked for more time to adapt their systems and staff.",
+        "A spokesman for the ministry said the timetable would not change, whatever the critics said.",
+    ]
+    bio = "Ann Lee covers politics for the paper and has reported from the capital since the last election."
+    menu = [f"Section number {k} of the site" for k in range(12)]  # 12 short lines: furniture, 380 characters
+
+    def cleaned(lines):
+        return clean_stage(RawArticle.from_obj({"id": "p", "content": "\n".join(lines), "content_type": "text/plain"}))
+
+    apart = cleaned([*article, *menu, bio])
+    assert bio not in apart.text and article[-1] in apart.text
+    assert apart.provenance["removed"]["trailing"] == 1
+    (only,) = segment_stage(apart)  # the segmenter still reads it, as the article's
+    assert bio not in only.text and len(only.spans) == len(article)  # untitled: a span a paragraph
+    assert bio in cleaned([*article, bio, *menu]).text  # right after the article: its last paragraph
+    assert bio in cleaned([bio, *menu, *article]).text  # before the article's run: a dek, an intro
+
+
 def test_ids_are_deterministic():
     first = [a.id for a in run_stages(sample("003"))]
     assert first == [a.id for a in run_stages(sample("003"))]

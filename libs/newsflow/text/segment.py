@@ -46,7 +46,9 @@ from newsflow.text.normalize import word_stems
 
 RULES = "segment-0.20"
 """The version of this module's rules, which the boundary check is fitted on."""
-VERSION = f"{RULES}+{boundaries.VERSION}"
+TEXT = "text-1"
+"""The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
+VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
 _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
@@ -212,6 +214,16 @@ after it. When it came in: news sample pages split 12 -> 11 of 250 by the rules 
 with the boundary check (an essay cut inside a list of traits ending in semicolons); BBC dumps
 without titles Pk 0.071 -> 0.072 by the rules alone (one of their 1,458 articles is cut off after
 a comma); no other eval-segment figure moved by more than 0.001."""
+TRAILING_GAP = 200
+"""An article's text ends with its longest run of paragraphs: after it, a run of fewer than
+:data:`MIN_ARTICLE_WORDS` words that this many characters of page furniture or more set apart (a
+newsletter box, an author's bio, "You might also like:", a copyright line) is not the article's
+(:func:`text_blocks`). When it came in (none / 100 / 150 / 200 / 300 / 400 characters): html-dev as
+naive text, F1 0.869 / 0.874 / 0.875 / 0.875 / 0.874 / 0.873 (200: 61 fewer boilerplate snippets kept,
+15 fewer body snippets; each half of the sites by host name +0.006); fewer than 80 / 150 words at 200:
+0.874 / 0.875; runs before the longest one cut too: 0.860."""
+TRAILING = "trailing"
+"""Removal reason of those runs in a cleaned page's provenance."""
 LINE_BREAKS = 4
 """Paragraphs at most this many characters apart in the raw text (``\r\n\r\n``) are consecutive.
 Letting a caption or an ad line between them (60 / 150 characters) helps dumps of whole pages (Pk
@@ -729,9 +741,25 @@ def text_blocks(blocks: list[Block], furniture: bool = False) -> list[Block]:
     first_body = next((i for i, b in enumerate(blocks) if b.kind == BODY), len(blocks))
     headlines = {_letters(b.text) for b in blocks[:first_body] if b.kind == TITLE}
     last = len(blocks) - 1
-    return [b for i, b in enumerate(blocks) if (b.kind == BODY and (furniture or not b.furniture)) or (
+    text = [b for i, b in enumerate(blocks) if (b.kind == BODY and (furniture or not b.furniture)) or (
         b.kind == TITLE and 0 < i < last and blocks[i - 1].kind == BODY and blocks[i + 1].kind == BODY
         and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
+    return text if furniture else _without_trailing_runs(text)
+
+
+def _without_trailing_runs(text: list[Block]) -> list[Block]:
+    """``text`` (plain text: blocks with offsets) cut into runs where :data:`TRAILING_GAP` characters
+    or more were taken out between two blocks, less the runs of fewer than :data:`MIN_ARTICLE_WORDS`
+    words after its longest run."""
+    if len(text) < 2 or text[0].start is None:
+        return text
+    cuts = [k for k in range(1, len(text)) if text[k].start - text[k - 1].end >= TRAILING_GAP]
+    if not cuts:
+        return text
+    runs = [text[a:b] for a, b in pairwise([0, *cuts, len(text)])]
+    words = [sum(word_count(b.text) for b in run) for run in runs]
+    longest = words.index(max(words))
+    return [b for k, run in enumerate(runs) if k <= longest or words[k] >= MIN_ARTICLE_WORDS for b in run]
 
 
 def _letters(text: str) -> str:
