@@ -18,6 +18,11 @@ def test_paragraphs_are_body_and_short_sentences_join_them():
     assert kinds([P[0], "Because it was.", P[1]]) == [(BODY, None)] * 3
 
 
+def test_a_short_sentence_ending_on_a_colon_joins_the_paragraph_after_it_only():
+    assert kinds([P[0], "The minister said on Monday:", P[1]])[1] == (BODY, None)
+    assert kinds([P[0], P[1], "Share this article with friends:", "Facebook"])[2] == ("boilerplate", "fragment")
+
+
 def test_page_furniture_is_removed_with_reasons():
     lines = ["Support Us", P[0], "8,603 Views", "Support Us", "2,500 $", "Trump and Putin in SyriaGETTY",
              "© Photo: Ministry of Defence", P[1]]

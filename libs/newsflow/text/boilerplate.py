@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.8"
+VERSION = "boilerplate-0.9"
 
 BODY = "body"
 TITLE = "title"
@@ -190,10 +190,14 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         seen.add(key)
 
     # 2. short sentences next to body paragraphs are body (a forward and a backward pass,
-    #    so a run of short sentences joins up from either side)
+    #    so a run of short sentences joins up from either side); one that ends on a colon announces
+    #    what follows it, so only a paragraph after it makes it body ("Share this:", "You might also
+    #    like:" under an article are not; html-dev as naive text: F1 0.875 -> 0.876, 13 boilerplate
+    #    snippets fewer, 4 body ones)
     for order, step in ((fragments, -1), (fragments[::-1], 1)):
         for i in order:
-            if 0 <= i + step < n and out[i].reason == "fragment" and out[i + step].kind == BODY:
+            if (0 <= i + step < n and out[i].reason == "fragment" and out[i + step].kind == BODY
+                    and (step > 0 or not lines[i].endswith(":"))):
                 out[i] = _line(BODY)
 
     # 3. a short line with body on both sides is a heading: evidence, like a title
