@@ -62,13 +62,25 @@ def test_the_segmenter_reads_furniture_as_body():
     assert PITCH not in segment_stage(doc)[0].text
 
 
-def test_a_donation_plea_under_an_article_goes_by_the_stricter_bar():
+def test_a_paragraph_under_an_article_goes_by_the_stricter_bar(monkeypatch):
+    # sample 000: its last paragraph follows a photo and its caption, so it reads like furniture to
+    # the model, but not with the confidence asked of lines right after an article
+    path = next(SAMPLES.glob("000*"))
+    page = RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN)
+    last = "The Russian MoD voted Syrian troops pushed IS out of western"
+    cleaned = clean(page)
+    assert any(b.text.startswith(last) and not b.furniture for b in cleaned.blocks)
+    monkeypatch.setattr(linefilter, "STRICT_THRESHOLD", 0.5)
+    assert any(b.text.startswith(last) and b.furniture for b in clean(page).blocks)
+
+
+def test_a_donation_plea_under_an_article_leaves_its_text():
     # sample 003: right under its last article, so it could have been the article's last paragraphs
     path = next(SAMPLES.glob("003*"))
-    cleaned = clean(RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN))
-    flagged = [b.text for b in cleaned.blocks if b.furniture]
-    assert any(t.startswith("Your donations make all the difference") for t in flagged)
-    assert any(t.startswith("Amount to donate") for t in flagged)
+    doc = clean_stage(RawArticle(id="t", content=path.read_text(encoding="utf-8"), content_type=PLAIN))
+    assert "Your donations make all the difference" in path.read_text(encoding="utf-8")
+    assert "Your donations make all the difference" not in doc.text
+    assert "Amount to donate" not in doc.text
 
 
 def test_deks_above_a_byline_are_not_judged():
