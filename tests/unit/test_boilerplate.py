@@ -41,6 +41,15 @@ def test_a_headline_ending_on_an_acronym_its_article_names_is_no_credit():
     assert kinds(lines[:1] + lines[2:])[0] == ("boilerplate", "credit")  # named nowhere else: a credit
 
 
+def test_a_line_with_a_web_address_is_no_headline():
+    # it closes the article before it; taken for the next article's headline it opened that one early
+    lines = [P[0], P[1], "Read more great articles here: http://americanthinker.com", "Cancer Drug Shows Promise",
+             P[2], P[3]]
+    assert [k for k, _ in kinds(lines)] == [BODY, BODY, "boilerplate", TITLE, BODY, BODY]
+    assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")
+    assert kinds([P[0], "Visit Our Shop At Our Store", P[1]])[1] == (TITLE, None)
+
+
 def test_repeated_lines_are_furniture():
     plea = "Liked it? Take a second to support us on Patreon!"
     assert [c.reason for c in classify([P[0], plea, P[1], plea])] == [None, "repeated", None, "repeated"]

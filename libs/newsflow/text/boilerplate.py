@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.9"
+VERSION = "boilerplate-0.10"
 
 BODY = "body"
 TITLE = "title"
@@ -114,10 +114,14 @@ def letter_ratio(text: str) -> float:
 _NOT_A_HEADLINE_END = frozenset(",;/-–—([&+=")
 
 
+_LINK = re.compile(r"https?://|www\.", re.I)
+
+
 def _headline_shaped(text: str) -> bool:
-    """Starts like a headline (not lower case: a wrapped sentence or verse does) and does not
-    end mid-phrase (a comma, a slash, an open bracket)."""
-    return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END
+    """Starts like a headline (not lower case: a wrapped sentence or verse does), does not end
+    mid-phrase (a comma, a slash, an open bracket) and holds no web address (``Read more great
+    articles here: http://…``, ``Follow us on LinkedIn: https://…`` close an article, in any language)."""
+    return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END and not _LINK.search(text)
 
 
 def _is_credit(text: str, named: Callable[[], set[str]]) -> bool:
