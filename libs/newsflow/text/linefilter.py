@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
+from operator import itemgetter
 
 import numpy as np
 
@@ -60,7 +62,7 @@ _OFFSETS = (1, -1, 2, -2)
 FEATURES = (*_SHAPE, *(f"kind_{k}" for k in KINDS), *_PLACE,
             *(f"{name}@{offset:+d}" for offset in _OFFSETS for name in _NEIGHBOUR))
 _NEIGHBOUR_COLUMNS = [FEATURES.index(name) for name in _NEIGHBOUR]
-_MENU_MARKS = frozenset("|»›•·")
+_MENU_MARK = re.compile("[|»›•·]")
 
 
 def _shape(text: str, words: int, sentence: bool) -> list[float]:
@@ -68,8 +70,8 @@ def _shape(text: str, words: int, sentence: bool) -> list[float]:
     visible = len(text) - len(tokens) + 1  # the text is normalised: one space between tokens
     letters, digits = letter_count(text), digit_count(text)
     return [math.log1p(words), math.log1p(len(text)), float(sentence), letters / visible, digits / len(text),
-            float(text[0].isupper()), sum(1 for t in tokens if t[0].isupper()) / len(tokens),
-            text.count(",") / len(tokens), float(text[-1] == ":"), float(not _MENU_MARKS.isdisjoint(text))]
+            float(text[0].isupper()), sum(map(str.isupper, map(itemgetter(0), tokens))) / len(tokens),
+            text.count(",") / len(tokens), float(text[-1] == ":"), float(_MENU_MARK.search(text) is not None)]
 
 
 def features(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
@@ -120,15 +122,10 @@ def features(lines: list[str], words: list[int], sentence: list[bool], kinds: li
         ((position >= main[0]) & (position < main[1])).astype(float),
     ], axis=1)
 
-    neighbours = base[:, _NEIGHBOUR_COLUMNS]
-    shifted = []
-    for offset in _OFFSETS:  # the line ``offset`` before (+) or after (-) this one; zeros past the ends
-        moved = np.zeros_like(neighbours)
-        if offset > 0:
-            moved[offset:] = neighbours[:-offset]
-        else:
-            moved[:offset] = neighbours[-offset:]
-        shifted.append(moved)
+    # the line ``offset`` before (+) or after (-) each one; zeros past the ends
+    padded = np.zeros((n + 2 * reach, len(_NEIGHBOUR_COLUMNS)))
+    padded[reach:reach + n] = base[:, _NEIGHBOUR_COLUMNS]
+    shifted = [padded[reach - offset:reach - offset + n] for offset in _OFFSETS]
     out = np.hstack([base, place, *shifted])
     return out if rows is None else out[rows]
 
