@@ -33,7 +33,7 @@ from tqdm import tqdm
 from newsflow.schema import HTML, PLAIN
 from newsflow.text import dom, linefilter
 from newsflow.text.boilerplate import BODY, classify, ends_like_sentence, kinds, word_count
-from newsflow.text.clean import THIN_WORDS, too_deep, visible_text_lines
+from newsflow.text.clean import THIN_WORDS, plain_lines, too_deep, visible_text_lines
 
 THRESHOLDS = {linefilter.TEXT: 0.5, linefilter.HTML: 0.4}
 """Lines under this probability of being article text are furniture. 2-fold F1 on html-dev, two
@@ -69,9 +69,13 @@ def _rows(lines: list[str], main_content: bool) -> np.ndarray:
 
 
 def text_pages(naive: dict[str, list[str]], gold: dict) -> dict[str, Page]:
-    """Naive text: every line of the page."""
-    return {url: (_rows(lines, False), _labels(lines, gold[url]))
-            for url, lines in _progress(naive.items(), "text features") if lines}
+    """Naive text: every line of the page, as the cleaner reads it (:func:`plain_lines`)."""
+    out = {}
+    for url, blocks in _progress(naive.items(), "text features"):
+        lines = [text for text, _, _ in plain_lines("\n".join(blocks))]
+        if lines:
+            out[url] = (_rows(lines, False), _labels(lines, gold[url]))
+    return out
 
 
 def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:

@@ -6,6 +6,7 @@ from newsflow.text.normalize import (
     normalize_line,
     normalize_lines,
     normalize_text,
+    rejoined,
     unwrapped,
     word_stems,
     words,
@@ -98,3 +99,24 @@ def test_text_that_is_not_hard_wrapped_stays_as_it_is():
                 "\n".join(["Home", "World news", "Business and markets today", "Sport", "Weather"] * 4)):  # menus
         lines = list(normalize_lines(raw))
         assert unwrapped(raw, lines) == lines
+
+
+def test_sentences_broken_at_links_are_joined_back_with_their_raw_spans():
+    # saved a text node a line: the links and the closing full stop stand on lines of their own
+    raw = ("The feature, first spotted by\nMike Rundle\non Twitter, only appears to work on the newest phones\n"
+           "when the user is\nwearing sunglasses\n.\nHome\nabout us\ncontact")
+    lines = rejoined(raw, list(normalize_lines(raw)))
+    assert [text for text, _, _ in lines] == [
+        "The feature, first spotted by",  # the next line is a name: its case says nothing
+        "Mike Rundle on Twitter, only appears to work on the newest phones when the user is wearing sunglasses.",
+        "Home", "about us", "contact",  # lower-case menu items: too few words to be a sentence
+    ]
+    start, end = lines[1][1:]
+    assert raw[start:end] == raw[raw.index("Mike"):raw.index("\nHome")]
+
+
+def test_lines_apart_or_after_a_sentence_end_are_not_joined():
+    for raw in ("The minister resigned on Monday after a long row with her party\n\nbut the vote went ahead as planned",
+                "The minister resigned on Monday.\nbut the vote went ahead as planned on Tuesday night"):
+        lines = list(normalize_lines(raw))
+        assert rejoined(raw, lines) == lines

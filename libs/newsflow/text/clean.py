@@ -24,9 +24,9 @@ from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines
 from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
 from newsflow.text.dates import iso_date
-from newsflow.text.normalize import normalize_line, normalize_lines, unwrapped
+from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.13+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.14+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -147,6 +147,20 @@ def visible_text_lines(content: str) -> list[str]:
     return [t for t in (normalize_line(part) for part in text.split(_SEP)) if t]
 
 
+def text_node_lines(content: str) -> list[str]:
+    """All visible text of an HTML page, a text node a line, as BeautifulSoup's
+    ``get_text("\\n", strip=True)`` saves it: a link or a bold word inside a sentence stands on a
+    line of its own (:func:`~newsflow.text.normalize.rejoined` joins them back)."""
+    if too_deep(content):
+        return stripped_html_lines(content)
+    tree = dom.parse(content)
+    for node in tree.css(_CODE_TAGS):
+        node.decompose()
+    root = tree.body or tree.root
+    nodes = root.traverse(include_text=True) if root is not None else ()
+    return [t for t in (normalize_line(node.text_content) for node in nodes if node.tag == "-text") if t]
+
+
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
                 main_content: bool = False, markup: np.ndarray | None = None) -> Cleaned:
     classified = classify(lines, main_content, markup=markup)
@@ -185,8 +199,14 @@ def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | 
     return next((day for i in range(first, stop) if classified[i].kind != BODY and (day := iso_date(lines[i]))), None)
 
 
+def plain_lines(content: str) -> list[tuple[str, int, int]]:
+    """Plain text's lines as they are classified, each with its ``(start, end)`` in ``content``:
+    normalised, hard-wrapped paragraphs and sentences broken at inline elements joined back."""
+    return rejoined(content, unwrapped(content, list(normalize_lines(content))))
+
+
 def _clean_plain(content: str) -> Cleaned:
-    lines = unwrapped(content, list(normalize_lines(content)))
+    lines = plain_lines(content)
     return _classified([text for text, _, _ in lines], [(start, end) for _, start, end in lines], Cleaned(blocks=[]))
 
 

@@ -39,7 +39,7 @@ import numpy as np
 
 from newsflow.text.normalize import digit_count, letter_count
 
-VERSION = "line-filter-1"
+VERSION = "line-filter-2"
 TEXT, HTML = "text", "html"
 """The two models: for plain text, and for the main content of HTML pages."""
 STRICT_THRESHOLD = 0.15
