@@ -34,7 +34,7 @@ from tqdm import tqdm
 from newsflow.pipeline import clean_stage
 from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
 from newsflow.text import linefilter
-from newsflow.text.clean import text_node_lines, visible_text_lines
+from newsflow.text.clean import visible_text_lines
 from newsflow.text.normalize import normalize_line
 
 
@@ -242,7 +242,7 @@ def main() -> int:
     print(f"  {'no cleaning (all visible text)':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
           f"F1 {unfiltered['f1']:.3f}")
     newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
-    nodes = {url: "\n".join(text_node_lines(page)) for url, page in pages.items()}
+    nodes = {url: "\n".join(visible_text_lines(page, text_nodes=True)) for url, page in pages.items()}
     as_nodes = score(tools, data, run("newsflow (text nodes)", ours(PLAIN), nodes)[0], args.limit)
     unfiltered = score(tools, data, nodes, args.limit)
     print(f"  {'a text node a line, no cleaning':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "

@@ -4,7 +4,7 @@ import textwrap
 import time
 
 from newsflow.schema import HTML, PLAIN, RawArticle
-from newsflow.text.clean import clean
+from newsflow.text.clean import clean, visible_text_lines
 
 
 def raw(content, content_type=PLAIN):
@@ -141,3 +141,14 @@ def test_trafilatura_reads_a_thin_page_for_real():
 
     page = f"<html><body><nav><a href='/'>Home</a></nav><main><p>{P1}</p><p>{P2}</p></main></body></html>"
     assert _trafilatura_lines(page) == [P1, P2]
+
+
+def test_a_naive_scrape_saves_a_block_or_a_text_node_a_line():
+    page = ("<html><head><title>T</title></head><body><nav><a href='/'>Home</a></nav><p>Spotted by <a href='x'>Mike "
+            "Rundle</a> on Twitter, the feature works on <b>new</b> phones.</p><script>var x = 1;</script></body></html>")
+    assert visible_text_lines(page) == ["Home", "Spotted by Mike Rundle on Twitter, the feature works on new phones."]
+    assert visible_text_lines(page, text_nodes=True) == [
+        "Home", "Spotted by", "Mike Rundle", "on Twitter, the feature works on", "new", "phones."]
+    # read as plain text, the sentence broken at its link and bold word is one paragraph again
+    kept = clean(RawArticle(id="t", content="\n".join(visible_text_lines(page, text_nodes=True)), content_type=PLAIN))
+    assert "Mike Rundle on Twitter, the feature works on new phones." in [b.text for b in kept.blocks][-1]

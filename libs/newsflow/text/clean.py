@@ -132,33 +132,27 @@ def stripped_html_lines(content: str) -> list[str]:
     return [t for t in (normalize_line(html.unescape(p)) for p in "".join(parts).split(_SEP)) if t]
 
 
-def visible_text_lines(content: str) -> list[str]:
-    """All visible text of an HTML page, one block a line — what a naive scraper saves."""
-    if too_deep(content):
-        return stripped_html_lines(content)
-    tree = dom.parse(content)
-    for node in tree.css(_CODE_TAGS):
-        node.decompose()
-    for node in tree.css(_BLOCK_TAGS):
-        node.insert_before(_SEP)
-        node.insert_after(_SEP)
-    root = tree.body or tree.root
-    text = root.text(deep=True) if root is not None else ""
-    return [t for t in (normalize_line(part) for part in text.split(_SEP)) if t]
-
-
-def text_node_lines(content: str) -> list[str]:
-    """All visible text of an HTML page, a text node a line, as BeautifulSoup's
-    ``get_text("\\n", strip=True)`` saves it: a link or a bold word inside a sentence stands on a
-    line of its own (:func:`~newsflow.text.normalize.rejoined` joins them back)."""
+def visible_text_lines(content: str, text_nodes: bool = False) -> list[str]:
+    """All visible text of an HTML page, as a naive scraper saves it: one block a line or, with
+    ``text_nodes``, a text node a line, as BeautifulSoup's ``get_text("\\n", strip=True)`` does (a link
+    or a bold word inside a sentence then stands on a line of its own, which
+    :func:`~newsflow.text.normalize.rejoined` joins back)."""
     if too_deep(content):
         return stripped_html_lines(content)
     tree = dom.parse(content)
     for node in tree.css(_CODE_TAGS):
         node.decompose()
     root = tree.body or tree.root
-    nodes = root.traverse(include_text=True) if root is not None else ()
-    return [t for t in (normalize_line(node.text_content) for node in nodes if node.tag == "-text") if t]
+    if root is None:
+        return []
+    if text_nodes:
+        parts = [node.text_content for node in root.traverse(include_text=True) if node.tag == "-text"]
+    else:
+        for node in tree.css(_BLOCK_TAGS):
+            node.insert_before(_SEP)
+            node.insert_after(_SEP)
+        parts = root.text(deep=True).split(_SEP)
+    return [t for t in map(normalize_line, parts) if t]
 
 
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
