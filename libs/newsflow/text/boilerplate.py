@@ -142,10 +142,13 @@ def _names_mid_line(lines: list[str]) -> Callable[[str], bool]:
     skips through the text, where collecting every acronym of the page tries each position (a tenth
     of the news sample's cleaning time)."""
     found: dict[str, bool] = {}
+    page = ""  # the lines joined, once, when first needed
 
     def named(acronym: str) -> bool:
+        nonlocal page
         if acronym not in found:  # the literal first, so the search skips to it; the look-behind is \b
-            found[acronym] = re.search(rf"{acronym}(?<!\w{acronym})\b(?!$)", "\n".join(lines), re.M) is not None
+            page = page or "\n".join(lines)
+            found[acronym] = re.search(rf"{acronym}(?<!\w{acronym})\b(?!$)", page, re.M) is not None
         return found[acronym]
 
     return named

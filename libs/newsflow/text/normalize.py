@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
 
@@ -64,7 +64,11 @@ def _collapse_spaces(text: str) -> str:
     return _SPACES.sub(" ", text) if "  " in text else text
 
 
-def normalize_lines(document: str) -> Iterator[tuple[str, int, int]]:
+Line = tuple[str, int, int]
+"""A line's text and its ``(start, end)`` in the raw document."""
+
+
+def normalize_lines(document: str) -> Iterator[Line]:
     """The non-empty lines of ``document``, normalised, each with its ``(start, end)`` in the raw
     text (leading and trailing whitespace excluded). Lines are split on ``\\n`` only, so offsets
     stay exact; the document-wide steps run once on the whole text, which is much faster than
@@ -99,7 +103,7 @@ WRAPPED_SHARE = 0.5
 read as wraps for the page to be unwrapped."""
 
 
-def unwrapped(document: str, lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def unwrapped(document: str, lines: list[Line]) -> list[Line]:
     """``lines`` (:func:`normalize_lines` of ``document``) with the paragraphs of hard-wrapped text
     joined back, each spanning its lines in the raw text. A page is hard-wrapped when its width (the
     95th percentile of its lines' lengths) is in :data:`WRAP_WIDTHS` and :data:`WRAPPED_SHARE` of
@@ -118,14 +122,22 @@ def unwrapped(document: str, lines: list[tuple[str, int, int]]) -> list[tuple[st
         wraps.append(adjacent and len(text) + 1 + len(following.split(" ", 1)[0]) > width)
     if sum(wraps) < 3 or sum(wraps) < WRAPPED_SHARE * direct:
         return lines
-    out = [lines[0]]
-    for wrap, line in zip(wraps, lines[1:], strict=True):
-        if not wrap:
+    wrapped = {line[1] for wrap, line in zip(wraps, lines[1:], strict=True) if wrap}  # by where they start
+    return _joined(lines, lambda before, line: None if line[1] not in wrapped
+                   else "" if before[0].endswith("-") and before[0][-2:-1].isalpha() else " ")
+
+
+def _joined(lines: list[Line], glue: Callable[[Line, Line], str | None]) -> list[Line]:
+    """``lines`` with each joined to the (already joined) line before it where ``glue(before, line)``
+    gives the string to join their texts with, not None; a joined line spans its parts in the raw text."""
+    out = lines[:1]
+    for line in lines[1:]:
+        between = glue(out[-1], line)
+        if between is None:
             out.append(line)
-            continue
-        text, start, _ = out[-1]
-        glue = "" if text.endswith("-") and text[-2:-1].isalpha() else " "
-        out[-1] = (text + glue + line[0], start, line[2])
+        else:
+            text, start, _ = out[-1]
+            out[-1] = (text + between + line[0], start, line[2])
     return out
 
 
@@ -194,7 +206,7 @@ _SENTENCE_ENDS = frozenset(".!?…。！？")
 _CLOSING = frozenset(",.;:!?)]}»”’…")
 
 
-def rejoined(document: str, lines: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def rejoined(document: str, lines: list[Line]) -> list[Line]:
     """``lines`` (:func:`normalize_lines` of ``document``) with the sentences a scraper broke at
     inline elements joined back: text saved a node a line (BeautifulSoup's ``get_text("\\n")``) puts
     a link or a bold word on a line of its own, so "Mike Rundle" / "on Twitter, only appears…" and
@@ -202,18 +214,16 @@ def rejoined(document: str, lines: list[tuple[str, int, int]]) -> list[tuple[str
     one ends no sentence, a single line break parts them, and it starts with closing punctuation
     (joined without a space) or in lower case with :data:`INLINE_JOIN_WORDS` words between the two.
     A joined line spans its parts in the raw text."""
-    out = lines[:1]
-    for line in lines[1:]:
-        text, start, end = out[-1]
-        following = line[0]
+    def glue(before: Line, line: Line) -> str | None:
+        text, following = before[0], line[0]
         closing = following[0] in _CLOSING
         if (text[-1] not in _SENTENCE_ENDS and (closing or following[0].islower())
-                and document.count("\n", end, line[1]) == 1
+                and document.count("\n", before[2], line[1]) == 1
                 and (closing or text.count(" ") + following.count(" ") + 2 >= INLINE_JOIN_WORDS)):
-            out[-1] = (text + ("" if closing else " ") + following, start, line[2])
-        else:
-            out.append(line)
-    return out
+            return "" if closing else " "
+        return None
+
+    return _joined(lines, glue)
 
 
 def _cp1252_bytes(kind: str) -> bytes:
