@@ -41,6 +41,17 @@ def test_a_headline_ending_on_an_acronym_its_article_names_is_no_credit():
     assert kinds(lines[:1] + lines[2:])[0] == ("boilerplate", "credit")  # named nowhere else: a credit
 
 
+def test_an_acronym_counts_as_named_only_as_a_whole_word_with_more_of_its_line_after_it():
+    def named(*lines):
+        return kinds(["Greek sprinters suspended by IAAF", *lines, P[0], P[1]])[0] == (TITLE, None)
+
+    assert named("The IAAF said so.") and named("IAAF, the governing body.") and named("(IAAF) rules")
+    assert not named("It was the IAAFS ruling.")  # inside a longer word
+    assert not named("The XIAAF said so.") and not named("The IAAF_2 said so.")
+    assert not named("Suspended by IAAF")  # at a line's end, as a credit stands: no evidence
+    assert named("By IAAFIAAF and IAAF again")  # a later whole-word copy after a false start
+
+
 def test_a_line_with_a_web_address_is_no_headline():
     # it closes the article before it; taken for the next article's headline it opened that one early
     lines = [P[0], P[1], "Read more great articles here: http://americanthinker.com", "Cancer Drug Shows Promise",
