@@ -71,6 +71,15 @@ def test_untitled_dump_splits_where_the_subject_changes():
     assert second.text == "\n\n".join(STORY_B)
 
 
+def test_a_paragraph_with_a_web_address_closes_the_story_before_it_not_the_next():
+    # by its words (the cup, the stadium) it would open the next story; by its web address it
+    # closes one ("Source: http://…"), so the cut found by content goes after it
+    source = "Weekly Ledger readers find more reports on the cup final and the stadium at https://ledger.example.org/ every week."
+    (first, second) = articles("\n\n".join([*STORY_A, source, *STORY_B]))
+    assert first.text == "\n\n".join([*STORY_A, source])
+    assert second.text == "\n\n".join(STORY_B)
+
+
 # What a naive scraper saves around each page's article (two sites): menus, teasers, footer links.
 # Several headline-like teasers in a row are no article's header, so titles alone find no boundary.
 FURNITURE_A = ["Home", "World", "Business", "Sport", "Weather", "Video", "Most read",
