@@ -114,14 +114,15 @@ def letter_ratio(text: str) -> float:
 _NOT_A_HEADLINE_END = frozenset(",;/-–—([&+=")
 
 
-_LINK = re.compile(r"https?://|www\.", re.I)
+WEB_ADDRESS = re.compile(r"https?://|www\.", re.I)
+"""A web address in a line: such a line closes an article ("Source: http://…"), it heads none."""
 
 
 def _headline_shaped(text: str) -> bool:
     """Starts like a headline (not lower case: a wrapped sentence or verse does), does not end
     mid-phrase (a comma, a slash, an open bracket) and holds no web address (``Read more great
     articles here: http://…``, ``Follow us on LinkedIn: https://…`` close an article, in any language)."""
-    return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END and not _LINK.search(text)
+    return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END and not WEB_ADDRESS.search(text)
 
 
 def _is_credit(text: str, named: Callable[[str], bool]) -> bool:
