@@ -47,9 +47,10 @@ from newsflow.text.normalize import word_stems
 RULES = "segment-0.21"
 """The version of this module's rules, which the boundary check is fitted on (the shipped check was
 fitted on segment-0.20's boundaries: refitted on 0.21's, whose content cuts move past a paragraph
-with a web address, it split 73 html-dev naive single pages instead of 74 but moved the dumps both
-ways, news-sample pages 0.150 -> 0.153 and 0.158 -> 0.162, one-site English 0.136 -> 0.147, German
-0.128 -> 0.125, untitled German 0.106 -> 0.103, French 0.143 -> 0.149)."""
+with a web address (:data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages
+instead of 74 but moved the dumps both ways, news-sample pages 0.150 -> 0.153 and 0.158 -> 0.162,
+one-site English 0.136 -> 0.147, German 0.128 -> 0.125, untitled German 0.106 -> 0.103, French 0.143
+-> 0.149)."""
 TEXT = "text-1"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
@@ -367,6 +368,20 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     return starts
 
 
+SOURCE_WORDS = 30
+"""A paragraph of at most this many words that holds a web address closes an article ("Source:
+http://…", "Visit www.…"): a content cut found right before one goes after it. When it came in:
+news-sample pages joined one and two line breaks apart, Pk 0.151 -> 0.150, 0.158 -> 0.158, boundary
+F1 0.519 -> 0.527, 0.510 -> 0.514; html-dev naive single pages split 76 -> 74; untitled German
+joins 0.106 -> 0.105; BBC, whole-page dumps, samples unchanged. Paragraphs of any length: the same,
+but BBC stories merged into two paragraphs 0.090 -> 0.091 (their halves name web sites)."""
+
+
+def _closes(text: str, words: int) -> bool:
+    """Whether a paragraph (``words`` long) closes an article: see :data:`SOURCE_WORDS`."""
+    return words <= SOURCE_WORDS and WEB_ADDRESS.search(text) is not None
+
+
 def _head(blocks: list[Block], first: int, stop: int) -> int:
     """Where an article whose header may begin at block ``first`` starts: at the first evidence
     block (title, separator, byline, dateline) before ``stop``, else at ``stop``."""
@@ -628,14 +643,7 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         for a, b in pairwise([0, *sorted(kept), len(body_at)]):
             cuts = _content_starts(units[a:b], words[a:b], {h - a for h in barred if a < h < b},
                                    HEADED_CROSS_RATIO if headed else MAX_CROSS_RATIO)
-            # a short paragraph with a web address closes an article ("Source: http://…", "Visit
-            # www.…"): a cut found right before one goes after it (news-sample pages joined one and
-            # two line breaks apart: Pk 0.151 -> 0.150, 0.158 -> 0.158, boundary F1 0.519 -> 0.527,
-            # 0.510 -> 0.514; html-dev naive single pages split 76 -> 74; untitled German joins 0.106
-            # -> 0.105; any paragraph, not only short ones: BBC stories merged into two paragraphs
-            # 0.090 -> 0.091, their halves name web sites)
-            cuts = [c + 1 if c + 1 < b - a and words[a + c] <= PROSE_WORDS and WEB_ADDRESS.search(blocks[body_at[a + c]].text)
-                    else c for c in cuts]
+            cuts = [c + 1 if c + 1 < b - a and _closes(blocks[body_at[a + c]].text, words[a + c]) else c for c in cuts]
             starts += [_head(blocks, body_at[a + c - 1] + 1, body_at[a + c]) for c in cuts]
         starts.sort()
     bounds = [0, *starts, len(blocks)]
