@@ -185,6 +185,16 @@ def test_a_headline_too_shallow_to_open_an_article_still_heads_the_story_found_b
     assert [a.text for a in found] == ["\n\n".join(story) for story in (STORY_A, STORY_B, STORY_C)]
 
 
+def test_one_byline_in_a_dump_leaves_the_untitled_stories_to_content():
+    # a story under a headline and a byline, between two without either: one cue is no feed layout
+    # (a feed marks all its stories so), so content still finds the stories that carry none
+    text = "\n\n".join([*STORY_A, "Home Side Wins The Cup Final", "By Jane Smith", *STORY_B, *STORY_C])
+    found = articles(text)
+    assert [a.title for a in found] == [None, "Home Side Wins The Cup Final", None]
+    assert [a.text for a in found] == ["\n\n".join(story) for story in (STORY_A, STORY_B, STORY_C)]
+    assert found[1].authors == ["Jane Smith"]
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 
