@@ -195,6 +195,13 @@ def test_one_byline_in_a_dump_leaves_the_untitled_stories_to_content():
     assert found[1].authors == ["Jane Smith"]
 
 
+def test_no_content_cut_inside_a_numbered_list():
+    # "99 ways to …": its items drift from one subject to the next, yet no article starts at item 7
+    items = [f"{k}. {text}" for k, text in enumerate([*STORY_A, *STORY_B], start=1)]
+    assert len(articles("\n\n".join(items))) == 1
+    assert len(articles("\n\n".join([*STORY_A, *STORY_B]))) == 2  # the same text unnumbered: two stories
+
+
 def test_content_cuts_need_parts_much_less_alike_across_than_inside(monkeypatch):
     from newsflow.text import segment
 

@@ -61,6 +61,18 @@ _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
 """``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article."""
 
+_ITEM_NUMBER = re.compile(r"\(?(\d{1,3})[.):]\s")
+
+
+def _next_item(before: str, text: str) -> bool:
+    """Whether paragraph ``text`` is the next item of a numbered list ``before`` is an item of
+    ("34. …", "35. …"): no content cut falls inside a list, whose items may drift from one subject to
+    the next (html-dev naive single pages split 78 -> 77 when it came in; no other eval-segment
+    figure moved)."""
+    a, b = _ITEM_NUMBER.match(before), _ITEM_NUMBER.match(text)
+    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
+
+
 TITLE_DEPTH = 0.06
 """A title-like line without other cues starts a new article when lexical cohesion across it is
 this much lower than cohesion inside the text on either side (see :func:`_valley`). 0.03 before
@@ -642,9 +654,10 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         # where no title opened an article, title-like lines after the body are the article's own
         # headings: its sections drift apart there, so no cut falls at one. Wherever title-like
         # lines stand after the body, a cut must be clearer; the new article begins at its header.
-        # No article ends on a comma or a semicolon (a list runs on there).
+        # No article ends on a comma or a semicolon (a list runs on there), nor inside a numbered list.
         headed = any(b.kind == TITLE for b in blocks[body_at[0] :])
-        barred = {p for p in range(1, len(body_at)) if blocks[body_at[p - 1]].text[-1] in _RUNS_ON}
+        barred = {p for p in range(1, len(body_at)) if blocks[body_at[p - 1]].text[-1] in _RUNS_ON
+                  or _next_item(blocks[body_at[p - 1]].text, blocks[body_at[p]].text)}
         if not starts:
             barred |= {p for p in range(1, len(body_at))
                        if any(b.kind == TITLE for b in blocks[body_at[p - 1] + 1 : body_at[p]])}
