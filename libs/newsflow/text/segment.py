@@ -58,20 +58,11 @@ TEXT = "text-1"
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
 _NON_WORD = re.compile(r"\W+")
-_NUMBERED = re.compile(r"^\(?\d{1,2}[.):]\s")
-"""``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article."""
-
-_ITEM_NUMBER = re.compile(r"\(?(\d{1,3})[.):]\s")
-
-
-def _next_item(before: str, text: str) -> bool:
-    """Whether paragraph ``text`` is the next item of a numbered list ``before`` is an item of
-    ("34. …", "35. …"): no content cut falls inside a list, whose items may drift from one subject to
-    the next (html-dev naive single pages split 78 -> 77 when it came in; no other eval-segment
-    figure moved)."""
-    a, b = _ITEM_NUMBER.match(before), _ITEM_NUMBER.match(text)
-    return a is not None and b is not None and int(b.group(1)) == int(a.group(1)) + 1
-
+_NUMBERED = re.compile(r"\(?(\d{1,2})[.):]\s")
+"""``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article; no
+content cut falls between two items that follow each other ("34. …", "35. …"), whose subjects may
+drift (html-dev naive single pages split 78 -> 77 when that came in; no other eval-segment figure
+moved). Read with ``match``: at a line's start."""
 
 TITLE_DEPTH = 0.06
 """A title-like line without other cues starts a new article when lexical cohesion across it is
@@ -656,8 +647,9 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         # lines stand after the body, a cut must be clearer; the new article begins at its header.
         # No article ends on a comma or a semicolon (a list runs on there), nor inside a numbered list.
         headed = any(b.kind == TITLE for b in blocks[body_at[0] :])
+        items = [int(m.group(1)) if (m := _NUMBERED.match(blocks[i].text)) else None for i in body_at]
         barred = {p for p in range(1, len(body_at)) if blocks[body_at[p - 1]].text[-1] in _RUNS_ON
-                  or _next_item(blocks[body_at[p - 1]].text, blocks[body_at[p]].text)}
+                  or (items[p - 1] is not None and items[p] == items[p - 1] + 1)}
         if not starts:
             barred |= {p for p in range(1, len(body_at))
                        if any(b.kind == TITLE for b in blocks[body_at[p - 1] + 1 : body_at[p]])}
