@@ -6,7 +6,8 @@
     line filter (fitted on these pages: in-sample), with the rules alone, and with the filter
     fitted on the other half of the sites (2-fold: the figure to expect on new pages);
 (c) the same pages as a naive scraper's plain text (all visible text, one block a line) cleaned
-    as text/plain, scored the same way, in the same three ways; and as a scraper that saves a text
+    as text/plain, scored the same way, in the same three ways, beside C4's line rules (the
+    baseline the issue names for plain text); and as a scraper that saves a text
     node a line (BeautifulSoup's ``get_text("\\n")``: links and bold words on lines of their own);
     Then the publication dates read off that text (the page's header), against the dates the same
     pages' HTML metadata declares (``article:published_time`` and the like, as the cleaner reads them);
@@ -22,6 +23,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import re
 import subprocess
 import sys
 import tempfile
@@ -111,6 +113,28 @@ def ours(content_type: str):
         except Rejected:
             return ""
     return fn
+
+
+_C4_END = (".", "?", "!", '"', "'")
+_C4_POLICY = ("javascript", "terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies",
+              "use cookies")
+_C4_CITATION = re.compile(r"\[\d*]|\[edit]|\[citation needed]")
+
+
+def c4_lines(content: str) -> str:
+    """The line rules of C4 (Raffel et al. 2020, as datatrove's ``C4QualityFilter`` applies them), the
+    issue's reference for plain text: a line is kept when it ends on terminal punctuation (not an
+    ellipsis), holds 3 words or more and names no JavaScript or policy; citation marks are cut.
+    C4's page rules (fewer than 5 sentences, "lorem ipsum", a curly bracket: the whole page dropped)
+    are left out: they judge a page for a corpus, not its article's lines."""
+    kept = []
+    for line in content.split("\n"):
+        line = _C4_CITATION.sub("", line).strip()
+        lowered = line.lower()
+        if (line.endswith(_C4_END) and not line.endswith("...") and len(line.split()) >= 3
+                and not any(phrase in lowered for phrase in _C4_POLICY)):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def trafilatura_text(content: str) -> str:
@@ -241,6 +265,8 @@ def main() -> int:
     unfiltered = score(tools, data, texts, args.limit)
     print(f"  {'no cleaning (all visible text)':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
           f"F1 {unfiltered['f1']:.3f}")
+    c4_predictions, c4_s = run("C4 line rules", c4_lines, texts)
+    line("C4's line rules (baseline)", score(tools, data, c4_predictions, args.limit), c4_s, len(texts), text_mb)
     newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
     nodes = {url: "\n".join(visible_text_lines(page, text_nodes=True)) for url, page in pages.items()}
     as_nodes = score(tools, data, run("newsflow (text nodes)", ours(PLAIN), nodes)[0], args.limit)
