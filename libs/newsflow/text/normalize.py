@@ -17,16 +17,23 @@ from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
 
-import ftfy
-from ftfy.badness import is_bad
 
-_FTFY = ftfy.TextFixerConfig(
-    uncurl_quotes=False,
-    fix_character_width=False,
-    fix_latin_ligatures=False,
-    normalization="NFC",
-    explain=False,
-)
+@cache
+def _ftfy() -> tuple[Callable[[str], bool], Callable[[str], str]]:
+    """ftfy's mojibake test and its repair, loaded when a text first may need them: importing ftfy
+    costs ~0.13 s (its character tables), a third of ``newsflow process --stages clean``'s start-up,
+    and most text never gets that far (see :data:`_MOJIBAKE_HINT`)."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    config = ftfy.TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=False,
+                                  normalization="NFC", explain=False)
+    return is_bad, lambda text: ftfy.fix_text(text, config)
+
+
+def _is_bad(text: str) -> bool:
+    return _ftfy()[0](text)
+
 _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
 _HSPACE = re.compile(r"[ \t\r\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _OTHER_SPACE = re.compile(r"[\t\r\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
@@ -49,8 +56,8 @@ def _repair(text: str, maybe_bad: bool = True, invisible: bool = True) -> str:
     if text.isascii():
         return text
     # ftfy is thorough but slow; run it only where mojibake is possible and ftfy confirms it.
-    if maybe_bad and _MOJIBAKE_HINT.search(text) and is_bad(text):
-        text = ftfy.fix_text(text, _FTFY)
+    if maybe_bad and _MOJIBAKE_HINT.search(text) and _is_bad(text):
+        text = _ftfy()[1](text)
     if invisible:
         text = text.translate(_INVISIBLE)
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
@@ -90,7 +97,7 @@ def normalize_lines(document: str) -> Iterator[Line]:
         line = line.strip()
         if not line:
             continue
-        if number in suspects and is_bad(line):
+        if number in suspects and _is_bad(line):
             line = normalize_line(line)
         lead = len(raw) - len(raw.lstrip())
         yield line, start + lead, start + len(raw.rstrip())
