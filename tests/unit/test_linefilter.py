@@ -93,7 +93,8 @@ def test_deks_above_a_byline_are_not_judged():
 
 def test_the_filter_never_empties_a_page(monkeypatch):
     # a model that reads every line as furniture: the page keeps its text rather than lose it
-    monkeypatch.setattr(linefilter, "_model", lambda name: (np.zeros(len(linefilter.feature_names(name))), -50.0, 0.5))
+    monkeypatch.setattr(linefilter, "_model",
+                        lambda name: linefilter.Model(np.zeros(len(linefilter.feature_names(name))), -50.0, 0.5))
     page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in P) + "</article></body></html>"
     cleaned = clean(RawArticle(id="t", content=page, content_type=HTML))
     assert [b.text for b in cleaned.blocks if not b.furniture] == P
@@ -108,6 +109,37 @@ def test_rows_give_the_rows_of_the_full_matrix():
     assert full.shape == (len(lines), len(linefilter.FEATURES))
     rows = [3, 8, len(lines) - 1]
     assert (linefilter.features(lines, *args, rows) == full[rows]).all()
+
+
+def _lexical_by_hand(line: str, weights: np.ndarray, bias: float) -> float:
+    """The n-gram score of one line, one n-gram at a time, in Python integers."""
+    padded = f" {line.casefold()} "
+    buckets = []
+    for start in range(len(padded) - linefilter.NGRAM + 1):
+        hashed = 0
+        for char in padded[start : start + linefilter.NGRAM]:
+            hashed = (hashed * 1_000_003 + ord(char)) % 2**32
+        buckets.append((hashed * 0x9E3779B1 % 2**32) >> (32 - linefilter.NGRAM_BITS))
+    return sum(weights[b] for b in buckets) / max(len(buckets), 1) ** 0.5 + bias
+
+
+def test_lexical_scores_sum_each_lines_own_ngrams():
+    # the numpy computation over a page at once against one n-gram at a time: lines of every
+    # length (none, one or two n-grams), capitals, other scripts and a character beyond the BMP
+    weights = np.random.default_rng(0).normal(size=1 << linefilter.NGRAM_BITS)
+    lines = ["a", "ab", "abc", "Newsletter abonnieren", "Подпишитесь на рассылку", "新闻通讯", "Thanks 🙏 for reading", "©"]
+    expected = [_lexical_by_hand(line, weights, 0.25) for line in lines]
+    assert np.allclose(linefilter.lexical_scores(lines, weights, 0.25), expected)
+    rows, buckets = linefilter.ngrams(lines)
+    assert np.bincount(rows, minlength=len(lines)).tolist() == [max(len(t) + 2 - linefilter.NGRAM + 1, 0) for t in lines]
+    assert np.allclose(np.bincount(rows, weights=weights[buckets], minlength=len(lines)),
+                       [(e - 0.25) * max(len(t) + 2 - linefilter.NGRAM + 1, 1) ** 0.5 for t, e in zip(lines, expected, strict=True)])
+
+
+def test_the_shipped_ngram_weights_round_trip():
+    weights = np.array([0.5, -1.25, 3.0, 0.0])
+    assert (linefilter.decode_weights(linefilter.encode_weights(weights)) == weights).all()
+    assert linefilter._model(linefilter.TEXT).ngrams[0].shape == (1 << linefilter.NGRAM_BITS,)
 
 
 def test_a_model_fitted_on_other_features_is_refused():

@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.10"
+VERSION = "boilerplate-0.11"
 
 BODY = "body"
 TITLE = "title"
@@ -274,12 +274,16 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
                 out[i] = _line(BODY)
     if line_filter and not main_content:
-        # loose runs are judged; those right after an article (its last paragraphs, maybe) by a
-        # stricter bar; deks not at all
+        # loose runs are judged, those right after an article (its last paragraphs, maybe) by a
+        # stricter bar; on a page that has such runs (furniture around its article), the other
+        # body lines too, but a dek's, by a stricter one
         runs = _loose_runs(out, words)
-        flagged = linefilter.furniture(lines, words, sentence, kinds(out),
-                                       [i for a, b, _, where in runs if where is None for i in range(a, b)],
-                                       strict=[i for a, b, _, where in runs if where == AFTER for i in range(a, b)])
+        loose = [i for a, b, _, where in runs if where is None for i in range(a, b)]
+        after = [i for a, b, _, where in runs if where == AFTER for i in range(a, b)]
+        judged = {i for a, b, _, _ in runs for i in range(a, b)}
+        flagged = linefilter.furniture(
+            lines, words, sentence, kinds(out), loose, strict=after,
+            article=[i for i, line in enumerate(out) if line.kind == BODY and i not in judged] if loose or after else [])
     elif line_filter and markup is not None:
         flagged = linefilter.furniture(lines, words, sentence, kinds(out),
                                        [i for i, line in enumerate(out) if line.kind == BODY], markup)
