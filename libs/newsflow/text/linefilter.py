@@ -8,21 +8,23 @@ away is their surroundings — far from the article's run of paragraphs, among m
 of the content, a line unlike its neighbours — which a small logistic regression weighs better
 than more hand-made thresholds.
 
-- Features (:func:`features`, 58 per line): the line's shape (length, sentence end, letters,
-  digits, capitals, commas), the kind or removal reason the rules gave it, the same for the two
+- Features (:func:`features`, 58 per line, 61 in plain text): the line's shape (length, sentence
+  end, letters, digits, capitals, commas), the kind or removal reason the rules gave it, the same for the two
   lines either side, and where it sits: in the page's longest run of paragraphs or how far from
   it, how much body there is within 3 and 10 lines. HTML adds what the markup says
   (:func:`newsflow.text.dom.block_features`: the element, link text, depth, lines to the end). No
   word lists: it carries over to other languages. Plain text adds what the line says
   (:data:`LEXICAL`): the score of a second logistic regression over the line's character n-grams
   (:func:`ngrams`, hashed), for the line and the lines either side — learned, not listed, from the
-  html-dev pages of every language they hold ("newsletter", "Kommentar", "©", "appeared first on").
+  html-dev pages in every language they hold: what a newsletter pitch, a comment form or a
+  copyright line says, in any of them.
 - Decision: a body line is flagged (reason ``line_filter``, :attr:`Block.furniture
   <newsflow.schema.Block>`) when the model gives it a probability of being article text under the
   threshold: it leaves the article's text, while the segmenter still reads it as body. Plain text:
   loose runs are judged (see ``boilerplate._loose_runs``), those right after an article and, on a
   page with such runs, the article's own by stricter bars (:data:`STRICT_THRESHOLD`,
-  :data:`ARTICLE_THRESHOLD`), deks not at all; HTML: every body line of the main content. Titles, bylines and separators are left as the rules found them.
+  :data:`ARTICLE_THRESHOLD`), deks not at all; HTML: every body line of the main content. Titles,
+  bylines and separators are left as the rules found them.
 - Models: :data:`MODEL_FILE` in newsflow's data, one for plain text (the html-dev pages as a naive
   scraper saves them) and one for HTML (their main content), fitted by
   ``bench/train_line_filter.py``, lines labelled by the evaluation's own snippets; the file
@@ -82,11 +84,10 @@ of the line before it and of the line after it (0 past the ends)."""
 NGRAM = 4
 NGRAM_BITS = 16
 """Character 4-grams hashed into 2**16 buckets. html-dev as naive text, 2-fold by site, article
-runs judged on every page: F1 0.887 with 4-grams, 0.886 with 3-5-grams (a third of the speed) and
-with 3- and 5-grams; out-of-site
-AUC of the n-gram model alone on the labelled lines 0.858 / 0.923 with 4-grams, 0.876 / 0.927
-with 3-5-grams (two halves by site; 18 and 20 bits: 0.874 / 0.926, 0.873 / 0.926), as good as
-scikit-learn's ``char_wb`` vectoriser there."""
+runs judged on every page: F1 0.887 with 4-grams, 0.886 with 3-5-grams (three times the work) and
+with 3- and 5-grams. Out-of-site AUC of the n-gram model alone on the labelled lines: 0.858 / 0.923
+with 4-grams, 0.876 / 0.927 with 3-5-grams (two halves by site; 18 and 20 bits: 0.874 / 0.926,
+0.873 / 0.926), as good as scikit-learn's ``char_wb`` vectoriser there."""
 _PRIME, _SPREAD = np.uint32(1_000_003), np.uint32(0x9E3779B1)
 
 
@@ -97,10 +98,6 @@ def _shape(text: str, words: int, sentence: bool) -> list[float]:
     return [math.log1p(words), math.log1p(len(text)), float(sentence), letters / visible, digits / len(text),
             float(text[0].isupper()), sum(map(str.isupper, map(itemgetter(0), tokens))) / len(tokens),
             text.count(",") / len(tokens), float(text[-1] == ":"), float(_MENU_MARK.search(text) is not None)]
-
-
-def _code_points(text: str) -> np.ndarray:
-    return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
 
 
 def features(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
@@ -167,7 +164,8 @@ def _hashed(lines: list[str], bits: int) -> tuple[np.ndarray, np.ndarray, np.nda
     a newline, or starts past the last one), and each line's start and length (spaces included)."""
     padded = [f" {line.casefold()} \n" for line in lines]
     lengths = np.fromiter(map(len, padded), np.int64, len(padded)) - 1
-    codes = np.concatenate([_code_points("".join(padded)), np.zeros(NGRAM - 1, np.uint32)])
+    codes = np.concatenate([np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32),
+                            np.zeros(NGRAM - 1, np.uint32)])
     hashed = codes[: len(codes) - NGRAM + 1]
     for k in range(1, NGRAM):
         hashed = hashed * _PRIME + codes[k : k + len(hashed)]
