@@ -36,6 +36,13 @@ def test_control_characters_dropped():
     assert normalize_line("a\x07b\x1bc") == "abc"
 
 
+def test_lone_surrogates_dropped_pairs_kept():
+    # a Python string may hold a lone surrogate, which no UTF-8 encoder takes; a real astral
+    # character (one code point) stays
+    assert normalize_line("a\ud800b \U0001f600") == "ab \U0001f600"
+    assert list(normalize_lines("x\udfffy\nz")) == [("xy", 0, 3), ("z", 4, 5)]
+
+
 def test_words_split_unspaced_scripts_into_characters():
     assert words("Hello Wörld, 2026年 東京タワー 서울 특별시") == [
         "hello", "wörld", "2026", "年", "東", "京", "タ", "ワ", "ー", "서울", "특별시"]

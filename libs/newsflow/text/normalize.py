@@ -38,7 +38,9 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"), None)
 _HSPACE = re.compile(r"[ \t\r\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
 _OTHER_SPACE = re.compile(r"[\t\r\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 _SPACES = re.compile("  +")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+"""Control characters, and lone surrogates (text given as Python strings may hold them; no UTF-8
+encoder takes them, so neither the n-gram features nor the message's JSON could)."""
 
 
 # UTF-8 read as cp1252/latin-1 leaves a lead byte (Â-ô) before a continuation byte (U+0080-U+00BF)
@@ -46,7 +48,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _MOJIBAKE_HINT = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e"
                             "\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 _INVISIBLE_RE = re.compile("[\u00ad\u200b\u2060\ufeff]")
-_UNUSUAL = re.compile("[\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
+_UNUSUAL = re.compile("[\ud800-\udfff\x00-\x09\x0b-\x1f\x7f\x85\u00a0\u00ad\u1680\u2000-\u200b\u2028\u2029\u202f\u205f"
                       "\u2060\u3000\ufeff]")
 """Every character the steps of :func:`normalize_lines` remove or replace but double spaces: text
 without one (most of it) is scanned once instead of once a step."""
