@@ -27,7 +27,7 @@ from importlib import resources
 
 import numpy as np
 
-VERSION = "boundary-check-3"
+VERSION = "boundary-check-2"
 MODEL_FILE = "boundary-check.json"
 CUE, TITLE, FURNITURE, CONTENT = "cue", "title", "furniture", "content"
 ORIGINS = (CUE, TITLE, FURNITURE, CONTENT)
