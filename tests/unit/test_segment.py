@@ -460,6 +460,29 @@ OIL_WELLS = [
 ]
 
 
+def test_a_last_part_that_is_mostly_furniture_joins_the_article_before_it(monkeypatch):
+    # a page's tail (comments, teasers, a footer) which the line filter read as furniture, under a
+    # title-like line: however the boundary check weighs it, it opens no article of its own
+    from newsflow.schema import Block
+    from newsflow.text import boundaries, segment
+
+    monkeypatch.setattr(boundaries, "confirmed", lambda rows: [True] * len(rows))
+
+    def page(tail_is_furniture):
+        blocks, at = [], 0
+        lines = [("Bank Raises Interest Rates Again", segment.TITLE, False), *((p, segment.BODY, False) for p in STORY_A),
+                 ("More From Our Readers", segment.TITLE, False),
+                 *((p, segment.BODY, tail_is_furniture) for p in STORY_B), ("Reply to this comment below.", segment.BODY, False)]
+        for text, kind, furniture in lines:
+            blocks.append(Block(text, kind, at, at + len(text), furniture))
+            at += len(text) + 2
+        return blocks
+
+    assert len(segment.segment(page(tail_is_furniture=False))) == 2
+    (article,) = segment.segment(page(tail_is_furniture=True))
+    assert article[0].text == "Bank Raises Interest Rates Again"
+
+
 def test_headline_length_subheading_inside_one_story_stays_whole():
     text = "\n\n".join(["Iraq Crude Exports Hit A Record", *OIL_EXPORTS,
                         "Newer Technologies Boost Iraqi Output", *OIL_WELLS])
