@@ -600,26 +600,28 @@ def _pieces(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[Block]]:
-    """:func:`candidates`, less the boundaries the learned check rejects and the last one where the
-    part after it has fewer than :data:`MIN_ARTICLE_WORDS` words of text (:func:`text_blocks`: less
-    the paragraphs the line filter reads as furniture and the runs set apart after the longest). That
-    part is the page's tail — comments, a sign-up form, teasers, the footer — which the line filter
-    has mostly read as furniture, not an article of its own. When it came in: html-dev single pages
-    as naive text wrongly split 74 -> 61 of 989; dumps of whole pages, one site, English Pk 0.141 ->
-    0.137; no other eval-segment figure moved by more than 0.001. Applied to every part, not only
-    the last, it split as many single pages but a short article with its own menus went with the
-    one before (own menus, English 0.093 -> 0.099, German 0.063 -> 0.066)."""
+    """:func:`candidates`, less the boundaries the learned check rejects; then a last article with
+    fewer than :data:`MIN_ARTICLE_WORDS` words of text (:func:`text_blocks`: less the paragraphs the
+    line filter reads as furniture and the runs set apart after the longest) joins the one before,
+    and so on back. Such a part is the page's tail — comments, a sign-up form, teasers, the footer —
+    which the line filter has mostly read as furniture, not an article of its own. When it came in
+    (for the last candidate part only at first; the same figures for the last articles one after
+    another): html-dev single pages as naive text wrongly split 74 -> 61 of 989 (the last part only,
+    with the check refitted on each half of the sites and applied to the other: 76 -> 64); dumps of whole pages,
+    one site, English Pk 0.141 -> 0.137; no other eval-segment figure moved by more than 0.001.
+    Applied to every part, not only the last, it split as many single pages but a short article with
+    its own menus went with the one before (own menus, English Pk 0.093 -> 0.099, German 0.063 -> 0.066)."""
     groups, rows = candidates(blocks, content_boundaries)
     if rows is None:
         return groups
-    kept_at = boundaries.confirmed(rows)
-    kept_at[-1] = kept_at[-1] and sum(word_count(b.text) for b in text_blocks(groups[-1])) >= MIN_ARTICLE_WORDS
     out = [groups[0]]
-    for group, kept in zip(groups[1:], kept_at, strict=True):
+    for group, kept in zip(groups[1:], boundaries.confirmed(rows), strict=True):
         if kept:
             out.append(group)
         else:
             out[-1] = out[-1] + group
+    while len(out) > 1 and sum(word_count(b.text) for b in text_blocks(out[-1])) < MIN_ARTICLE_WORDS:
+        out[-2:] = [out[-2] + out[-1]]
     return out
 
 
