@@ -347,7 +347,8 @@ def main() -> int:
         print(f"  {name:<25} {split}/{total} ({split / total:.1%})")
     rules, split = _cross_validated_single_pages()
     print(f"    (the boundary check was fitted on these pages as naive text; fitted on the other half of the sites, "
-          f"{split} of them stay split, with the boundaries of {rules}: make train-boundaries)")
+          f"{split} of them stay split by the check, before a page's tail joins its article, with the boundaries of "
+          f"{rules}: make train-boundaries)")
     return 0
 
 
