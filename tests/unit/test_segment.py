@@ -581,6 +581,23 @@ def test_inflected_forms_of_a_word_count_as_the_same_word(monkeypatch):
     assert similarities() == [0.0, 0.0]
 
 
+def test_a_rare_word_in_every_paragraph_still_ties_them_together(monkeypatch):
+    # the page's own idf gives a word found in all its paragraphs log(1) = 0; that the parts share
+    # their subject is still evidence they are one story
+    from newsflow.text import segment
+
+    paragraphs = ["Lyft reported its first quarterly results since the listing",
+                  "Drivers for Lyft in Toronto protested about their pay"]
+
+    def related():
+        vectors = segment._Vectors.of(paragraphs, "en")
+        return vectors.similarity(vectors.window(0, 1), vectors.window(1, 2))
+
+    assert related() > 0.02  # ~0.05: the two paragraphs share no other word that is not common
+    monkeypatch.setattr(segment, "IDF_BASE", 0.0)
+    assert related() == 0.0
+
+
 def test_words_as_common_as_the_weigh_nothing_in_cohesion(monkeypatch):
     # a page of three paragraphs cannot tell from its own statistics that "the", "of" and "and"
     # say nothing; the language's word frequencies can
