@@ -460,7 +460,7 @@ OIL_WELLS = [
 ]
 
 
-def test_a_last_part_that_is_mostly_furniture_joins_the_article_before_it(monkeypatch):
+def test_a_last_part_without_a_run_of_prose_outside_the_furniture_joins_the_article_before_it(monkeypatch):
     # a page's tail (comments, teasers, a footer) which the line filter read as furniture, under a
     # title-like line: however the boundary check weighs it, it opens no article of its own
     from newsflow.schema import Block
@@ -468,18 +468,21 @@ def test_a_last_part_that_is_mostly_furniture_joins_the_article_before_it(monkey
 
     monkeypatch.setattr(boundaries, "confirmed", lambda rows: [True] * len(rows))
 
-    def page(tail_is_furniture):
+    def page(tail):
         blocks, at = [], 0
         lines = [("Bank Raises Interest Rates Again", segment.TITLE, False), *((p, segment.BODY, False) for p in STORY_A),
-                 ("More From Our Readers", segment.TITLE, False),
-                 *((p, segment.BODY, tail_is_furniture) for p in STORY_B), ("Reply to this comment below.", segment.BODY, False)]
+                 ("More From Our Readers", segment.TITLE, False), *tail, ("Reply to this comment below.", segment.BODY, False)]
         for text, kind, furniture in lines:
             blocks.append(Block(text, kind, at, at + len(text), furniture))
             at += len(text) + 2
         return blocks
 
-    assert len(segment.segment(page(tail_is_furniture=False))) == 2
-    (article,) = segment.segment(page(tail_is_furniture=True))
+    assert len(segment.segment(page([(p, segment.BODY, False) for p in STORY_B]))) == 2
+    (article,) = segment.segment(page([(p, segment.BODY, True) for p in STORY_B]))
+    assert article[0].text == "Bank Raises Interest Rates Again"
+    # as many words of text, but each comment set apart by a line of furniture: no run of prose
+    widget = ("Like this comment · Reply · Report · Share on Facebook · 3 hours ago", segment.BODY, True)
+    (article,) = segment.segment(page([line for p in STORY_B for line in ((p, segment.BODY, False), widget)]))
     assert article[0].text == "Bank Raises Interest Rates Again"
 
 
