@@ -619,7 +619,7 @@ def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[B
     part is the page's tail — comments, a sign-up form, teasers, the footer — which the line filter
     has mostly read as furniture, not an article of its own. With segment-0.24, 56 -> 53 single
     pages split against counting all the part's words of text, one site German Pk 0.129 -> 0.133, no
-    other eval-segment figure moved (segment-0.25). When it came in
+    other eval-segment figure moved (segment-0.25; in 2-fold 64 -> 62). When it came in
     (for the last candidate part only at first; the same figures for the last articles one after
     another): html-dev single pages as naive text wrongly split 74 -> 61 of 989 (the last part
     only, with the check refitted on each half of the sites and applied to the other: 76 -> 64);
