@@ -617,17 +617,17 @@ def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[B
     without a run of :data:`MIN_ARTICLE_WORDS` words of prose once the paragraphs the line filter
     reads as furniture are out (:func:`_article_words`) joins the one before, and so on back. Such a
     part is the page's tail — comments, a sign-up form, teasers, the footer — which the line filter
-    has mostly read as furniture, not an article of its own. With segment-0.24, 56 -> 53 single
-    pages split against counting all the part's words of text, one site German Pk 0.129 -> 0.133, no
-    other eval-segment figure moved (segment-0.25; in 2-fold 64 -> 62). When it came in
-    (for the last candidate part only at first; the same figures for the last articles one after
-    another): html-dev single pages as naive text wrongly split 74 -> 61 of 989 (the last part
-    only, with the check refitted on each half of the sites and applied to the other: 76 -> 64);
-    dumps of whole pages, one site, English Pk 0.141 -> 0.137; no other eval-segment figure moved
-    by more than 0.001. Applied to every part, not only the last, it split as many single pages but
-    a short article with its own menus went with the one before (own menus, English Pk 0.093 ->
-    0.099, German 0.063 -> 0.066); a limit of a fifth of the page's longest article (segment-0.24)
-    split 50 single pages instead of 56 but own menus German went 0.063 -> 0.100."""
+    has mostly read as furniture, not an article of its own.
+
+    Measured on html-dev single pages as naive text, wrongly split of 989: 74 -> 61 when the rule
+    came in counting the part's words of text in all (segment-0.23; 76 -> 64 with the check refitted
+    on each half of the sites and applied to the other), 56 -> 53 when it read runs (segment-0.25,
+    after 0.24's idf; 64 -> 62). Dumps of whole pages in one site: English Pk 0.141 -> 0.137, then
+    German 0.129 -> 0.133; no other eval-segment figure moved by more than 0.001. Not kept: the same
+    for every part (as many pages split, but a short article went with the one before: own menus
+    English 0.093 -> 0.099, German 0.063 -> 0.066); for the first article too (one page fewer,
+    own menus English 0.091 -> 0.100); a limit of a fifth of the page's longest article (50 pages
+    split, own menus German 0.063 -> 0.100)."""
     groups, rows = candidates(blocks, content_boundaries)
     if rows is None:
         return groups
