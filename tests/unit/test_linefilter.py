@@ -150,6 +150,14 @@ def test_a_model_fitted_on_other_features_is_refused():
             linefilter.load({**spec[name], "features": spec[name]["features"][:-1]}, linefilter.feature_names(name))
 
 
+def test_a_model_fitted_on_other_ngrams_is_refused():
+    spec = json.loads(resources.files("newsflow.data").joinpath(linefilter.MODEL_FILE).read_text(encoding="utf-8"))
+    text = spec[linefilter.TEXT]
+    with pytest.raises(RuntimeError, match="other n-grams"):
+        linefilter.load({**text, "ngrams": {**text["ngrams"], "n": linefilter.NGRAM + 1}},
+                        linefilter.feature_names(linefilter.TEXT))
+
+
 def _snippet_counts(text: str, item: dict) -> tuple[int, int]:
     squeezed = " ".join(text.split())
     return (sum(" ".join(s.split()) in squeezed for s in item["with"]),

@@ -228,8 +228,11 @@ def load(spec: dict, names: tuple[str, ...]) -> Model:
     """A model's part of the model file. ``names``: the features it must be fitted on."""
     if tuple(spec["features"]) != names:
         raise RuntimeError(f"{MODEL_FILE} was fitted on other features: rerun bench/train_line_filter.py")
+    lexical = spec.get("ngrams")
+    if lexical is not None and (lexical["n"], lexical["bits"]) != (NGRAM, NGRAM_BITS):
+        raise RuntimeError(f"{MODEL_FILE} was fitted on other n-grams: rerun bench/train_line_filter.py")
     mean, scale, coef = (np.asarray(spec[key]) for key in ("mean", "scale", "coef"))
-    ngrams = (decode_weights(spec["ngrams"]["weights"]), float(spec["ngrams"]["bias"])) if "ngrams" in spec else None
+    ngrams = (decode_weights(lexical["weights"]), float(lexical["bias"])) if lexical is not None else None
     return Model(coef / scale, float(spec["intercept"] - (coef * mean / scale).sum()), float(spec["threshold"]), ngrams)
 
 

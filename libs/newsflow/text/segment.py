@@ -736,7 +736,8 @@ def _article_words(group: list[Block], furniture: bool = True) -> int:
     between them but line breaks (plain text, whose offsets show what the cleaner took out) and
     with :data:`PROSE_WORDS` or more in paragraphs that hold a sentence end; all of a group's text
     for HTML. Paragraphs read as furniture count (where articles end does not hang on the line
-    filter) unless ``furniture`` is False: then they are left out, and they break runs."""
+    filter) unless ``furniture`` is False: then they are left out and break runs, and the runs
+    :func:`text_blocks` sets apart after the longest are left out too."""
     body = text_blocks(group, furniture=furniture)
     if not body or body[0].start is None:
         return sum(word_count(b.text) for b in body)
