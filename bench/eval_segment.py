@@ -345,23 +345,27 @@ def main() -> int:
             total += 1
             split += len(found) > 1
         print(f"  {name:<25} {split}/{total} ({split / total:.1%})")
-    rules, split = _cross_validated_single_pages()
+    rules, split, settled = _cross_validated_single_pages()
+    how = "once settled as the segmenter does" if settled else "by the check alone, before a page's tail joins its article"
     print(f"    (the boundary check was fitted on these pages as naive text; fitted on the other half of the sites, "
-          f"{split} of them stay split by the check, before a page's tail joins its article, with the boundaries of "
-          f"{rules}: make train-boundaries)")
+          f"{split} of them stay split {how}, with the boundaries of {rules}: make train-boundaries)")
     return 0
 
 
-def _cross_validated_single_pages() -> tuple[str, int]:
-    """The rules the boundary check was fitted with (a segmenter version) and the 2-fold count of
-    html-dev single pages split then, as its model file records them."""
+def _cross_validated_single_pages() -> tuple[str, int, bool]:
+    """The rules the boundary check was fitted with (a segmenter version), the 2-fold count of html-dev
+    single pages split then, as its model file records them, and whether that count is of the pages
+    settled as the segmenter settles them (:func:`newsflow.text.segment.settled`; model files fitted
+    before it record the check's own count)."""
     from importlib import resources
 
     from newsflow.text.boundaries import MODEL_FILE
 
     spec = json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8"))
-    return spec["rules"], spec["single_pages_split_2fold"][f"{spec['threshold']:.2f}"]
-
+    key = f"{spec['threshold']:.2f}"
+    if "single_pages_split_2fold_settled" in spec:
+        return spec["rules"], spec["single_pages_split_2fold_settled"][key], True
+    return spec["rules"], spec["single_pages_split_2fold"][key], False
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -13,7 +13,8 @@ the probability under which a boundary is dropped.
 
 Prints the figures of the check fitted on one half of the data and applied to the other (2-fold:
 html-dev split by host name, the dumps built within each half; BBC dumps by their number), for
-each threshold: true boundaries kept, false ones dropped, html-dev single pages still split. Then
+each threshold: true boundaries kept, false ones dropped, html-dev single pages still split (by the
+check alone, and once settled as the segmenter settles them: newsflow.text.segment.settled). Then
 writes the model fitted on all the data.
 
 usage: python bench/train_boundaries.py [--shared ../shared] [--dry-run]
@@ -70,13 +71,14 @@ boundaries (0.54 and 0.21 with them), two untitled Chinese stories 0.15 (0.35), 
 0.68, 0.58, 0.44 (0.74, 0.64, 0.52)."""
 MODEL_PATH = Path(__file__).resolve().parents[1] / "libs" / "newsflow" / "data" / boundaries.MODEL_FILE
 DUMPS_PER_LANGUAGE = 150
-Sample = tuple[np.ndarray, np.ndarray, str]
-"""A document's boundary rows, their labels (1 true) and the set it comes from."""
+Sample = tuple[np.ndarray, np.ndarray, str, list | None]
+"""A document's boundary rows, their labels (1 true), the set it comes from and, for a single page,
+the parts the rules found (the check's verdicts are settled on them as the segmenter does)."""
 
 
-def boundaries_of(text: str, article_at: list[int], starts: list[int]) -> tuple[np.ndarray, np.ndarray] | None:
+def boundaries_of(text: str, article_at: list[int], starts: list[int]) -> tuple[np.ndarray, np.ndarray, list] | None:
     """Rows and labels of the boundaries the rules find in ``text``, whose part starting at offset
-    ``starts[k]`` belongs to article ``article_at[k]``."""
+    ``starts[k]`` belongs to article ``article_at[k]``, and the parts they bound."""
     try:
         blocks = clean_stage(RawArticle(id="x", content=text, content_type=PLAIN)).blocks or []
     except Rejected:
@@ -90,7 +92,7 @@ def boundaries_of(text: str, article_at: list[int], starts: list[int]) -> tuple[
 
     bodies = [[b for b in group if b.kind == BODY] for group in groups]
     labels = [article(before[-1].start) != article(after[0].start) for before, after in pairwise(bodies)]
-    return rows, np.array(labels, dtype=int)
+    return rows, np.array(labels, dtype=int), groups
 
 
 def joined(parts: list[list[str]], joiner: str) -> tuple[str, list[int], list[int]]:
@@ -134,7 +136,7 @@ def bbc_samples(data: Path) -> list[tuple[int, Sample]]:
         for name, parts in variants.items():
             found = boundaries_of(*joined(parts, "\n\n"))
             if found is not None:
-                out.append((number % 2, (*found, name)))
+                out.append((number % 2, (*found[:2], name, None)))
     return out
 
 
@@ -147,7 +149,7 @@ def page_samples(data: Path) -> list[tuple[int, Sample]]:
     for url, lines in _progress(naive.items(), "single pages"):
         found = boundaries_of(*joined([lines], "\n"))
         if found is not None:
-            out.append((fold_of(url), (*found, "single")))
+            out.append((fold_of(url), (*found[:2], "single", found[2])))
         snippets = [" ".join(w.split()) for w in gold[url]["with"] if len(" ".join(w.split())) >= 10]
         body = [any(s in " ".join(line.split()) for s in snippets) for line in lines]
         if sum(body) >= 2:
@@ -164,7 +166,7 @@ def page_samples(data: Path) -> list[tuple[int, Sample]]:
                     drawn = [_rewrap(page, template[:first], template[last + 1 :]) for page in drawn]
                 found = boundaries_of(*joined([lines for lines, _ in drawn], "\n"))
                 if found is not None:
-                    out.append((fold, (*found, "site" if same_site else "menus")))
+                    out.append((fold, (*found[:2], "site" if same_site else "menus", None)))
     return out
 
 
@@ -173,8 +175,8 @@ def fit(samples: list[Sample]) -> dict:
     reads it (checked against scikit-learn's own probabilities)."""
     from sklearn.ensemble import HistGradientBoostingClassifier
 
-    x = np.vstack([rows for rows, _, _ in samples])
-    y = np.concatenate([labels for _, labels, _ in samples])
+    x = np.vstack([rows for rows, *_ in samples])
+    y = np.concatenate([labels for _, labels, *_ in samples])
     model = HistGradientBoostingClassifier(
         max_iter=TREES, learning_rate=0.1, max_depth=DEPTH, early_stopping=False, random_state=0,
         monotonic_cst=[MONOTONIC.get(name, 0) for name in boundaries.FEATURES]).fit(x, y)
@@ -196,23 +198,28 @@ def fit(samples: list[Sample]) -> dict:
     return spec
 
 
-def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, int]]:
+def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[str, int]]]:
     """The check fitted on one half and applied to the other: a line of figures for each threshold,
-    and the single pages still split at each."""
-    lines, single_pages = [], {}
-    tested: list[tuple[np.ndarray, np.ndarray, str]] = []
+    and the single pages still split at each, by the check alone (``check``) and once its verdicts
+    are settled as the segmenter settles them, a page's tail joining its article (``settled``)."""
+    lines, single_pages = [], {"check": {}, "settled": {}}
+    tested: list[tuple[np.ndarray, np.ndarray, str, list | None]] = []
     for fold in (0, 1):
         trees = boundaries.Trees(fit([s for f, s in folds if f != fold]))
-        tested += [(trees.probabilities(rows), labels, name) for f, (rows, labels, name) in folds if f == fold]
+        tested += [(trees.probabilities(rows), labels, name, groups)
+                   for f, (rows, labels, name, groups) in folds if f == fold]
     for threshold in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
         cells = []
         for name in ("bbc", "bbc-untitled", "bbc-dated", "bbc-briefs", "bbc-dated-briefs", "menus", "site"):
-            p = np.concatenate([p for p, _, n in tested if n == name])
-            y = np.concatenate([y for _, y, n in tested if n == name])
+            p = np.concatenate([p for p, _, n, _ in tested if n == name])
+            y = np.concatenate([y for _, y, n, _ in tested if n == name])
             cells.append(f"{name} true kept {((p >= threshold) & (y == 1)).sum()}/{(y == 1).sum()} "
                          f"false kept {((p >= threshold) & (y == 0)).sum()}/{(y == 0).sum()}")
-        single_pages[f"{threshold:.2f}"] = sum(bool((p >= threshold).any()) for p, _, n in tested if n == "single")
-        cells.append(f"single pages split {single_pages[f'{threshold:.2f}']}")
+        key = f"{threshold:.2f}"
+        singles = [(p >= threshold, groups) for p, _, n, groups in tested if n == "single"]
+        single_pages["check"][key] = sum(bool(kept.any()) for kept, _ in singles)
+        single_pages["settled"][key] = sum(len(segment.settled(groups, kept.tolist())) > 1 for kept, groups in singles)
+        cells.append(f"single pages split {single_pages['check'][key]} by the check, {single_pages['settled'][key]} settled")
         lines.append(f"p >= {threshold:.2f}: " + "; ".join(cells))
     return lines, single_pages
 
@@ -231,7 +238,8 @@ def main() -> int:
         return 0
     spec = fit([s for _, s in folds])
     spec["cross_validated"] = figures
-    spec["single_pages_split_2fold"] = single_pages
+    spec["single_pages_split_2fold"] = single_pages["check"]
+    spec["single_pages_split_2fold_settled"] = single_pages["settled"]
     spec["rules"] = segment.RULES  # the segmenter whose boundaries it was fitted on
     # a line a key: the tree arrays stay one line each
     MODEL_PATH.write_text("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in spec.items()) + "\n}\n",

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from newsflow.pipeline import clean_stage
-from newsflow.schema import PLAIN, RawArticle
+from newsflow.schema import PLAIN, Block, RawArticle
 from newsflow.text import boundaries, segment
+from newsflow.text.boilerplate import BODY
 from tests.unit.test_segment import STORY_A, STORY_B, articles
 
 N = len(boundaries.FEATURES)
@@ -75,3 +76,14 @@ def test_html_is_not_checked(monkeypatch):
     monkeypatch.setattr(boundaries, "confirmed", lambda rows: pytest.fail("HTML was checked"))
     blocks = clean_stage(RawArticle(id="d", content=DUMP, content_type=PLAIN)).blocks
     assert len(segment.segment([replace(b, start=None, end=None) for b in blocks], content_boundaries=False)) == 2
+
+
+def test_the_verdicts_settle_rejected_parts_into_the_part_before_then_the_tail_into_the_last_article():
+    # what train-boundaries counts in 2-fold is what segment() does with the same verdicts
+    def part(words: int, at: int) -> list[Block]:
+        text = " ".join(["word"] * (words - 1)) + " end."
+        return [Block(text, BODY, at, at + len(text))]
+
+    a, b, c, tail = part(120, 0), part(120, 1_000), part(120, 2_000), part(20, 3_000)
+    assert segment.settled([a, b, c, tail], [False, True, True]) == [a + b, c + tail]
+    assert segment.settled([a, b, c], [True, True]) == [a, b, c]

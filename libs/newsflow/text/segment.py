@@ -52,7 +52,7 @@ of 74 but moved the dumps both ways, news-sample pages 0.150 -> 0.153 and 0.158 
 English 0.136 -> 0.147, German 0.128 -> 0.125, untitled German 0.106 -> 0.103, French 0.143 -> 0.149;
 on 0.22's (:data:`FEED_CUES`), 78 -> 75 single pages (82 in 2-fold), news-sample pages 0.146 -> 0.148
 and 0.150 -> 0.152, one-site English 0.136 -> 0.147, untitled German 0.105 -> 0.102, Spanish 0.073
--> 0.064, English 0.078 -> 0.081. 0.23 (the page's tail, :func:`_segment_piece`) acts after the
+-> 0.064, English 0.078 -> 0.081. 0.23 (the page's tail, :func:`settled`) acts after the
 check; 0.24 weighs words found in every paragraph (:data:`IDF_BASE`); 0.25 reads the tail's runs."""
 TEXT = "text-1"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
@@ -613,11 +613,18 @@ def _pieces(blocks: list[Block]) -> list[list[Block]]:
 
 
 def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[Block]]:
-    """:func:`candidates`, less the boundaries the learned check rejects; then a last article
-    without a run of :data:`MIN_ARTICLE_WORDS` words of prose once the paragraphs the line filter
-    reads as furniture are out (:func:`_article_words`) joins the one before, and so on back. Such a
-    part is the page's tail — comments, a sign-up form, teasers, the footer — which the line filter
-    has mostly read as furniture, not an article of its own.
+    """:func:`candidates`, settled by the learned check (:func:`settled`) where it applies."""
+    groups, rows = candidates(blocks, content_boundaries)
+    return groups if rows is None else settled(groups, boundaries.confirmed(rows))
+
+
+def settled(groups: list[list[Block]], kept: list[bool]) -> list[list[Block]]:
+    """``groups`` (:func:`candidates`) with the part after each boundary the check rejected
+    (``kept``: one flag a boundary) joined to the part before; then a last article without a run of
+    :data:`MIN_ARTICLE_WORDS` words of prose once the paragraphs the line filter reads as furniture
+    are out (:func:`_article_words`) joins the one before, and so on back. Such a part is the page's
+    tail — comments, a sign-up form, teasers, the footer — which the line filter has mostly read as
+    furniture, not an article of its own.
 
     Measured on html-dev single pages as naive text, wrongly split of 989: 74 -> 61 when the rule
     came in counting the part's words of text in all (segment-0.23; 76 -> 64 with the check refitted
@@ -628,12 +635,9 @@ def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[B
     English 0.093 -> 0.099, German 0.063 -> 0.066); for the first article too (one page fewer,
     own menus English 0.091 -> 0.100); a limit of a fifth of the page's longest article (50 pages
     split, own menus German 0.063 -> 0.100)."""
-    groups, rows = candidates(blocks, content_boundaries)
-    if rows is None:
-        return groups
     out = [groups[0]]
-    for group, kept in zip(groups[1:], boundaries.confirmed(rows), strict=True):
-        if kept:
+    for group, keep in zip(groups[1:], kept, strict=True):
+        if keep:
             out.append(group)
         else:
             out[-1] = out[-1] + group
