@@ -186,3 +186,19 @@ def test_html_main_content_loses_furniture_not_article_text(shared_data):
     assert flagged > 50
     assert found["filter"][1] < 0.85 * found["rules"][1]  # less furniture (34 against 45)
     assert found["filter"][0] > 0.97 * found["rules"][0]  # about the same article text (373 against 379)
+
+
+def test_line_counts_count_each_line_as_python_does():
+    western = "".join(bytes([b]).decode("cp1252", "ignore") for b in range(33, 256))
+    lines = ["Hello, World 42", "Grüße 3 Œuvres ½ ² ³ » Köln:", western, "Zażółć 7", "東京 2024 год ١٢ テスト",
+             "emoji 😀 and 𝐁old 𝟘", "ALL CAPS, and commas, here", "x"]
+    counts = linefilter.line_counts(lines)
+    for k, text in enumerate(lines):
+        tokens = text.split()
+        assert counts.chars[k] == len(text)
+        assert counts.tokens[k] == len(tokens) and counts.capitalised[k] == sum(t[0].isupper() for t in tokens)
+        assert counts.letters[k] == sum(map(str.isalpha, text)) and counts.digits[k] == sum(map(str.isdigit, text))
+        assert counts.commas[k] == text.count(",")
+        assert counts.menu_marks[k] == sum(c in "|»›•·" for c in text)
+        assert counts.upper_start[k] == text[0].isupper() and counts.colon_end[k] == text.endswith(":")
+    assert linefilter.line_counts([]).chars.size == 0

@@ -36,15 +36,11 @@ from __future__ import annotations
 import base64
 import json
 import math
-import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from operator import itemgetter
 
 import numpy as np
-
-from newsflow.text.normalize import digit_count, letter_count
 
 VERSION = "line-filter-3"
 TEXT, HTML = "text", "html"
@@ -77,7 +73,6 @@ _OFFSETS = (1, -1, 2, -2)
 FEATURES = (*_SHAPE, *(f"kind_{k}" for k in KINDS), *_PLACE,
             *(f"{name}@{offset:+d}" for offset in _OFFSETS for name in _NEIGHBOUR))
 _NEIGHBOUR_COLUMNS = [FEATURES.index(name) for name in _NEIGHBOUR]
-_MENU_MARK = re.compile("[|»›•·]")
 LEXICAL = ("lexical", "lexical@+1", "lexical@-1")
 """The plain-text model's last features: the n-gram score (:func:`lexical_scores`) of the line,
 of the line before it and of the line after it (0 past the ends)."""
@@ -91,13 +86,80 @@ with 4-grams, 0.876 / 0.927 with 3-5-grams (two halves by site; 18 and 20 bits: 
 _PRIME, _SPREAD = np.uint32(1_000_003), np.uint32(0x9E3779B1)
 
 
-def _shape(text: str, words: int, sentence: bool) -> list[float]:
-    tokens = text.split()
-    visible = len(text) - len(tokens) + 1  # the text is normalised: one space between tokens
-    letters, digits = letter_count(text), digit_count(text)
-    return [math.log1p(words), math.log1p(len(text)), float(sentence), letters / visible, digits / len(text),
-            float(text[0].isupper()), sum(map(str.isupper, map(itemgetter(0), tokens))) / len(tokens),
-            text.count(",") / len(tokens), float(text[-1] == ":"), float(_MENU_MARK.search(text) is not None)]
+_ALPHA, _DIGIT, _UPPER, _SPACE, _MENU = (1 << k for k in range(5))
+_TESTS = ((_ALPHA, str.isalpha), (_DIGIT, str.isdigit), (_UPPER, str.isupper), (_SPACE, str.isspace))
+MENU_MARKS = "|»›•·"
+"""Characters that part the items of a menu or a breadcrumb written on one line."""
+
+
+def _classes_of(chars: list[str]) -> np.ndarray:
+    """The class bits of each of ``chars``."""
+    codes = np.fromiter(map(ord, chars), np.int64, len(chars))
+    bits = np.zeros(len(chars), dtype=np.uint8)
+    for bit, test in _TESTS:
+        bits |= np.fromiter(map(test, chars), bool, len(chars)) * np.uint8(bit)
+    bits |= np.isin(codes, [ord(c) for c in MENU_MARKS]) * np.uint8(_MENU)
+    return bits
+
+
+@cache
+def _bmp_classes() -> np.ndarray:
+    """The class bits of every code point of the Basic Multilingual Plane, built once."""
+    return _classes_of(list(map(chr, range(0x10000))))
+
+
+@dataclass(frozen=True, slots=True)
+class LineCounts:
+    """What :func:`line_counts` counts in each line: numpy arrays, one entry a line."""
+
+    chars: np.ndarray
+    tokens: np.ndarray
+    """Runs of characters other than whitespace (``len(text.split())``)."""
+    capitalised: np.ndarray
+    """Tokens that start with an upper-case letter."""
+    letters: np.ndarray
+    digits: np.ndarray
+    """Characters that pass ``str.isdigit`` (``²`` too)."""
+    commas: np.ndarray
+    menu_marks: np.ndarray
+    upper_start: np.ndarray
+    colon_end: np.ndarray
+
+
+def line_counts(lines: list[str]) -> LineCounts:
+    """Character counts of each of ``lines`` (none empty), counted in numpy over all of them at once:
+    one pass over a page's code points instead of a few string methods a line (``str.isalpha`` and
+    the like, so every script is counted as Python counts it)."""
+    n = len(lines)
+    if not n:
+        empty = np.zeros(0, dtype=np.int64)
+        return LineCounts(*[empty] * 9)
+    codes = np.frombuffer(("\n".join(lines) + "\n").encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lengths = np.fromiter(map(len, lines), np.int64, n)
+    starts = np.zeros(n, dtype=np.int64)
+    np.cumsum(lengths[:-1] + 1, out=starts[1:])
+    classes = _bmp_classes()[np.minimum(codes, 0xFFFF)]
+    beyond = np.flatnonzero(codes > 0xFFFF)  # emoji, rare ideographs: few
+    if beyond.size:
+        classes[beyond] = _classes_of(list(map(chr, codes[beyond].tolist())))
+    space = (classes & _SPACE) != 0
+    token_start = ~space
+    token_start[1:] &= space[:-1]  # the newline before each line counts as the space before it
+    columns = np.stack([token_start, token_start & ((classes & _UPPER) != 0), (classes & _ALPHA) != 0,
+                        (classes & _DIGIT) != 0, codes == 44, (classes & _MENU) != 0], axis=1)
+    summed = np.add.reduceat(columns, starts, axis=0, dtype=np.int64)
+    return LineCounts(lengths, *summed.T, (classes[starts] & _UPPER) != 0, codes[starts + lengths - 1] == 58)
+
+
+def _shapes(lines: list[str], words: list[int], sentence: list[bool]) -> np.ndarray:
+    """The :data:`_SHAPE` columns of each of ``lines``, from their
+    :func:`line_counts`."""
+    counts = line_counts(lines)
+    tokens = np.maximum(counts.tokens, 1)
+    visible = counts.chars - tokens + 1  # the text is normalised: one space between tokens
+    return np.stack([np.log1p(np.asarray(words, dtype=float)), np.log1p(counts.chars), np.asarray(sentence, dtype=float),
+                     counts.letters / visible, counts.digits / counts.chars, counts.upper_start, counts.capitalised / tokens,
+                     counts.commas / tokens, counts.colon_end, counts.menu_marks > 0], axis=1)
 
 
 def features(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
@@ -111,8 +173,8 @@ def features(lines: list[str], words: list[int], sentence: list[bool], kinds: li
     shape = np.zeros((n, len(_SHAPE)))
     reach = max(_OFFSETS)
     needed = range(n) if rows is None else sorted({j for i in rows for j in range(max(i - reach, 0), min(i + reach + 1, n))})
-    if needed:  # the per-line part, in Python: only where it is read
-        shape[needed] = [_shape(lines[i], words[i], sentence[i]) for i in needed]
+    if needed:  # only where it is read
+        shape[needed] = _shapes([lines[i] for i in needed], [words[i] for i in needed], [sentence[i] for i in needed])
     base = np.hstack([shape, one_hot])
 
     word_arr = np.asarray(words, dtype=float)

@@ -236,30 +236,16 @@ def rejoined(document: str, lines: list[Line]) -> list[Line]:
     return _joined(lines, glue)
 
 
-def _cp1252_bytes(kind: str) -> bytes:
-    """The Windows-1252 bytes whose character passes ``str.<kind>`` (``"isalpha"``, ``"isdigit"``)."""
-    return bytes(b for b in range(256) if (c := bytes([b]).decode("cp1252", "ignore")) and getattr(c, kind)())
-
-
-_CP1252_CLASSES = {kind: _cp1252_bytes(kind) for kind in ("isalpha", "isdigit")}
-
-
-def _count(text: str, kind: str) -> int:
-    """How many of ``text``'s characters pass ``str.<kind>``, counted in C (``bytes.translate``) on
-    text that Windows-1252 can hold: ASCII, and western European text with its typographic quotes
-    and dashes (97% of html-dev's lines)."""
-    try:
-        raw = text.encode("ascii" if text.isascii() else "cp1252")
-    except UnicodeEncodeError:
-        return sum(map(getattr(str, kind), text))
-    return len(raw) - len(raw.translate(None, _CP1252_CLASSES[kind]))
+_CP1252_LETTERS = bytes(b for b in range(256) if (c := bytes([b]).decode("cp1252", "ignore")) and c.isalpha())
+"""The Windows-1252 bytes whose character is a letter."""
 
 
 def letter_count(text: str) -> int:
-    """How many of ``text``'s characters are letters (``str.isalpha``), see :func:`_count`."""
-    return _count(text, "isalpha")
-
-
-def digit_count(text: str) -> int:
-    """How many of ``text``'s characters are digits (``str.isdigit``: ``²`` too), see :func:`_count`."""
-    return _count(text, "isdigit")
+    """How many of ``text``'s characters are letters (``str.isalpha``), counted in C
+    (``bytes.translate``) on text that Windows-1252 can hold: ASCII, and western European text with
+    its typographic quotes and dashes (97% of html-dev's lines)."""
+    try:
+        raw = text.encode("ascii" if text.isascii() else "cp1252")
+    except UnicodeEncodeError:
+        return sum(map(str.isalpha, text))
+    return len(raw) - len(raw.translate(None, _CP1252_LETTERS))
