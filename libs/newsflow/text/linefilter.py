@@ -152,8 +152,7 @@ def line_counts(lines: list[str]) -> LineCounts:
 
 
 def _shapes(lines: list[str], words: list[int], sentence: list[bool]) -> np.ndarray:
-    """The :data:`_SHAPE` columns of each of ``lines``, from their
-    :func:`line_counts`."""
+    """The :data:`_SHAPE` columns of each of ``lines``, from their :func:`line_counts`."""
     counts = line_counts(lines)
     tokens = np.maximum(counts.tokens, 1)
     visible = counts.chars - tokens + 1  # the text is normalised: one space between tokens
