@@ -320,6 +320,8 @@ def main() -> int:
         rows = list(csv.DictReader(fh))
     news_dumps(tools, rows)
 
+    titles_read_off_text(pages, naive, rows)
+
     print("\nsamples (gold: articles, titles, authors)")
     sample_gold = json.loads((data / "samples-gold.json").read_text())
     for name, item in sample_gold.items():
@@ -350,6 +352,40 @@ def main() -> int:
     print(f"    (the boundary check was fitted on these pages as naive text; fitted on the other half of the sites, "
           f"{split} of them stay split {how}, with the boundaries of {rules}: make train-boundaries)")
     return 0
+
+
+def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], rows: list[dict]) -> None:
+    """The title newsflow reads off a page's plain text (no hints), against the title its source
+    gives: the news sample's ``title`` column, and an html-dev page's ``h1``, ``og:title`` or ``<title>``
+    (any of them counts, as pages differ in which carries the headline); only pages whose text holds
+    that title, whole, are counted (words compared case-folded, punctuation dropped)."""
+    from newsflow.schema import Rejected
+    from newsflow.text import dom
+
+    def words(text: str | None) -> str:
+        return " ".join(re.findall(r"\w+", (text or "").casefold()))
+
+    def title_of(content: str) -> str:
+        try:
+            return words(segment_stage(clean_stage(RawArticle(id="x", content=content, content_type=PLAIN)))[0].title)
+        except Rejected:
+            return ""
+
+    print("\ntitles read off plain text (no hints), pages whose text holds their source's title")
+    news = [(words(r["title"]), r["content"]) for r in rows]
+    news = [(title, content) for title, content in news if title and title in words(content)]
+    right = sum(title_of(content) == title for title, content in news)
+    print(f"  news sample, its title column            {right}/{len(news)} ({right / len(news):.1%})")
+    right = total = 0
+    for url, page in pages.items():
+        tree = dom.parse(page)
+        text = words("\n".join(naive[url]))
+        titles = {words(dom.meta(tree, selector)) for selector in ("h1", 'meta[property="og:title"]', "title")} - {""}
+        titles = {title for title in titles if title in text}
+        if titles:
+            total += 1
+            right += title_of("\n".join(naive[url])) in titles
+    print(f"  html-dev as naive text, h1 / og:title / title {right}/{total} ({right / total:.1%})")
 
 
 def _cross_validated_single_pages() -> tuple[str, int, bool]:

@@ -30,17 +30,6 @@ STAGES = ("clean", "segment", "tag")
 TAGGER_VERSION = "+".join(m.VERSION for m in (lang_mod, ent_mod, kw_mod, topic_mod, cred_mod, spun_mod))
 
 
-def _leading_title(blocks):
-    """The last title-like block before the first body block: the headline of a plain-text page."""
-    title = None
-    for block in blocks:
-        if block.kind == BODY:
-            return title
-        if block.kind == TITLE:
-            title = block
-    return None
-
-
 def _spans(title_block, body) -> list[list[int]]:
     """CONTRACT.md's ``spans``: raw-text offsets of the title (when it came from the text), then of
     every paragraph kept in ``text``."""
@@ -79,7 +68,7 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         cleaned.removed[seg_mod.TRAILING] += len(trailing)
         cleaned.removed_chars[seg_mod.TRAILING] += sum(len(b.text) for b in trailing)
     kept_chars = sum(len(b.text) for b in body)
-    headline = _leading_title(cleaned.blocks)
+    headline = seg_mod.headline(cleaned.blocks)
     title = raw.title or cleaned.title or (headline.text if headline else None)
     all_chars = kept_chars + sum(cleaned.removed_chars.values())
     return Article(

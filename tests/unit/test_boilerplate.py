@@ -66,6 +66,14 @@ def test_repeated_lines_are_furniture():
     assert [c.reason for c in classify([P[0], plea, P[1], plea])] == [None, "repeated", None, "repeated"]
 
 
+def test_a_page_repeating_its_headline_above_the_text_keeps_it_as_a_title_line():
+    # a breadcrumb, then the headline: both copies stand above the first paragraph
+    headline = "Town Retaken After Weeks of Fighting"
+    got = kinds(["Home", "News", headline, "Menu", headline, *P[:2], "Related", headline, P[2]])
+    assert got[2] == got[4] == (TITLE, None)
+    assert got[8] == ("boilerplate", "repeated")  # below the text's start it stays furniture: no new title cue
+
+
 def test_comment_zone_after_body_until_a_new_title():
     comment = "I think this is a great article and everyone should read it before the election next year."
     lines = [*P[:3], "Leave a Reply", "Notify of", "1 Comment", comment,

@@ -685,3 +685,14 @@ def test_cache_dir_without_a_home_directory(monkeypatch, tmp_path):
     assert frequency.cache_dir().name == "newsflow-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert frequency.cache_dir() == tmp_path / "newsflow"
+
+
+def test_the_headline_is_the_title_line_whose_words_the_article_shares_not_a_share_row_under_it():
+    page = "\n".join(["Central Bank Raises Interest Rates Again", "Share on Facebook Share on Twitter Email", *STORY_A])
+    assert articles(page)[0].title == "Central Bank Raises Interest Rates Again"
+    # the line right above the text is the headline when it shares the article's words
+    page = "\n".join(["Latest News From Around the World", "Central Bank Raises Interest Rates Again", *STORY_A])
+    assert articles(page)[0].title == "Central Bank Raises Interest Rates Again"
+    # when none does, still the last, as before
+    page = "\n".join(["Latest News From Around the World", "Read More Stories From Our Team", *STORY_A])
+    assert articles(page)[0].title == "Read More Stories From Our Team"

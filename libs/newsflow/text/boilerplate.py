@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.11"
+VERSION = "boilerplate-0.12"
 
 BODY = "body"
 TITLE = "title"
@@ -293,7 +293,25 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         flagged = []  # a learned filter never empties a page: better furniture left in than the article lost
     for i in flagged:
         out[i] = _line(BODY, linefilter.REASON)  # still body for the segmenter: see Block.furniture
+    if not main_content:
+        _keep_repeated_headlines(lines, out, words, sentence)
     return out
+
+
+def _keep_repeated_headlines(lines: list[str], out: list[Line], words: list[int], sentence: list[bool]) -> None:
+    """Plain text: title-shaped lines repeated on the page above its first paragraph of text (the
+    first body line not read as furniture) are title-like lines, not furniture: a page repeats its
+    headline in its breadcrumb, its window title or a share box, and the segmenter picks the
+    headline among the title-like lines of a header (``segment.headline``). Below the text's start
+    a repeated line stays furniture, so no new title cue opens an article. When it came in (with
+    that choice of headline): the title read off html-dev's pages as naive text is their ``h1``,
+    ``og:title`` or ``<title>`` on 368 of the 944 pages whose text holds one whole (284 before),
+    the news sample's ``title`` column on 105 of 146 (101); the text of every page the same."""
+    first_body = next((i for i, line in enumerate(out) if line.kind == BODY), len(out))
+    for i in range(first_body):
+        if (out[i].reason == "repeated" and WIDGET_WORDS <= words[i] <= 25 and not sentence[i]
+                and _headline_shaped(lines[i])):
+            out[i] = _line(TITLE)
 
 
 def kinds(out: list[Line]) -> list[str]:
