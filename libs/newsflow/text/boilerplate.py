@@ -299,15 +299,15 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
 
 
 def _keep_repeated_headlines(lines: list[str], out: list[Line], words: list[int], sentence: list[bool]) -> None:
-    """Plain text: title-shaped lines repeated on the page above its first paragraph of text (the
-    first body line not read as furniture) are title-like lines, not furniture: a page repeats its
-    headline in its breadcrumb, its window title or a share box, and the segmenter picks the
-    headline among the title-like lines of a header (``segment.headline``). Below the text's start
-    a repeated line stays furniture, so no new title cue opens an article. When it came in (with
-    that choice of headline): the title read off html-dev's pages as naive text is their ``h1``,
-    ``og:title`` or ``<title>`` on 365 of the 944 pages whose text holds one whole (283 before),
-    the news sample's ``title`` column on 104 of 146 (100); every page's text the same, six
-    articles' first paragraphs now their dek (``description``: under the headline, over a byline)."""
+    """Plain text: title-shaped lines repeated on the page above its first paragraph are title-like
+    lines, not furniture: a page repeats its headline in its breadcrumb, its window title or a share
+    box, and the segmenter picks the headline among the title-like lines of a header
+    (``segment.headline``). Below the first paragraph a repeated line stays furniture, so no new
+    title cue opens an article. When it came in (with that choice of headline): the title read off
+    html-dev's pages as naive text is their ``h1``, ``og:title`` or ``<title>`` on 365 of the 944
+    pages whose text holds one whole (283 before), the news sample's ``title`` column on 104 of 146
+    (100); every page's text the same, six articles' first paragraphs now their dek
+    (``description``: under the headline, over a byline)."""
     first_body = next((i for i, line in enumerate(out) if line.kind == BODY), len(out))
     for i in range(first_body):
         if (out[i].reason == "repeated" and WIDGET_WORDS <= words[i] <= 25 and not sentence[i]

@@ -877,8 +877,6 @@ reads as furniture (a cookie notice above the headline: more html-dev titles, bu
 article under a flagged first paragraph, news-sample dumps Pk 0.144 -> 0.149). No boundary moved:
 BBC dumps 0.036 -> 0.034 and one-site German 0.133 -> 0.130 in eval-segment, whose lines are mapped
 by each article's spans, the title's among them."""
-
-
 HEADLINE_STEM = 5
 """Words of a title-like line shorter than this are not compared (:func:`headline`): most function
 words are, in the languages that put spaces between words, and so is every character of a script
@@ -912,9 +910,9 @@ def headline(group: list[Block]) -> Block | None:
 
 
 def parts(group: list[Block]) -> Parts:
-    """Title (the last title-like line before the body), dek (a first paragraph set apart from
-    the body by furniture: separators, a byline or a dateline), authors (bylines) and publication
-    date (datelines) from the header (:func:`_header`), and body (:func:`text_blocks`)."""
+    """Title (:func:`headline`), dek (a first paragraph set apart from the body by furniture:
+    separators, a byline or a dateline), authors (bylines) and publication date (datelines) from the
+    header (:func:`_header`), and body (:func:`text_blocks`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
     titles = [b.text for b in group[:first_body] if b.kind == TITLE]
     authors = header_authors(group)
