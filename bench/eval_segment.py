@@ -403,5 +403,6 @@ def _cross_validated_single_pages() -> tuple[str, int, bool]:
         return spec["rules"], spec["single_pages_split_2fold_settled"][key], True
     return spec["rules"], spec["single_pages_split_2fold"][key], False
 
+
 if __name__ == "__main__":
     sys.exit(main())
