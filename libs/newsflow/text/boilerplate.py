@@ -125,6 +125,11 @@ def _headline_shaped(text: str) -> bool:
     return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END and not WEB_ADDRESS.search(text)
 
 
+def _title_shaped(text: str, words: int, sentence: bool) -> bool:
+    """A title-like line: a candidate headline, dek or subheading of 4-25 words, no sentence."""
+    return WIDGET_WORDS <= words <= 25 and not sentence and _headline_shaped(text)
+
+
 def _is_credit(text: str, named: Callable[[str], bool]) -> bool:
     """``© Photo: …``, ``(c) Reuters``, ``…powerGETTY``, ``… AFP``; not a headline that ends on an
     acronym the page also names in the middle of a line (``named``: whether it does), as its article
@@ -221,7 +226,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             fragments.append(i)
         elif words[i] <= 8 and _DIGIT.search(text) and _DATE.search(text):  # every date has a digit: a cheap test first
             out[i] = _line(DATELINE)
-        elif WIDGET_WORDS <= words[i] <= 25 and not sentence[i] and _headline_shaped(text):
+        elif _title_shaped(text, words[i], sentence[i]):
             out[i] = _line(TITLE)  # title-like: a candidate headline, dek or subheading
         else:
             shorts.append(i)
@@ -310,8 +315,7 @@ def _keep_repeated_headlines(lines: list[str], out: list[Line], words: list[int]
     (``description``: under the headline, over a byline)."""
     first_body = next((i for i, line in enumerate(out) if line.kind == BODY), len(out))
     for i in range(first_body):
-        if (out[i].reason == "repeated" and WIDGET_WORDS <= words[i] <= 25 and not sentence[i]
-                and _headline_shaped(lines[i])):
+        if out[i].reason == "repeated" and _title_shaped(lines[i], words[i], sentence[i]):
             out[i] = _line(TITLE)
 
 

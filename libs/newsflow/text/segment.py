@@ -914,14 +914,12 @@ def parts(group: list[Block]) -> Parts:
     separators, a byline or a dateline), authors (bylines) and publication date (datelines) from the
     header (:func:`_header`), and body (:func:`text_blocks`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
-    titles = [b.text for b in group[:first_body] if b.kind == TITLE]
-    authors = header_authors(group)
+    title = headline(group)  # None when no title-like line stands above the first paragraph
     body = text_blocks(group)
     description = None
-    if titles and len(body) > 1:
+    if title is not None and len(body) > 1:
         after_first = group[first_body + 1 : first_body + 5]
         if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not group[first_body].furniture:
             description = body.pop(0).text
-    title = headline(group)
     return Parts(body=body, title=title.text if title else None, description=description,
-                 authors=authors, published=published_date(group))
+                 authors=header_authors(group), published=published_date(group))
