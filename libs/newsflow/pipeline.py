@@ -101,7 +101,7 @@ def segment_stage(doc: Article) -> list[Article]:
         raise Rejected("no_text", "no article found in the page")
     out = []
     for i, group in enumerate(groups):
-        found = seg_mod.parts(group)
+        found = seg_mod.parts(group, opened=i > 0)
         single = len(groups) == 1
         # hints from the scraper describe the page, so they win for a single article
         title = (doc.title if single else None) or found.title

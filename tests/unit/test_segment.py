@@ -696,3 +696,15 @@ def test_the_headline_is_the_title_line_whose_words_the_article_shares_not_a_sha
     # when none does, still the last, as before
     page = "\n".join(["Latest News From Around the World", "Read More Stories From Our Team", *STORY_A])
     assert articles(page)[0].title == "Read More Stories From Our Team"
+
+
+def test_an_article_the_page_is_cut_before_is_headed_by_the_title_line_it_opens_with_not_its_subtitle():
+    subtitle = "Two late goals from the home side win the cup final in a full stadium"
+    page = "\n".join(["Central Bank Raises Interest Rates Again", *STORY_A,
+                      "Home Side Wins The Cup Final At Last", subtitle, *STORY_B])
+    found = articles(page)
+    assert [a.title for a in found] == ["Central Bank Raises Interest Rates Again", "Home Side Wins The Cup Final At Last"]
+    assert found[1].spans[0][0] == page.index("Home Side Wins")  # the article starts where the page was cut
+    # the page's first article has no cut before it: a line above the headline may be a menu's
+    page = "\n".join(["Business News From Around The World", "Central Bank Raises Interest Rates Again", *STORY_A])
+    assert articles(page)[0].title == "Central Bank Raises Interest Rates Again"
