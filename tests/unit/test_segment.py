@@ -312,6 +312,32 @@ def test_run_cohesions_are_the_mean_pairwise_cosines_of_their_paragraphs(monkeyp
     assert pairs  # some pairs of paragraphs are long enough to stand as a run
 
 
+@pytest.mark.parametrize("seed", range(5))
+def test_the_weakest_cut_goes_first_until_every_cut_left_parts_runs_unlike_enough(seed):
+    # the heap removes what a plain loop does: the cut of the highest ratio, the first of equals,
+    # its neighbours' ratios recomputed after each removal
+    from newsflow.text import segment
+
+    rng = np.random.default_rng(seed)
+    n = 120
+    units = rng.random((n, 8)) ** 4  # sparse-ish, so some neighbours are far more alike than others
+    units /= np.linalg.norm(units, axis=1)[:, None]
+    runs = segment._Runs(units, np.full(n, 40))
+    cuts = sorted(rng.choice(np.arange(1, n), 40, replace=False).tolist())
+    cuts = [c for c, d in zip(cuts, [0, *cuts], strict=False) if c - d >= 2 and n - c >= 2]  # every run two paragraphs or more
+
+    expected = list(cuts)
+    ratios = [runs.cross_ratio(([0, *expected])[k], expected[k], ([*expected, n])[k + 1]) for k in range(len(expected))]
+    limit = float(np.median(ratios))
+    while expected:
+        ratios = [runs.cross_ratio(([0, *expected])[k], expected[k], ([*expected, n])[k + 1]) for k in range(len(expected))]
+        if max(ratios) < limit:
+            break
+        del expected[ratios.index(max(ratios))]
+    assert 0 < len(expected) < len(cuts)
+    assert segment._weakest_removed(cuts, runs, n, limit) == expected
+
+
 def test_a_boundary_stays_only_between_parts_less_alike_than_its_limit():
     from newsflow.text import segment
 

@@ -29,6 +29,7 @@ the parts on either side; the part after a boundary it rejects joins the part be
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter
@@ -510,20 +511,41 @@ def _content_starts(units: np.ndarray, words: np.ndarray, barred: set[int], limi
         cuts.insert(0, stop)
         stop = int(back[stop])
 
-    cuts = [c for c in cuts if c not in barred]
+    return _weakest_removed([c for c in cuts if c not in barred], runs, n, limit)
+
+
+def _weakest_removed(cuts: list[int], runs: _Runs, n: int, limit: float) -> list[int]:
+    """``cuts`` (paragraph indices in ``0 < c < n``) less the weakest, one at a time, until each
+    left parts runs whose :meth:`_Runs.cross_ratio` is under ``limit``. A cut's ratio depends on
+    its neighbours only, so after a removal those two are recomputed; the ratios wait in a heap,
+    stale entries skipped, so a page of many short parts costs ``c log c``, not ``c²``. Of equal
+    ratios the first cut goes."""
+    before = [-1, *range(len(cuts) - 1)]  # neighbours by position in ``cuts``; -1 / len: the page's ends
+    after = [*range(1, len(cuts) + 1)]
 
     def ratio(k: int) -> float:
-        return runs.cross_ratio(cuts[k - 1] if k else 0, cuts[k], cuts[k + 1] if k + 1 < len(cuts) else n)
+        return runs.cross_ratio(cuts[before[k]] if before[k] >= 0 else 0, cuts[k],
+                                cuts[after[k]] if after[k] < len(cuts) else n)
 
-    # a cut's ratio depends on its neighbours only: recompute those two after each removal
     ratios = [ratio(k) for k in range(len(cuts))]
-    while cuts and max(ratios) >= limit:
-        weakest = int(np.argmax(ratios))
-        del cuts[weakest], ratios[weakest]
-        for k in (weakest - 1, weakest):
-            if 0 <= k < len(cuts):
-                ratios[k] = ratio(k)
-    return cuts
+    heap = [(-r, k) for k, r in enumerate(ratios)]
+    heapq.heapify(heap)
+    gone = [False] * len(cuts)
+    while heap and -heap[0][0] >= limit:
+        negative, k = heapq.heappop(heap)
+        if gone[k] or -negative != ratios[k]:
+            continue  # removed, or its ratio has changed since
+        gone[k] = True
+        left, right = before[k], after[k]
+        if left >= 0:
+            after[left] = right
+        if right < len(cuts):
+            before[right] = left
+        for j in (left, right):
+            if 0 <= j < len(cuts):
+                ratios[j] = ratio(j)
+                heapq.heappush(heap, (-ratios[j], j))
+    return [c for c, removed in zip(cuts, gone, strict=True) if not removed]
 
 
 class _Runs:
