@@ -74,6 +74,16 @@ def test_a_page_repeating_its_headline_above_the_text_keeps_it_as_a_title_line()
     assert got[8] == ("boilerplate", "repeated")  # below the text's start it stays furniture: no new title cue
 
 
+def test_a_page_opening_on_a_question_or_a_long_unpunctuated_line_opens_on_its_headline():
+    assert kinds(["Will The Town Be Retaken Before Winter?", *P])[0] == (TITLE, None)
+    headline = "Army Retakes The Town After Weeks Of Heavy Fighting As Aid Groups Warn Of Civilians Trapped Without Water"
+    assert kinds([headline, *P])[0] == (TITLE, None)  # 18 words: a paragraph's length, but no sentence
+    # a first paragraph stays one: a statement, two sentences, a line below the first
+    assert kinds(["The town was retaken on Sunday after weeks of fighting.", *P])[0] == (BODY, None)
+    assert kinds(["The town is free again. Will it stay free this winter?", *P])[0] == (BODY, None)
+    assert kinds([P[0], "Will The Town Be Retaken Before Winter?", *P[1:]])[1] == (BODY, None)
+
+
 def test_comment_zone_after_body_until_a_new_title():
     comment = "I think this is a great article and everyone should read it before the election next year."
     lines = [*P[:3], "Leave a Reply", "Notify of", "1 Comment", comment,
