@@ -734,3 +734,14 @@ def test_an_article_the_page_is_cut_before_is_headed_by_the_title_line_it_opens_
     # the page's first article has no cut before it: a line above the headline may be a menu's
     page = "\n".join(["Business News From Around The World", "Central Bank Raises Interest Rates Again", *STORY_A])
     assert articles(page)[0].title == "Central Bank Raises Interest Rates Again"
+
+
+def test_a_headline_right_under_a_standfirst_heads_an_article_with_no_title_line_above_its_text():
+    standfirst = "Households face higher bills as the central bank raises rates for the third time this year."
+    headline = "Central Bank Raises Interest Rates Again"
+    (found,) = articles("\n".join([standfirst, headline, *STORY_A]))
+    assert found.title == headline
+    assert found.text.startswith(standfirst)  # the text is as it was: only the title is read differently
+    # a short label there is no headline, nor is a line under a paragraph read as furniture
+    (found,) = articles("\n".join([standfirst, "Tags: Bank, Rates, Inflation", *STORY_A]))
+    assert found.title is None
