@@ -15,6 +15,9 @@
   paragraphs that end a sentence, once with each article under its page's title;
 - dumps of 2-5 news-sample pages (scraped text, each with its own boilerplate), their lines one
   line break apart and two;
+- titles and authors read off plain text with no hints: the news sample's ``title`` column, and
+  html-dev pages' own ``h1``, ``og:title`` or ``<title>`` and author metadata (as newsflow reads
+  them off the HTML), against what newsflow reads off the page's naive text;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
   text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
@@ -43,7 +46,7 @@ import time
 from pathlib import Path
 
 from newsflow.pipeline import clean_stage, segment_stage, warm_up_segmenter
-from newsflow.schema import PLAIN, RawArticle
+from newsflow.schema import HTML, PLAIN, RawArticle
 
 
 def articles_of(text: str, doc_id: str = "x"):
@@ -184,7 +187,7 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
     the HTML), joined by blank lines with no titles: content is all there is to go by. Then the
     same with each article under its page's title: most of these articles have headings of their
     own, among which the titles must be told apart."""
-    from newsflow.schema import HTML, Rejected
+    from newsflow.schema import Rejected
     from newsflow.text.language import detect_language
 
     by_language: dict[str, list[list[str]]] = {}
@@ -308,7 +311,7 @@ def main() -> int:
 
     from eval_clean import load_html_dev
 
-    from newsflow.schema import HTML, Rejected
+    from newsflow.schema import Rejected
     from newsflow.text.clean import visible_text_lines
 
     pages = load_html_dev(data, None)
@@ -386,6 +389,19 @@ def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], row
             total += 1
             right += title_of("\n".join(naive[url])) in titles
     print(f"  html-dev as naive text, h1 / og:title / title {right}/{total} ({right / total:.1%})")
+    given = all_right = none_right = 0
+    for url, page in pages.items():
+        try:
+            declared = {words(a) for a in clean_stage(RawArticle(id=url, content=page, content_type=HTML)).authors}
+            found = [words(a) for a in segment_stage(clean_stage(RawArticle(id=url, content="\n".join(naive[url]),
+                                                                            content_type=PLAIN)))[0].authors]
+        except Rejected:
+            continue
+        given += bool(found)
+        all_right += bool(found) and all(a in declared for a in found)
+        none_right += bool(found) and not any(a in declared for a in found)
+    print(f"  html-dev as naive text, authors: given on {given} pages, all of them the page's declared authors on "
+          f"{all_right}, none of them on {none_right} (menus' items, or authors the page's metadata leaves out)")
 
 
 def _cross_validated_single_pages() -> tuple[str, int, bool]:

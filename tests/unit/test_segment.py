@@ -745,3 +745,15 @@ def test_a_headline_right_under_a_standfirst_heads_an_article_with_no_title_line
     # a short label there is no headline, nor is a line under a paragraph read as furniture
     (found,) = articles("\n".join([standfirst, "Tags: Bank, Rates, Inflation", *STORY_A]))
     assert found.title is None
+
+
+def test_a_menu_above_the_headline_gives_no_authors_a_byline_under_it_does():
+    menu = ["Close Menu", "Home", "Primary Menu", "Home"]  # bare names before a repeated line: bylines by their shape
+    (found,) = articles("\n".join([*menu, "Central Bank Raises Interest Rates Again", *STORY_A]))
+    assert found.authors == []
+    (found,) = articles("\n".join([*menu, "Central Bank Raises Interest Rates Again", "By Emily Burack 8 January 2020",
+                                   *STORY_A]))
+    assert found.authors == ["Emily Burack"]
+    # with no headline, a byline that says so still counts
+    (found,) = articles("\n".join(["By Emily Burack", *STORY_A]))
+    assert found.authors == ["Emily Burack"]
