@@ -757,3 +757,17 @@ def test_a_menu_above_the_headline_gives_no_authors_a_byline_under_it_does():
     # with no headline, a byline that says so still counts
     (found,) = articles("\n".join(["By Emily Burack", *STORY_A]))
     assert found.authors == ["Emily Burack"]
+
+
+def test_a_byline_under_a_paragraph_of_site_furniture_is_still_in_the_header():
+    from newsflow.schema import Block
+    from newsflow.text.segment import header_authors
+
+    group = [Block("Five Rules For A Quiet Life In The City", "title"),
+             Block("% of readers think this story is Fact. Add your two cents.", furniture=True),
+             Block("Headline: Bitcoin Searches Exceed Trump! Blockchain Stocks Are Next!", furniture=True),
+             Block("By Lisa Haven", "byline"), *[Block(p) for p in STORY_A]]
+    assert header_authors(group) == ["Lisa Haven"]
+    for block in group[1:3]:  # paragraphs of the article's own: a byline under two is no header's
+        block.furniture = False
+    assert header_authors(group) == []
