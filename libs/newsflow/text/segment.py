@@ -34,6 +34,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import partial
 from itertools import chain, islice, pairwise, repeat
 
 import numpy as np
@@ -954,9 +955,7 @@ def headline(group: list[Block], opened: bool = False) -> Block | None:
         return candidates[-1]
     body = _opening_text(group, first_body)
 
-    def overlap(block: Block) -> float:
-        return _shared(block, body)
-
+    overlap = partial(_shared, body=body)
     if opened and candidates[0] is group[0] and overlap(group[0]) >= HEADLINE_OVERLAP:
         return group[0]
     if overlap(candidates[-1]) >= HEADLINE_OVERLAP:
@@ -1005,7 +1004,7 @@ def parts(group: list[Block], opened: bool = False) -> Parts:
     separators, a byline or a dateline), authors (bylines) and publication date (datelines) from the
     header (:func:`_header`), and body (:func:`text_blocks`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
-    title = headline(group, opened)  # None when no title-like line stands above the first paragraph
+    title = headline(group, opened)  # None when no title-like line heads the text
     body = text_blocks(group)
     description = None
     if title is not None and len(body) > 1:
