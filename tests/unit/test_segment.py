@@ -771,3 +771,14 @@ def test_a_byline_under_a_paragraph_of_site_furniture_is_still_in_the_header():
     for block in group[1:3]:  # paragraphs of the article's own: a byline under two is no header's
         block.furniture = False
     assert header_authors(group) == []
+
+
+def test_a_headline_sharing_far_more_of_the_text_than_the_line_under_it_is_taken_over_it():
+    # a tag line under the headline shares a third of its words with the article; the headline most
+    headline, tags = "Inflation Keeps Mortgage Rates Rising", "Tags: Inflation, Politics, Finance"
+    (found,) = articles("\n".join([headline, tags, *STORY_A]))
+    assert found.title == headline
+    # a subtitle that shares as much stays the title, as the line right above the text
+    subtitle = "Mortgage Repayments Will Climb For Households"
+    (found,) = articles("\n".join([headline, subtitle, *STORY_A]))
+    assert found.title == subtitle
