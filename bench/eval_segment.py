@@ -379,27 +379,30 @@ def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], row
     news = [(title, content) for title, content in news if title and title in words(content)]
     right = sum(title_of(content) == title for title, content in news)
     print(f"  news sample, its title column            {right}/{len(news)} ({right / len(news):.1%})")
-    right = total = 0
+    right = total = given = all_right = none_right = 0
     for url, page in pages.items():
+        content = "\n".join(naive[url])
+        try:  # the page's first article as read off its naive text, once for its title and its authors
+            first = segment_stage(clean_stage(RawArticle(id=url, content=content, content_type=PLAIN)))[0]
+        except Rejected:
+            first = None
         tree = dom.parse(page)
-        text = words("\n".join(naive[url]))
         titles = {words(dom.meta(tree, selector)) for selector in ("h1", 'meta[property="og:title"]', "title")} - {""}
-        titles = {title for title in titles if title in text}
+        titles = {title for title in titles if title in words(content)}
         if titles:
             total += 1
-            right += title_of("\n".join(naive[url])) in titles
-    print(f"  html-dev as naive text, h1 / og:title / title {right}/{total} ({right / total:.1%})")
-    given = all_right = none_right = 0
-    for url, page in pages.items():
+            right += words(first.title if first else None) in titles
         try:
             declared = {words(a) for a in clean_stage(RawArticle(id=url, content=page, content_type=HTML)).authors}
-            found = [words(a) for a in segment_stage(clean_stage(RawArticle(id=url, content="\n".join(naive[url]),
-                                                                            content_type=PLAIN)))[0].authors]
         except Rejected:
             continue
+        if first is None:
+            continue
+        found = [words(a) for a in first.authors]
         given += bool(found)
         all_right += bool(found) and all(a in declared for a in found)
         none_right += bool(found) and not any(a in declared for a in found)
+    print(f"  html-dev as naive text, h1 / og:title / title {right}/{total} ({right / total:.1%})")
     print(f"  html-dev as naive text, authors: given on {given} pages, all of them the page's declared authors on "
           f"{all_right}, none of them on {none_right} (menus' items, or authors the page's metadata leaves out)")
 

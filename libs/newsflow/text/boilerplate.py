@@ -318,7 +318,7 @@ def _opening_headline(lines: list[str], out: list[Line], words: list[int]) -> No
     headline, two a standfirst, one its first sentence for a title, where all had none); html-dev's
     naive text F1 the same, its titles 365 -> 366 of 944; untitled Spanish joins Pk 0.073 -> 0.074
     (a question opening the first article), no other eval-segment figure moved."""
-    if len(out) < 2 or out[0] is not _line(BODY) or not WIDGET_WORDS <= words[0] <= 25:
+    if len(out) < 2 or out[0] != _line(BODY) or not WIDGET_WORDS <= words[0] <= 25:
         return
     text = lines[0]
     if (text.rstrip(_CLOSERS)[-1:] in _STATEMENT_END or _INNER_SENTENCE_END.search(text)

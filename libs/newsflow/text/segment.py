@@ -34,7 +34,6 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import partial
 from itertools import chain, islice, pairwise, repeat
 
 import numpy as np
@@ -952,8 +951,9 @@ looked for in."""
 def headline(group: list[Block], opened: bool = False) -> Block | None:
     """An article's headline among the title-like lines before its first paragraph: the last one,
     if the article's first paragraphs share :data:`HEADLINE_OVERLAP` of its words and no other shares
-    :data:`HEADLINE_MARGIN` more; else the one of them that shares most, if that much; else the last. A menu item, a row of share buttons or a
-    photo credit between the headline and the text shares few of the article's words. ``opened``:
+    :data:`HEADLINE_MARGIN` more; else the one of them that shares most, if that much; else the last.
+    A menu item, a row of share buttons or a photo credit between the headline and the text shares
+    few of the article's words. ``opened``:
     the segmenter cut the page before the group's first block, so where that block is title-like
     and shares enough it is the headline, ahead of a dek or subtitle under it."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
@@ -963,15 +963,13 @@ def headline(group: list[Block], opened: bool = False) -> Block | None:
     if len(candidates) < 2:
         return candidates[-1]
     body = _opening_text(group, first_body)
-
-    overlap = partial(_shared, body=body)
-    if opened and candidates[0] is group[0] and overlap(group[0]) >= HEADLINE_OVERLAP:
+    shares = [_shared(b, body) for b in candidates]
+    if opened and candidates[0] is group[0] and shares[0] >= HEADLINE_OVERLAP:
         return group[0]
-    best = max(reversed(candidates), key=overlap)  # the last of equals
-    last = overlap(candidates[-1])
-    if last >= HEADLINE_OVERLAP and overlap(best) < last + HEADLINE_MARGIN:
+    best = max(reversed(range(len(candidates))), key=shares.__getitem__)  # the last of equals
+    if shares[-1] >= HEADLINE_OVERLAP and shares[best] < shares[-1] + HEADLINE_MARGIN:
         return candidates[-1]
-    return best if overlap(best) >= HEADLINE_OVERLAP else candidates[-1]
+    return candidates[best] if shares[best] >= HEADLINE_OVERLAP else candidates[-1]
 
 
 def _opening_text(group: list[Block], start: int) -> str:
