@@ -368,6 +368,27 @@ def test_a_separator_at_two_later_heads_but_not_the_first_is_no_furniture_cue():
     assert cues("\n\n".join(headed("Anzeige", "Bank Raises Interest Rates Again", STORY_A) + later)) == [True, True]
 
 
+def test_a_subheading_right_before_the_next_header_takes_none_of_its_cues():
+    # the last section of a story ("A Last Word On Rates" over one paragraph) ends right before the
+    # next story's header, whose "Published" recurs at every head: that cue is the next header's,
+    # not the subheading's, which would otherwise crowd the real head out (two cued heads a
+    # paragraph apart read as a thread of comments)
+    def headed(title, story):
+        return [title, "Published", story[0], *story[1:]]
+
+    text = "\n\n".join([*headed("Bank Raises Interest Rates Again", STORY_A), "A Last Word On The Bank Rates",
+                         STORY_A[0] + " " + STORY_A[1], *headed("Home Side Wins The Cup Final", STORY_B),
+                         *headed("Snow Storm Closes Roads In The North", STORY_C)])
+    from newsflow.text import segment
+
+    blocks = clean_stage(RawArticle(id="t", content=text, content_type=PLAIN)).blocks
+    body_at = [i for i, b in enumerate(blocks) if b.kind == "body"]
+    vectors = segment._Vectors.of([blocks[i].text for i in body_at])
+    starts = segment._title_starts(blocks, {i: k for k, i in enumerate(body_at)}, vectors)
+    assert [(blocks[i].text, cue) for i, _, cue in starts] == [("Home Side Wins The Cup Final", True),
+                                                             ("Snow Storm Closes Roads In The North", True)]
+
+
 def test_a_sidebar_of_archive_months_and_categories_after_the_story_is_no_article():
     months = " ".join(f"{month} 2019 ({k % 4 + 1})" for k, month in enumerate(
         ["Dezember", "November", "Oktober", "September", "August", "Juli", "Juni", "Mai", "April", "März"] * 3))
