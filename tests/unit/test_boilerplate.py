@@ -115,6 +115,13 @@ def test_bylines_and_titles_are_kept_as_evidence():
     assert got == [(TITLE, None), (BYLINE, None), (BODY, None)]
 
 
+def test_a_byline_prefix_before_a_lower_case_word_opens_a_phrase_not_a_byline():
+    got = kinds(["Von der Nachkriegsarmut zum Wirtschaftsaufschwung der Bundesrepublik", P[0],
+                 "Von Ursula Meier", P[1], "by admin", P[2]])
+    assert got[0][0] != BYLINE
+    assert got[2] == (BYLINE, None) and got[4] == (BYLINE, None)
+
+
 def test_other_languages_and_scripts():
     german = "Die Regierung hat am Montag beschlossen, die Steuern für kleine Unternehmen deutlich zu senken."
     chinese = "政府周一宣布，将从明年起降低小企业的税收，以支持经济复苏和增加就业机会。"

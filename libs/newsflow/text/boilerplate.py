@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.13"
+VERSION = "boilerplate-0.14"
 
 BODY = "body"
 TITLE = "title"
@@ -125,6 +125,14 @@ def _headline_shaped(text: str) -> bool:
     return not text[0].islower() and text[-1] not in _NOT_A_HEADLINE_END and not WEB_ADDRESS.search(text)
 
 
+def _names_someone(text: str, name_at: int, words: int) -> bool:
+    """Whether a line that opens like a byline (``By``, ``Von``…) names someone: a name is
+    capitalised, so a lower-case word after the prefix opens a sentence instead (``Von der
+    Nachkriegsarmut zum Wirtschaftswunder``, ``By the numbers: …``), unless the line is as short as
+    a signature that was typed lower-case (``by admin``, ``by john smith``)."""
+    return not text[name_at].islower() or words <= 3
+
+
 def _title_shaped(text: str, words: int, sentence: bool) -> bool:
     """A title-like line: a candidate headline, dek or subheading of 4-25 words, no sentence."""
     return WIDGET_WORDS <= words <= 25 and not sentence and _headline_shaped(text)
@@ -219,7 +227,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             out[i] = _line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = _line(BODY)
-        elif _BYLINE.match(text) and words[i] <= 10:
+        elif words[i] <= 10 and (byline := _BYLINE.match(text)) and _names_someone(text, byline.end() - 1, words[i]):
             out[i] = _line(BYLINE)
         elif sentence[i] and words[i] >= 3:
             out[i] = _line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
