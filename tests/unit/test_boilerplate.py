@@ -163,3 +163,19 @@ def test_lone_notices_around_an_article_go_but_its_dek_stays():
     assert [k for k, _ in got[8:12]] == [BODY] * 4
     # without an article on the page there is nothing to tell a notice from a short text by
     assert kinds(["Home", notice, "World"])[1] == (BODY, None)
+
+
+def test_a_run_of_teasers_cut_off_with_an_ellipsis_is_furniture_still_body_for_the_segmenter():
+    from newsflow.text.boilerplate import is_furniture
+
+    teasers = ["Barbados senior men's national football team left the island today to set up a two-week training...",
+               "Head coach of the senior national men's team says the absence of the...",
+               "Die enen endless energy GmbH wurde auch in diesem Jahr mit dem Zertifikat ausgezeichnet und bestätigt di…",
+               "Kurz gesagt, es wird kalt"]
+    got = classify([*P, *teasers])
+    assert [(c.kind, c.reason) for c in got[4:7]] == [(BODY, "teasers")] * 3 and all(map(is_furniture, got[4:7]))
+    assert [c.kind for c in got[:4]] == [BODY] * 4
+    # two in a row, or an ellipsis after a space ("and then …"), make no list
+    assert kinds([*P, *teasers[:2], P[0] + " And then …"])[4:] == [(BODY, None)] * 3
+    # a page of nothing but teasers (a list page) keeps them as its text
+    assert [(c.kind, c.reason) for c in classify(teasers[:3])] == [(BODY, None)] * 3

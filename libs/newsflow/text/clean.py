@@ -160,7 +160,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
     classified = classify(lines, main_content, markup=markup)
     for i, line in enumerate(classified):
         text = lines[i]
-        furniture = line.reason == linefilter.REASON
+        furniture = boilerplate.is_furniture(line)
         if line.kind == BOILERPLATE or furniture:  # out of the text: counted by reason
             cleaned.removed[line.reason] += 1
             cleaned.removed_chars[line.reason] += len(text)
