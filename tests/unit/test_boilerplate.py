@@ -82,6 +82,11 @@ def test_a_page_opening_on_a_question_or_a_long_unpunctuated_line_opens_on_its_h
     assert kinds(["The town was retaken on Sunday after weeks of fighting.", *P])[0] == (BODY, None)
     assert kinds(["The town is free again. Will it stay free this winter?", *P])[0] == (BODY, None)
     assert kinds([P[0], "Will The Town Be Retaken Before Winter?", *P[1:]])[1] == (BODY, None)
+    # past the page's furniture; an initial's full stop ends no sentence; a quotation is no headline
+    assert kinds(["Subscribe to The Daily Courier for FREE", "Will The Town Be Retaken Before Winter?", *P])[1] == (TITLE, None)
+    assert kinds(["The Feud Between Donald Sterling and V. Stiviano Ends In Court", *P])[0] == (TITLE, None)
+    quote = "“We will not leave the town and its people to their fate this winter, whatever it costs us in the end”"
+    assert kinds([quote, *P])[0] == (BODY, None)
 
 
 def test_comment_zone_after_body_until_a_new_title():
