@@ -389,6 +389,27 @@ def test_a_subheading_right_before_the_next_header_takes_none_of_its_cues():
                                                              ("Snow Storm Closes Roads In The North", True)]
 
 
+def test_a_story_whose_paragraphs_stand_between_short_subheadings_is_long_enough_to_be_an_article():
+    # an abstract's sections ("Late Goals" over each paragraph): no run of 100 words with nothing
+    # taken out between, but the few characters of a subheading do not break the run
+    from newsflow.text import segment
+
+    story = [STORY_B[0]]
+    for heading, paragraph in zip(["Late Goals", "Fans Celebrate", "Coach Speaks", "Early Lead", "Long Wait"],
+                                  STORY_B[1:], strict=True):
+        story += [heading, f"{paragraph} {paragraph}"]  # 40 words: a paragraph, not a lone notice
+    blocks = clean_stage(RawArticle(id="t", content="\n\n".join(
+        ["Bank Raises Interest Rates Again", *STORY_A, "Home Side Wins The Cup Final", *story]), content_type=PLAIN)).blocks
+    at = next(i for i, b in enumerate(blocks) if b.text == "Home Side Wins The Cup Final")
+    assert len(segment._merge_small([blocks[:at], blocks[at:]])) == 2
+    # a comment thread, each comment under its author's name and date, still joins the story
+    thread = [f"Reader Number {k} said on 12 March 2021 at 10:4{k} in the morning\n\n{p}" for k, p in enumerate(STORY_B)]
+    blocks = clean_stage(RawArticle(id="t", content="\n\n".join(
+        ["Bank Raises Interest Rates Again", *STORY_A, "Comments", *thread]), content_type=PLAIN)).blocks
+    at = next(i for i, b in enumerate(blocks) if b.start > len("\n\n".join(["x", *STORY_A])))
+    assert len(segment._merge_small([blocks[:at], blocks[at:]])) == 1
+
+
 def test_a_sidebar_of_archive_months_and_categories_after_the_story_is_no_article():
     months = " ".join(f"{month} 2019 ({k % 4 + 1})" for k, month in enumerate(
         ["Dezember", "November", "Oktober", "September", "August", "Juli", "Juni", "Mai", "April", "März"] * 3))

@@ -45,7 +45,7 @@ from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-RULES = "segment-0.31"
+RULES = "segment-0.32"
 """The version of this module's rules, which the boundary check is fitted on. The shipped check was
 fitted on segment-0.20's boundaries: refitted on 0.21's (content cuts past a paragraph with a web
 address, :data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages instead
@@ -267,6 +267,14 @@ LINE_BREAKS = 4
 Letting a caption or an ad line between them (60 / 150 characters) helps dumps of whole pages (Pk
 0.138 -> 0.124 / 0.111 English) but splits more single pages (news sample 15 -> 18 / 20, html-dev
 naive text 208 -> 256 / 296)."""
+HEADING_GAP = 30
+"""Whether a part is long enough to stand as an article (:func:`_merge_small`, before the boundary
+check) reads its runs of paragraphs across this many characters taken out between two of them: a
+subheading or a caption of a few words (``Recent Findings``), as an abstract's sections have. The
+check's features and the page's tail (:func:`settled`) still read runs at :data:`LINE_BREAKS`.
+When it came in (segment-0.32): dumps of whole pages, English / German, own menus 0.091 / 0.064 ->
+0.077 / 0.057, one site 0.137 / 0.131 -> 0.132 / 0.121; html-dev naive single pages split 53 -> 54;
+60 characters: 56 (the same Pk but German own menus 0.055); 15: one site German 0.129."""
 
 
 class _Vectors:
@@ -766,7 +774,7 @@ def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vecto
     return np.array(rows)
 
 
-def _article_words(group: list[Block], furniture: bool = True) -> int:
+def _article_words(group: list[Block], furniture: bool = True, gap: int = LINE_BREAKS) -> int:
     """Words of the longest run of paragraphs and subheadings (:func:`text_blocks`) with nothing
     between them but line breaks (plain text, whose offsets show what the cleaner took out) and
     with :data:`PROSE_WORDS` or more in paragraphs that hold a sentence end; all of a group's text
@@ -778,7 +786,7 @@ def _article_words(group: list[Block], furniture: bool = True) -> int:
         return sum(word_count(b.text) for b in body)
     best = run = prose = 0
     for before, block in zip([None, *body], body, strict=False):
-        if before is None or block.start - before.end > LINE_BREAKS:
+        if before is None or block.start - before.end > gap:
             run = prose = 0
         words = word_count(block.text)
         run += words
@@ -798,12 +806,13 @@ _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 
 def _merge_small(groups: list[list[Block]]) -> list[list[Block]]:
     """Merge every group without a run of :data:`MIN_ARTICLE_WORDS` words of consecutive paragraphs
-    into the one before it (the first into the one after): readers' comments, teasers, footers and
-    lists of links with their blurbs join the article they follow."""
+    (a subheading between them allowed: :data:`HEADING_GAP`) into the one before it (the first into
+    the one after): readers' comments, teasers, footers and lists of links with their blurbs join
+    the article they follow."""
     out: list[list[Block]] = []
     pending: list[Block] = []  # small groups before the first article
     for group in groups:
-        if _article_words(group) >= MIN_ARTICLE_WORDS:
+        if _article_words(group, gap=HEADING_GAP) >= MIN_ARTICLE_WORDS:
             out.append(pending + group)
             pending = []
         elif out:
