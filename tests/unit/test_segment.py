@@ -474,6 +474,8 @@ def test_author_names_from_bylines():
     assert author_names("Authored by Raheem Kassam, op-ed via The Daily Caller:") == ["Raheem Kassam"]
     assert author_names("By Jim Babka") == ["Jim Babka"]
     assert author_names("Von Anna Schmidt und Max Muster") == ["Anna Schmidt"]
+    assert author_names("Von Ursula von der Leyen") == ["Ursula von der Leyen"]
+    assert author_names("Von Sarajevo zum Flächenbrand") == []  # a phrase, not a name
 
 
 def test_readers_comments_under_names_and_dates_stay_with_the_article():
