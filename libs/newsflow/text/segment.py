@@ -840,7 +840,10 @@ _BYLINE_END = re.compile(r"\s*(?:[,:;|(•·@]|\s\d|\s(?:via|for|in|and|und|et|y
 2020``), a handle, or a word that goes on to an outlet or a date."""
 
 
-_NAME_PARTICLES = frozenset(["al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "e", "el", "ibn", "la", "le", "ten", "ter", "van", "von", "y", "zu"])
+_NAME_PARTICLES = frozenset([
+    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "e", "el", "ibn",
+    "la", "le", "ten", "ter", "van", "von", "y", "zu",
+])
 """Lower-case words a name holds after its first ("Ursula von der Leyen", "Luiz Inácio Lula da Silva");
 any other lower-case word makes the byline a phrase. html-dev naive text, pages given authors none of
 whom the page declares: 99 -> 95 when it came in (segment-0.33), those given the declared ones the same."""
