@@ -273,7 +273,7 @@ check) reads its runs of paragraphs across this many characters taken out betwee
 subheading or a caption of a few words (``Recent Findings``), as an abstract's sections have. The
 check's features and the page's tail (:func:`settled`) still read runs at :data:`LINE_BREAKS`.
 When it came in (segment-0.32): dumps of whole pages, English / German, own menus 0.091 / 0.064 ->
-0.077 / 0.057, one site 0.137 / 0.131 -> 0.132 / 0.121; html-dev naive single pages split 53 -> 54;
+0.076 / 0.057, one site 0.137 / 0.131 -> 0.132 / 0.121; html-dev naive single pages split 53 -> 54;
 60 characters: 56 (the same Pk but German own menus 0.055); 15: one site German 0.129."""
 
 
