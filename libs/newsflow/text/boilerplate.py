@@ -325,7 +325,18 @@ _OPENERS = frozenset("\"'“‘„‚«‹「『")
 
 TEASER_RUN = 3
 """Consecutive lines cut off with an ellipsis that make a list of teasers (see :func:`_mark_teasers`)."""
-_CUT_OFF = re.compile(r"\S(?:\.\.\.|…)[\"'”’»›)\]]*$")
+
+
+_CUT_OFF_LAST = frozenset(".…" + _CLOSERS)
+"""The last characters a line cut off with an ellipsis can have: a cheap test first."""
+
+
+def _cut_off(text: str) -> bool:
+    """Whether a line ends on an ellipsis right after a word (``training...``, ``di…``), closing
+    quotes and brackets aside; its end read only (a pattern anchored at the end tries every position)."""
+    text = text.rstrip(_CLOSERS)
+    dots = 3 if text.endswith("...") else 1 if text.endswith("…") else 0
+    return 0 < dots < len(text) and not text[-dots - 1].isspace()
 
 
 def _mark_teasers(lines: list[str], out: list[Line], words: list[int]) -> None:
@@ -336,13 +347,14 @@ def _mark_teasers(lines: list[str], out: list[Line], words: list[int]) -> None:
     teasers: set[int] = set()
     run: list[int] = []
     for i in [*range(len(lines)), None]:
-        if i is not None and words[i] >= WIDGET_WORDS and _CUT_OFF.search(lines[i]):
+        if i is not None and lines[i][-1] in _CUT_OFF_LAST and words[i] >= WIDGET_WORDS and _cut_off(lines[i]):
             run.append(i)
             continue
         if len(run) >= TEASER_RUN:
             teasers.update(k for k in run if out[k].kind == BODY)  # short ones are out already
         run = []
-    if not any(line.kind == BODY and not is_furniture(line) for k, line in enumerate(out) if k not in teasers):
+    if not teasers or not any(line.kind == BODY and not is_furniture(line)
+                              for k, line in enumerate(out) if k not in teasers):
         return  # a page of nothing but teasers (a list page) keeps them
     for k in teasers:  # out of the text, still body for the segmenter
         out[k] = _line(BODY, TEASERS)
