@@ -182,5 +182,9 @@ def test_a_run_of_teasers_cut_off_with_an_ellipsis_is_furniture_still_body_for_t
     assert [c.kind for c in got[:4]] == [BODY] * 4
     # two in a row, or an ellipsis after a space ("and then …"), make no list
     assert kinds([*P, *teasers[:2], P[0] + " And then …"])[4:] == [(BODY, None)] * 3
+    # an article written in trailing ellipses has lines of any length: no teasers, cut at a length
+    styled = ["Dow remains below 26k…", "And it is the only major index green on the week…",
+              "And unlike recent times, the VIX is not instantly reverting lower, but extending its spike back above 12…"]
+    assert [k for k, _ in kinds([*P, *styled])[4:]] == [BODY] * 3 and kinds([*P, *styled])[5] == (BODY, None)
     # a page of nothing but teasers (a list page) keeps them as its text
     assert [(c.kind, c.reason) for c in classify(teasers[:3])] == [(BODY, None)] * 3
