@@ -166,9 +166,6 @@ def test_lone_notices_around_an_article_go_but_its_dek_stays():
     assert got[3] == got[-2] == ("boilerplate", "lone")
     assert got[6] == (BODY, None)
     assert [k for k, _ in got[8:12]] == [BODY] * 4
-    # a short paragraph under a subheading after the article's body is a section of it, not a notice
-    section = [*article, "What Happens Next", "The army said the town would be rebuilt by spring."]
-    assert kinds(section)[-1] == (BODY, None)
     # without an article on the page there is nothing to tell a notice from a short text by
     assert kinds(["Home", notice, "World"])[1] == (BODY, None)
 

@@ -28,7 +28,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.16"
+VERSION = "boilerplate-0.15"
 
 BODY = "body"
 TITLE = "title"
@@ -460,13 +460,8 @@ def _loose_runs(out: list[Line], words: list[int]) -> list[tuple[int, int, int, 
 
 def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
     """A loose run of body lines (:func:`_loose_runs`) shorter than :data:`LONE_WORDS` is a
-    notice among the page furniture (cookies, a newsletter box, a copyright line), not article text;
-    unless a subheading right after body stands over it: a short section of the article (html-dev as
-    naive text, in-sample F1 0.8941 -> 0.8946, 4 body snippets more, 2 boilerplate ones; news-sample
-    dumps one line break apart Pk 0.1384 -> 0.1378, when it came in with boilerplate-0.16)."""
+    notice among the page furniture (cookies, a newsletter box, a copyright line), not article text."""
     for a, b, total, _ in _loose_runs(out, words):
-        if a >= 2 and out[a - 1].kind == TITLE and out[a - 2].kind == BODY:
-            continue  # a section of the article under its subheading
         if total < LONE_WORDS:
             for i in range(a, b):
                 out[i] = _line(BOILERPLATE, "lone")
