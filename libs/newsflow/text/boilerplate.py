@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
+from itertools import groupby
 
 import numpy as np
 
@@ -353,15 +354,12 @@ def _mark_teasers(lines: list[str], out: list[Line], words: list[int]) -> None:
     one length (:data:`TEASER_SPREAD`), are a list of teasers of other stories or excerpts of the
     latest comments, in any language: their full text is elsewhere. Run after the line filter, which
     reads each line's kind: they stay body, as furniture."""
+    cut = [lines[i][-1] in _CUT_OFF_LAST and words[i] >= WIDGET_WORDS and _cut_off(lines[i]) for i in range(len(lines))]
     teasers: set[int] = set()
-    run: list[int] = []
-    for i in [*range(len(lines)), None]:
-        if i is not None and lines[i][-1] in _CUT_OFF_LAST and words[i] >= WIDGET_WORDS and _cut_off(lines[i]):
-            run.append(i)
-            continue
-        if len(run) >= TEASER_RUN and min(len(lines[k]) for k in run) >= TEASER_SPREAD * max(len(lines[k]) for k in run):
+    for is_cut, group in groupby(range(len(lines)), key=cut.__getitem__):
+        run = list(group)
+        if is_cut and len(run) >= TEASER_RUN and min(len(lines[k]) for k in run) >= TEASER_SPREAD * max(len(lines[k]) for k in run):
             teasers.update(k for k in run if out[k].kind == BODY)  # short ones are out already
-        run = []
     if not teasers or not any(line.kind == BODY and not is_furniture(line)
                               for k, line in enumerate(out) if k not in teasers):
         return  # a page of nothing but teasers (a list page) keeps them

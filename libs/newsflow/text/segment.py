@@ -899,8 +899,8 @@ def _header(group: list[Block], past_furniture: bool = True) -> list[Block]:
     was fitted. Reading past them, the news sample's authors with site memory: 3 more of 40 pages
     whose text names their ``authors`` column; html-dev naive text, authors all the page's declared
     ones on 41 -> 45 pages, none of them 96 -> 101; no date moved."""
-    body_at = [i for i, b in enumerate(group) if b.kind == BODY and not (past_furniture and b.furniture)]
-    return group[: body_at[1] if len(body_at) > 1 else len(group)]
+    body_at = list(islice((i for i, b in enumerate(group) if b.kind == BODY and not (past_furniture and b.furniture)), 2))
+    return group[: body_at[1] if len(body_at) > 1 else len(group)]  # read up to the second paragraph only
 
 
 def _under_headline(group: list[Block]) -> list[Block] | None:
