@@ -110,6 +110,12 @@ def test_comment_zone_ends_at_a_long_stretch_without_paragraphs():
     assert got[-1] == (BODY, None)
 
 
+def test_a_quote_s_sources_given_as_bare_web_addresses_open_no_comment_zone():
+    sources = ["(http://www.skepticalraptor.com/japan-bans-gardasil/", "https://sciblogs.co.nz/2017/02/14/hpv/,",
+               "https://www.snopes.com/fact-check/on-gardasil/)"]
+    assert [k for k, _ in kinds([*P[:3], *sources, P[3]])][-1] == BODY
+
+
 def test_widgets_before_the_first_paragraphs_do_not_open_a_comment_zone():
     lines = ["Headline Of The Story Goes Here", P[0], "Author Name", "Published", "on", P[1], P[2]]
     assert [k for k, _ in kinds(lines)][-2:] == [BODY, BODY]
@@ -188,3 +194,62 @@ def test_a_run_of_teasers_cut_off_with_an_ellipsis_is_furniture_still_body_for_t
     assert [k for k, _ in kinds([*P, *styled])[4:]] == [BODY] * 3 and kinds([*P, *styled])[5] == (BODY, None)
     # a page of nothing but teasers (a list page) keeps them as its text
     assert [(c.kind, c.reason) for c in classify(teasers[:3])] == [(BODY, None)] * 3
+
+
+def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_still_body_for_the_segmenter():
+    from newsflow.text.boilerplate import COMMENTS, is_furniture
+
+    article = [*P, "The ministry said the figures would be published once the families had been told by the army.",
+               "Reporters who reached the town on Monday saw whole streets of houses burnt out along the main road."]
+    posts = ["Guten Morgen Martina, da hast du wirklich eine einzigartige Tasche gezeigt. Ich wünsche dir ein "
+             "wundervolles langes Wochenende mit deiner Familie.",
+             "Liebe Beate, das Geheimnis habe ich doch gerne mit meinen Leserinnen geteilt. Es freut mich sehr, "
+             "dass dir die Tasche so gut gefällt.",
+             "Hallo Evi, freut mich sehr, dass der Beitrag so gut ankommt. Die Tasche ist wirklich nicht zu groß, "
+             "es passt alles hinein, was man braucht."]
+    thread = ["3 Kommentare",
+              "Beate", "19. Juni 2019 / 6:16", posts[0], "Antworten",
+              "Martina Berg", "19. Juni 2019 / 13:20", posts[1], "Sonnige Grüße aus München", "Antworten",
+              "Evi", "19. Juni 2019 / 16:28", posts[2], "Antworten"]
+    def kinds(lines):  # the learned line filter aside: it flags some posts too
+        return [(c.kind, c.reason) for c in classify(lines, line_filter=False)]
+
+    got = classify([*article, *thread], line_filter=False)
+    at = {text: got[i] for i, text in enumerate([*article, *thread])}
+    # the first post too, above the first label, back to its date
+    assert [(at[p].kind, at[p].reason) for p in posts] == [(BODY, COMMENTS)] * 3
+    assert all(is_furniture(at[p]) for p in posts)
+    assert at["Sonnige Grüße aus München"].kind == "boilerplate"  # a signature is no title cue
+    assert [c.kind for c in got[: len(article)]] == [BODY] * len(article)
+    # without a date or time between the labels (a table's repeated cells, a listicle's "Mehr Info"),
+    # or without an article above, the paragraphs stay
+    undated = [line for line in thread if "2019" not in line]
+    assert [kinds([*article, *undated])[len(article) + undated.index(p)] for p in posts] == [(BODY, None)] * 3
+    assert [kinds(thread)[thread.index(p)] for p in posts] == [(BODY, None)] * 3
+
+
+def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label():
+    from newsflow.text.boilerplate import COMMENTS
+
+    article = [*P, "The ministry said the figures would be published once the families had been told by the army.",
+               "Reporters who reached the town on Monday saw whole streets of houses burnt out along the main road."]
+    posts = ["I think the ministry knew far more than it said, and the families deserve to hear it now. "
+             "Nobody should have to learn this from a newspaper.",
+             "Ja. Es scheint mir so zu sein, dass es nur darum ginge, die Argumente des Gegners zu entkräften. "
+             "Das ist schade, denn die Frage wäre es wert.",
+             "Über die Hälfte dieses Kommentars habe ich mich geärgert, immer dann, wenn ich mich ertappt fühlte. "
+             "Das ist klug analysiert, danke.",
+             "Sowas ist in rein schriftlichen Kommentaren immer etwas schwierig, finde ich, bei jeder Diskussion. "
+             "Ironie liest man eben nicht mit."]
+    thread = [line for n, post in enumerate(posts)
+              for line in (f"Reader {'ABCD'[n]} sagt:", f"{n + 3}. November 2023 um 20:14 Uhr", post)]
+    got = [(c.kind, c.reason) for c in classify([*article, *thread], line_filter=False)]
+    assert [got[len(article) + thread.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    # a date with its time heads a post whatever stands above it
+    timed = [line for n, post in enumerate(posts) for line in (f"Reader{n} July {n + 6}, 2015 at 6:57 pm", post)]
+    got = [(c.kind, c.reason) for c in classify([*article, *timed], line_filter=False)]
+    assert [got[len(article) + timed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    # an embedded post's date under its text, as a tweet has it, heads no post
+    tweets = [line for n, post in enumerate(posts) for line in (post, f"— Reader (@reader) November {n + 3}, 2023")]
+    got = [(c.kind, c.reason) for c in classify([*article, *tweets], line_filter=False)]
+    assert [got[len(article) + tweets.index(p)] for p in posts] == [(BODY, None)] * 4
