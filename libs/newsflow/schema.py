@@ -150,8 +150,9 @@ class Block:
     ``kind`` is ``body`` for article text; ``title``, ``dek``, ``byline``, ``dateline`` and
     ``separator`` are evidence kept for the segmenter. ``start``/``end`` are offsets in the raw
     ``content`` for text/plain input, None for HTML. ``furniture``: a body-shaped line that the
-    line filter (:mod:`newsflow.text.linefilter`) reads as page furniture — the segmenter reads it
-    as body (where articles start and end does not hang on the filter), the article's text leaves it out.
+    cleaner reads as page furniture (flagged by the line filter of :mod:`newsflow.text.linefilter`,
+    in a run of teasers or in a reply thread) — the segmenter reads it as body (where articles start
+    and end does not hang on the filter), the article's text leaves it out.
     """
 
     text: str

@@ -405,8 +405,9 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
     furniture; its title-like lines (a signature, "Sonnige Grüße aus München") are no cue. A live
     blog of short dated entries under a repeated "Share" would read as one."""
     n = len(lines)
-    stamped = [words[k] <= STAMP_WORDS and out[k].kind not in (BODY, SEPARATOR) and _DIGIT.search(lines[k]) is not None
-               and _STAMP.search(lines[k]) is not None for k in range(n)]  # every stamp has a digit: a cheap test first
+    stamped = [words[k] <= STAMP_WORDS and out[k].kind not in (BODY, SEPARATOR)
+               and _DIGIT.search(lines[k]) is not None  # every stamp has a digit: a cheap test first
+               and _STAMP.search(lines[k]) is not None for k in range(n)]
     body_words = list(accumulate((words[k] if out[k].kind == BODY else 0 for k in range(n)), initial=0))
     stamps = list(accumulate(stamped, initial=0))
     labels: dict[str, list[int]] = {}
@@ -417,8 +418,10 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
         (out[i - 1].kind != BODY and out[i - 1].reason != "numeric" and words[i - 1] <= WIDGET_WORDS)
         or _CLOCK.search(lines[i]))]
 
-    def post(a: int, b: int, label: bool) -> bool:  # lines a+1 .. b-1
-        return (b - a <= THREAD_GAP and body_words[b] - body_words[a + 1] < (LABELLED_POST_WORDS if label else POST_WORDS)
+    def post(a: int, b: int, label: bool) -> bool:
+        """Whether the lines between markers ``a`` and ``b`` read as one post."""
+        limit = LABELLED_POST_WORDS if label else POST_WORDS
+        return (b - a <= THREAD_GAP and body_words[b] - body_words[a + 1] < limit
                 and (not label or stamps[b] > stamps[a + 1]))
 
     zone: set[int] = set()
@@ -434,12 +437,12 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
         for first, *_, last in (t for t in threads if len(t) >= 3):
             if body_words[first] < ARTICLE_RUN_WORDS:
                 continue
-            if label:
+            if label:  # the post above the first label, from its date
                 date = next((k for k in range(first - 1, max(-1, first - THREAD_GAP - 1), -1) if stamped[k]), first)
                 first = date if post(date - 1, first, label) else first
-            else:
-                date, last = last, last + 1
-                while last < n and out[last].kind == BODY and body_words[last + 1] - body_words[date + 1] < POST_WORDS:
+            else:  # the post under the last header: the paragraphs right under it
+                header, last = last, last + 1
+                while last < n and out[last].kind == BODY and body_words[last + 1] - body_words[header + 1] < POST_WORDS:
                     last += 1
             zone.update(range(first, last))
     for k in zone:
