@@ -114,6 +114,9 @@ def test_a_quote_s_sources_given_as_bare_web_addresses_open_no_comment_zone():
     sources = ["(http://www.skepticalraptor.com/japan-bans-gardasil/", "https://sciblogs.co.nz/2017/02/14/hpv/,",
                "https://www.snopes.com/fact-check/on-gardasil/)"]
     assert [k for k, _ in kinds([*P[:3], *sources, P[3]])][-1] == BODY
+    # a label over its links still opens one
+    plea = "Spread the word and share this article or leave a comment to help direct attention to the story."
+    assert kinds([*P[:3], "VIDEO Source:", *sources[1:], plea])[-1] == ("boilerplate", "comments")
 
 
 def test_widgets_before_the_first_paragraphs_do_not_open_a_comment_zone():
