@@ -229,6 +229,10 @@ def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_stil
     undated = [line for line in thread if "2019" not in line]
     assert [kinds([*article, *undated])[len(article) + undated.index(p)] for p in posts] == [(BODY, None)] * 3
     assert [kinds(thread)[thread.index(p)] for p in posts] == [(BODY, None)] * 3
+    # once two posts are marked, a long one (over LABELLED_POST_WORDS) between two more labels goes on with them
+    long_post = " ".join([posts[1]] * 9)
+    longer = [*thread, "Astrid", "20. Juni 2019 / 9:02", long_post, "Antworten"]
+    assert kinds([*article, *longer])[len(article) + longer.index(long_post)] == (BODY, COMMENTS)
 
 
 def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label():

@@ -401,7 +401,9 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
 
     Three markers or more in a row, each at most :data:`THREAD_GAP` lines and :data:`POST_WORDS`
     (:data:`LABELLED_POST_WORDS`) paragraph words from the next, after :data:`ARTICLE_RUN_WORDS` of
-    paragraphs, make a thread. Its paragraphs leave the text and stay body for the segmenter, as
+    paragraphs, make a thread; once labels have marked two posts, a longer dated post between two
+    more continues it (a dated header's thread does not go on so: a party's press releases, each
+    dated over its headline, had read as posts). Its paragraphs leave the text and stay body for the segmenter, as
     furniture; its title-like lines (a signature, "Sonnige Grüße aus München") are no cue. A live
     blog of short dated entries under a repeated "Share" would read as one."""
     n = len(lines)
@@ -418,11 +420,10 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
         (out[i - 1].kind != BODY and out[i - 1].reason != "numeric" and words[i - 1] <= WIDGET_WORDS)
         or _CLOCK.search(lines[i]))]
 
-    def post(a: int, b: int, label: bool) -> bool:
+    def post(a: int, b: int, label: bool, any_length: bool = False) -> bool:
         """Whether the lines between markers ``a`` and ``b`` read as one post."""
-        limit = LABELLED_POST_WORDS if label else POST_WORDS
-        return (b - a <= THREAD_GAP and body_words[b] - body_words[a + 1] < limit
-                and (not label or stamps[b] > stamps[a + 1]))
+        short = body_words[b] - body_words[a + 1] < (LABELLED_POST_WORDS if label else POST_WORDS)
+        return b - a <= THREAD_GAP and (short or any_length) and (not label or stamps[b] > stamps[a + 1])
 
     zone: set[int] = set()
     for label, markers in [*((True, at) for at in labels.values()), (False, headers)]:
@@ -430,7 +431,8 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
             continue
         threads = [[markers[0]]]
         for a, b in pairwise(markers):
-            if post(a, b, label):
+            # once labels have marked two posts, a long post between two more, dated, continues the thread
+            if post(a, b, label) or (label and len(threads[-1]) >= 3 and post(a, b, label, any_length=True)):
                 threads[-1].append(b)
             else:
                 threads.append([b])
