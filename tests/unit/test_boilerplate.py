@@ -10,8 +10,18 @@ P = [
 ]
 
 
+ARTICLE = [*P, "The ministry said the figures would be published once the families had been told by the army.",
+           "Reporters who reached the town on Monday saw whole streets of houses burnt out along the main road."]
+"""An article's run of paragraphs, over ``ARTICLE_RUN_WORDS``."""
+
+
 def kinds(lines):
     return [(c.kind, c.reason) for c in classify(lines)]
+
+
+def rule_kinds(lines):
+    """The rules' kinds, the learned line filter aside (it flags some readers' posts too)."""
+    return [(c.kind, c.reason) for c in classify(lines, line_filter=False)]
 
 
 def test_paragraphs_are_body_and_short_sentences_join_them():
@@ -202,8 +212,6 @@ def test_a_run_of_teasers_cut_off_with_an_ellipsis_is_furniture_still_body_for_t
 def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_still_body_for_the_segmenter():
     from newsflow.text.boilerplate import COMMENTS, is_furniture
 
-    article = [*P, "The ministry said the figures would be published once the families had been told by the army.",
-               "Reporters who reached the town on Monday saw whole streets of houses burnt out along the main road."]
     posts = ["Guten Morgen Martina, da hast du wirklich eine einzigartige Tasche gezeigt. Ich wünsche dir ein "
              "wundervolles langes Wochenende mit deiner Familie.",
              "Liebe Beate, das Geheimnis habe ich doch gerne mit meinen Leserinnen geteilt. Es freut mich sehr, "
@@ -214,32 +222,27 @@ def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_stil
               "Beate", "19. Juni 2019 / 6:16", posts[0], "Antworten",
               "Martina Berg", "19. Juni 2019 / 13:20", posts[1], "Sonnige Grüße aus München", "Antworten",
               "Evi", "19. Juni 2019 / 16:28", posts[2], "Antworten"]
-    def kinds(lines):  # the learned line filter aside: it flags some posts too
-        return [(c.kind, c.reason) for c in classify(lines, line_filter=False)]
-
-    got = classify([*article, *thread], line_filter=False)
-    at = {text: got[i] for i, text in enumerate([*article, *thread])}
+    got = classify([*ARTICLE, *thread], line_filter=False)
+    at = {text: got[i] for i, text in enumerate([*ARTICLE, *thread])}
     # the first post too, above the first label, back to its date
     assert [(at[p].kind, at[p].reason) for p in posts] == [(BODY, COMMENTS)] * 3
     assert all(is_furniture(at[p]) for p in posts)
     assert at["Sonnige Grüße aus München"].kind == "boilerplate"  # a signature is no title cue
-    assert [c.kind for c in got[: len(article)]] == [BODY] * len(article)
+    assert [c.kind for c in got[: len(ARTICLE)]] == [BODY] * len(ARTICLE)
     # without a date or time between the labels (a table's repeated cells, a listicle's "Mehr Info"),
     # or without an article above, the paragraphs stay
     undated = [line for line in thread if "2019" not in line]
-    assert [kinds([*article, *undated])[len(article) + undated.index(p)] for p in posts] == [(BODY, None)] * 3
-    assert [kinds(thread)[thread.index(p)] for p in posts] == [(BODY, None)] * 3
+    assert [rule_kinds([*ARTICLE, *undated])[len(ARTICLE) + undated.index(p)] for p in posts] == [(BODY, None)] * 3
+    assert [rule_kinds(thread)[thread.index(p)] for p in posts] == [(BODY, None)] * 3
     # once two posts are marked, a long one (over LABELLED_POST_WORDS) between two more labels goes on with them
     long_post = " ".join([posts[1]] * 9)
     longer = [*thread, "Astrid", "20. Juni 2019 / 9:02", long_post, "Antworten"]
-    assert kinds([*article, *longer])[len(article) + longer.index(long_post)] == (BODY, COMMENTS)
+    assert rule_kinds([*ARTICLE, *longer])[len(ARTICLE) + longer.index(long_post)] == (BODY, COMMENTS)
 
 
 def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label():
     from newsflow.text.boilerplate import COMMENTS
 
-    article = [*P, "The ministry said the figures would be published once the families had been told by the army.",
-               "Reporters who reached the town on Monday saw whole streets of houses burnt out along the main road."]
     posts = ["I think the ministry knew far more than it said, and the families deserve to hear it now. "
              "Nobody should have to learn this from a newspaper.",
              "Ja. Es scheint mir so zu sein, dass es nur darum ginge, die Argumente des Gegners zu entkräften. "
@@ -250,13 +253,13 @@ def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label
              "Ironie liest man eben nicht mit."]
     thread = [line for n, post in enumerate(posts)
               for line in (f"Reader {'ABCD'[n]} sagt:", f"{n + 3}. November 2023 um 20:14 Uhr", post)]
-    got = [(c.kind, c.reason) for c in classify([*article, *thread], line_filter=False)]
-    assert [got[len(article) + thread.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    got = rule_kinds([*ARTICLE, *thread])
+    assert [got[len(ARTICLE) + thread.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
     # a date with its time heads a post whatever stands above it
     timed = [line for n, post in enumerate(posts) for line in (f"Reader{n} July {n + 6}, 2015 at 6:57 pm", post)]
-    got = [(c.kind, c.reason) for c in classify([*article, *timed], line_filter=False)]
-    assert [got[len(article) + timed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    got = rule_kinds([*ARTICLE, *timed])
+    assert [got[len(ARTICLE) + timed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
     # an embedded post's date under its text, as a tweet has it, heads no post
     tweets = [line for n, post in enumerate(posts) for line in (post, f"— Reader (@reader) November {n + 3}, 2023")]
-    got = [(c.kind, c.reason) for c in classify([*article, *tweets], line_filter=False)]
-    assert [got[len(article) + tweets.index(p)] for p in posts] == [(BODY, None)] * 4
+    got = rule_kinds([*ARTICLE, *tweets])
+    assert [got[len(ARTICLE) + tweets.index(p)] for p in posts] == [(BODY, None)] * 4
