@@ -384,9 +384,10 @@ at 300 a news page lost its last paragraphs to a teaser list under a repeated se
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _STAMP = re.compile(_DATE.pattern + "|" + _CLOCK.pattern)
 STAMP_WORDS = 8
-"""A post's date or time is a line of its own, of at most this many words and not repeated on the page
-(a table's column of times is): ``19. Juni 2019 / 6:16``, ``Anna says: March 3, 2019 at 5:12 pm``; a
-shop box's "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53 Uhr" is longer."""
+"""A post's date or time is a line of its own, of at most this many words and no separator (a short
+line the page repeats, as a table's column of times does): ``19. Juni 2019 / 6:16``, ``Anna says:
+March 3, 2019 at 5:12 pm``; a shop box's "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53
+Uhr" is longer."""
 
 
 def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], words: list[int]) -> None:
@@ -403,9 +404,9 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
     (:data:`LABELLED_POST_WORDS`) paragraph words from the next, after :data:`ARTICLE_RUN_WORDS` of
     paragraphs, make a thread; once labels have marked two posts, a longer dated post between two
     more continues it (a dated header's thread does not go on so: a party's press releases, each
-    dated over its headline, had read as posts). Its paragraphs leave the text and stay body for the segmenter, as
-    furniture; its title-like lines (a signature, "Sonnige Grüße aus München") are no cue. A live
-    blog of short dated entries under a repeated "Share" would read as one."""
+    dated over its headline, had read as posts). Its paragraphs leave the text and stay body for the
+    segmenter, as furniture; its title-like lines (a signature, "Sonnige Grüße aus München") are no
+    cue. A live blog of short dated entries under a repeated "Share" would read as one."""
     n = len(lines)
     stamped = [words[k] <= STAMP_WORDS and out[k].kind not in (BODY, SEPARATOR)
                and _DIGIT.search(lines[k]) is not None  # every stamp has a digit: a cheap test first
@@ -432,7 +433,7 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
         threads = [[markers[0]]]
         for a, b in pairwise(markers):
             # once labels have marked two posts, a long post between two more, dated, continues the thread
-            if post(a, b, label) or (label and len(threads[-1]) >= 3 and post(a, b, label, any_length=True)):
+            if post(a, b, label, any_length=label and len(threads[-1]) >= 3):
                 threads[-1].append(b)
             else:
                 threads.append([b])
@@ -557,8 +558,8 @@ def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> 
     widget lines opens a comment zone: sentences after it are readers' comments until a
     title-like line opens a new article or :data:`ZONE_END` lines pass without a paragraph. A run
     of bare web addresses opens none: a quotation's sources under it, three links in a row, had taken
-    an article's second half for comments. A run that a label opens ("VIDEO Source:" over its links)
-    still does. When it came in: html-dev naive text, 5 pages changed, snippet F1 the same, 4-word
+    an article's second half for comments. A run with a label among its links ("VIDEO Source:" over
+    them) still does. When it came in: html-dev naive text, 5 pages changed, snippet F1 the same, 4-word
     shingles' mean F1 against trafilatura's text 0.8616 -> 0.8621; news-sample dumps Pk 0.138 ->
     0.136. Not counting web addresses at all took 'Spread the word! … SHARE this article' under a
     story's video links back into its text (news-sample dumps 0.144 -> 0.146, own-menu page dumps
