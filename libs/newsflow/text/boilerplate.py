@@ -411,6 +411,8 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
     stamped = [words[k] <= STAMP_WORDS and out[k].kind not in (BODY, SEPARATOR)
                and _DIGIT.search(lines[k]) is not None  # every stamp has a digit: a cheap test first
                and _STAMP.search(lines[k]) is not None for k in range(n)]
+    if sum(stamped) < 2:
+        return  # three markers need two stamps between them at least: most pages stop here
     body_words = list(accumulate((words[k] if out[k].kind == BODY else 0 for k in range(n)), initial=0))
     stamps = list(accumulate(stamped, initial=0))
     labels: dict[str, list[int]] = {}
