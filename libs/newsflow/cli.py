@@ -4,10 +4,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import multiprocessing
+import os
+import queue
 import sys
 import time
-from collections.abc import Iterator
+import zlib
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.queues import Queue
 from typing import IO
 
 import orjson
@@ -20,49 +27,146 @@ log = logging.getLogger("newsflow")
 
 
 # ------------------------------------------------------------------ process (offline)
-def _process_lines(lines: Iterator[bytes], stages: list[str], out: IO[bytes], settings: Settings) -> tuple[int, int]:
+Outcome = tuple[int, list | None, str | None]
+"""A processed input line: its number, the articles it gave, or the reason it was rejected."""
+PENDING_LINES = 256
+"""``--jobs``: processed lines held back at most while an earlier one is still being worked on
+(a big page at one worker), and lines waiting at each worker."""
+
+
+def _line_runner(stages: list[str], settings: Settings) -> Callable[[bytes], list]:
+    """The stages as one call on an input line (raises :class:`~newsflow.schema.Rejected`); it
+    remembers the pages of each site it has seen (site furniture) when the settings say so."""
     from newsflow.pipeline import run_stages, tag_stage
     from newsflow.schema import Article, RawArticle, Rejected
     from newsflow.text.sitelines import SiteMemory
 
+    sites = SiteMemory() if settings.site_furniture else None
+
+    def run(line: bytes) -> list[Article]:
+        if stages != ["tag"]:
+            return run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages, settings.aliases_file, sites)
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            raise Rejected("bad_json", str(exc)) from None
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
+            raise Rejected("bad_field", 'tag input lines are {"id": ..., "text": ...}')
+        title = obj.get("title") if isinstance(obj.get("title"), str) else None  # optional: read by topics
+        return [tag_stage(Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"], title=title),
+                          settings.aliases_file)]
+
+    return run
+
+
+def _outcome(run: Callable[[bytes], list], number: int, line: bytes) -> Outcome:
+    from newsflow.schema import Rejected
+
+    try:
+        return number, run(line), None
+    except Rejected as exc:
+        return number, None, str(exc)
+    except Exception as exc:  # a bug: report it with the line, keep going
+        log.exception("line %d: internal_error", number)
+        return number, None, f"internal_error: {type(exc).__name__}: {exc}"
+
+
+def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
+    return ((number, line) for number, line in enumerate(lines, 1) if line.strip())
+
+
+def _in_order(lines: Iterable[bytes], stages: list[str], settings: Settings) -> Iterator[Outcome]:
+    run = _line_runner(stages, settings)
+    return (_outcome(run, number, line) for number, line in _numbered(lines))
+
+
+def _site_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: Settings) -> None:
+    """One process of ``--jobs``: processes the lines it is sent until it is sent None."""
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    run = _line_runner(stages, settings)
+    while (item := inbox.get()) is not None:
+        outbox.put(_outcome(run, *item))
+
+
+def _worker_of(line: bytes, number: int, jobs: int) -> int:
+    """Which of ``jobs`` processes a line goes to: all pages of a site to the same one, so its site
+    memory sees them in input order as a single process would; other lines by their number."""
+    from newsflow.text.credibility import domain_of
+
+    try:
+        obj = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        obj = None
+    if isinstance(obj, dict):
+        for field in ("source", "url"):  # as newsflow.pipeline.site_of reads a page's site
+            value = obj.get(field)
+            if isinstance(value, str | int | float) and (site := domain_of(str(value))):
+                return zlib.crc32(site.encode()) % jobs
+    return number % jobs
+
+
+def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    """:func:`_in_order`'s outcomes, in input order, from ``jobs`` processes (one stage runner each)."""
+    context = multiprocessing.get_context("spawn")  # no fork of a process whose threads hold locks
+    outbox = context.Queue()
+    inboxes = [context.Queue(maxsize=PENDING_LINES) for _ in range(jobs)]
+    workers = [context.Process(target=_site_worker, args=(inbox, outbox, stages, settings), daemon=True)
+               for inbox in inboxes]
+    for worker in workers:
+        worker.start()
+    sent: deque[int] = deque()  # line numbers given out, in input order
+    done: dict[int, Outcome] = {}  # outcomes come back in any order
+
+    def outcome_of(number: int) -> Outcome:
+        while number not in done:
+            try:
+                outcome = outbox.get(timeout=1.0)
+            except queue.Empty:
+                if any(worker.exitcode not in (None, 0) for worker in workers):
+                    raise RuntimeError("a --jobs worker process died (out of memory?)") from None
+                continue
+            done[outcome[0]] = outcome
+        return done.pop(number)
+
+    try:
+        for number, line in _numbered(lines):
+            inboxes[_worker_of(line, number, jobs)].put((number, line))
+            sent.append(number)
+            with contextlib.suppress(queue.Empty):
+                while True:
+                    outcome = outbox.get_nowait()
+                    done[outcome[0]] = outcome
+            while sent and (sent[0] in done or len(done) > PENDING_LINES):
+                yield outcome_of(sent.popleft())
+        for inbox in inboxes:
+            inbox.put(None)
+        while sent:
+            yield outcome_of(sent.popleft())
+    finally:
+        for worker in workers:
+            if worker.is_alive():
+                worker.terminate()
+            worker.join()
+
+
+def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], settings: Settings,
+                   jobs: int = 1) -> tuple[int, int]:
     dedup = loop = None
     if "segment" in stages:  # duplicates are marked on articles; Redis and its client load only then
         from newsflow.runtime.dedup import DuplicateIndex
 
         dedup = DuplicateIndex.from_settings(settings, "process")
         loop = asyncio.new_event_loop() if dedup.client is not None else None
-    sites = SiteMemory() if settings.site_furniture else None
     ok = rejected = 0
     try:
-        for number, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                if stages == ["tag"]:
-                    obj = orjson.loads(line)
-                    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str) or "id" not in obj:
-                        raise Rejected("bad_field", 'tag input lines are {"id": ..., "text": ...}')
-                    title = obj.get("title") if isinstance(obj.get("title"), str) else None  # optional: read by topics
-                    article = Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"], title=title)
-                    results = [tag_stage(article, settings.aliases_file)]
-                else:
-                    results = run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages,
-                                         settings.aliases_file, sites)
-            except orjson.JSONDecodeError as exc:
+        outcomes = _in_order(lines, stages, settings) if jobs == 1 else _in_parallel(lines, stages, settings, jobs)
+        for number, articles, error in outcomes:
+            if articles is None:
                 rejected += 1
-                print(f"line {number}: bad_json: {exc}", file=sys.stderr)
+                print(f"line {number}: {error}", file=sys.stderr)
                 continue
-            except Rejected as exc:
-                rejected += 1
-                print(f"line {number}: {exc}", file=sys.stderr)
-                continue
-            except Exception as exc:  # a bug: report it with the line, keep going
-                rejected += 1
-                log.exception("line %d: internal_error", number)
-                print(f"line {number}: internal_error: {type(exc).__name__}: {exc}", file=sys.stderr)
-                continue
-            for article in results:
-                if loop is not None:
+            for article in articles:
+                if loop is not None:  # in input order, whatever process made the article
                     article = loop.run_until_complete(dedup.mark(article))
                 out.write(article.to_bytes() + b"\n")
             ok += 1
@@ -85,7 +189,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
     dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
     try:
         lines = tqdm(src, desc="process", unit=" lines", disable=None, file=sys.stderr)
-        ok, rejected = _process_lines(lines, stages, dst, settings)
+        ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1)
     finally:
         dst.flush()
         if dst is not sys.stdout.buffer:
@@ -267,12 +371,22 @@ def cmd_languages(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _jobs(value: str) -> int:
+    jobs = int(value)
+    if jobs < 0:
+        raise argparse.ArgumentTypeError("must be 0 (one a CPU core) or more")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsflow", description="Scraped news pages in; clean, split, tagged articles out.")
     sub = p.add_subparsers(dest="command", required=True)
 
     pr = sub.add_parser("process", help="run the stages offline: JSON lines in, JSON lines out (no Kafka)")
     pr.add_argument("--stages", default="clean,segment,tag", help="clean | clean,segment | clean,segment,tag | tag")
+    pr.add_argument("-j", "--jobs", type=_jobs, default=1,
+                    help="processes to run the stages in, 0 for one a CPU core (default 1); the output keeps the input's "
+                         "order, and each site's pages go to one process, whose site memory reads them in order")
     pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input)")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
     pr.set_defaults(func=cmd_process)

@@ -60,3 +60,30 @@ def test_a_sites_repeated_paragraph_is_taken_out_after_a_few_pages():
     texts = [orjson.loads(line)["text"] for line in
              run(["--stages", "clean"], lines, NEWSFLOW_SITE_FURNITURE="0").stdout.splitlines()]
     assert all(blurb in text for text in texts)
+
+
+def test_jobs_give_one_process_output_in_input_order():
+    """Two sites' pages interleaved, each site's note repeated (site memory), bad lines among them:
+    with --jobs 2 each site's pages go to one process, and the output is the single process's."""
+    def page(i, site):
+        return orjson.dumps({"id": f"{site}{i}", "url": f"https://{site}.example.com/{i}", "content": (
+            f"Story {i} of {site} begins with a paragraph of its own that is long enough to be kept as body.\n\n"
+            f"Its second paragraph, in story {i}, carries on with the details before the site's note.\n\n"
+            f"Please adhere to the commenting policy of {site} to avoid being banned from this website.")}) + b"\n"
+
+    lines = b"".join(page(i, site) for i in range(5) for site in ("alpha", "beta"))
+    lines = lines.replace(b"\n", b"\n{oops\n", 1) + b'{"id": "empty", "content": " "}\n'
+    one = run(["--stages", "clean,segment"], lines)
+    two = run(["--stages", "clean,segment", "--jobs", "2"], lines)
+    assert one.returncode == two.returncode == 2, two.stderr
+    assert two.stdout == one.stdout
+    out = [orjson.loads(line) for line in two.stdout.splitlines()]
+    assert [a["id"] for a in out] == [f"{site}{i}" for i in range(5) for site in ("alpha", "beta")]
+    assert [("commenting policy" in a["text"]) for a in out] == [True] * 6 + [False] * 4
+    err = two.stderr.decode()
+    assert "line 2: bad_json" in err and "line 12: empty_content" in err
+
+
+def test_jobs_must_not_be_negative():
+    result = run(["--jobs", "-1"])
+    assert result.returncode == 2 and b"must be 0" in result.stderr
