@@ -87,3 +87,10 @@ def test_jobs_give_one_process_output_in_input_order():
 def test_jobs_must_not_be_negative():
     result = run(["--jobs", "-1"])
     assert result.returncode == 2 and b"must be 0" in result.stderr
+
+
+def test_one_blas_thread_a_process_unless_the_environment_says_otherwise():
+    code = "import os, newsflow, numpy; print(os.environ['OPENBLAS_NUM_THREADS'])"
+    for env, expected in (({}, b"1"), ({"OPENBLAS_NUM_THREADS": "4"}, b"4")):
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, env={"PATH": "/usr/bin:/bin", **env})
+        assert result.stdout.strip() == expected, result.stderr
