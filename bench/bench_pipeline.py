@@ -3,7 +3,8 @@
 1. Offline: `newsflow process` stages on the 250-article news sample, documents/s and MB/s, after
    the warm-up a worker does before its first message (models, word frequencies); the process's
    peak memory. Then the command itself, as a user runs it: its start-up (an empty input) and its
-   wall time on the news sample, start-up and model loading included.
+   wall time on the news sample, start-up and model loading included, in one process and with
+   ``--jobs`` one a CPU core.
 2. Streaming: three fresh workers (their own namespace, so Redis caches start cold) on the local
    stack; the news sample pushed twice; seconds from the first message pushed to the last article
    out, per pass, how many articles of the second pass were new non-duplicates, and each worker's
@@ -73,14 +74,15 @@ def command(records) -> None:
         sample.write_bytes(b"".join(r.value + b"\n" for r in records))
         size = sample.stat().st_size / 1e6
         env = {k: v for k, v in os.environ.items() if k != "NEWSFLOW_REDIS_URL"}  # no dedup: the stages alone
-        for stages, path in (("clean", empty), ("clean", sample), ("clean,segment", sample),
-                             ("clean,segment,tag", sample)):
+        cores = os.cpu_count() or 1
+        for stages, path, jobs in (("clean", empty, 1), ("clean", sample, 1), ("clean,segment", sample, 1),
+                                   ("clean,segment,tag", sample, 1), ("clean,segment,tag", sample, cores)):
             started = time.perf_counter()
-            subprocess.run([*newsflow, "--stages", stages, str(path), os.devnull], env=env, check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            subprocess.run([*newsflow, "--stages", stages, "--jobs", str(jobs), str(path), os.devnull], env=env,
+                           check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             seconds = time.perf_counter() - started
             what = "start-up, empty input" if path == empty else f"{size:.1f} MB, {size / seconds:.2f} MB/s"
-            print(f"  newsflow process --stages {stages:<18} {seconds:6.2f} s  ({what})")
+            print(f"  newsflow process --stages {stages:<18} --jobs {jobs:<3} {seconds:6.2f} s  ({what})")
 
 
 def one_pass(settings: Settings, records) -> tuple[float, list[dict]]:

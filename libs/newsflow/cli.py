@@ -9,13 +9,13 @@ import logging
 import multiprocessing
 import os
 import queue
+import signal
 import sys
 import time
-import zlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.queues import Queue
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
 import orjson
 
@@ -23,29 +23,41 @@ from newsflow import topics
 from newsflow.settings import STAGES as WORKERS
 from newsflow.settings import Settings, get_settings
 
+if TYPE_CHECKING:
+    from newsflow.schema import Article
+
 log = logging.getLogger("newsflow")
 
 
 # ------------------------------------------------------------------ process (offline)
-Outcome = tuple[int, list | None, str | None]
-"""A processed input line: its number, the articles it gave, or the reason it was rejected."""
+Outcome = tuple[int, Any, str | None]
+"""A processed input line: its number and what a step made of it (the articles it gave), or its
+number, None and the reason it was rejected."""
 PENDING_LINES = 256
-"""``--jobs``: processed lines held back at most while an earlier one is still being worked on
-(a big page at one worker), and lines waiting at each worker."""
+"""``--jobs``: lines waiting for a process, and processed lines held back while an earlier one is
+still being worked on (a big page), at most."""
 
 
-def _line_runner(stages: list[str], settings: Settings) -> Callable[[bytes], list]:
-    """The stages as one call on an input line (raises :class:`~newsflow.schema.Rejected`); it
-    remembers the pages of each site it has seen (site furniture) when the settings say so."""
-    from newsflow.pipeline import run_stages, tag_stage
-    from newsflow.schema import Article, RawArticle, Rejected
+def _cleaner(settings: Settings) -> Callable[[bytes], Article]:
+    """An input line → its cleaned page (raises :class:`~newsflow.schema.Rejected`), each site's
+    pages remembered in input order (site furniture) when the settings say so."""
+    from newsflow.pipeline import cleaned_page
+    from newsflow.schema import RawArticle
     from newsflow.text.sitelines import SiteMemory
 
     sites = SiteMemory() if settings.site_furniture else None
+    return lambda line: cleaned_page(RawArticle.from_bytes(line, settings.max_content_bytes), sites)
 
-    def run(line: bytes) -> list[Article]:
-        if stages != ["tag"]:
-            return run_stages(RawArticle.from_bytes(line, settings.max_content_bytes), stages, settings.aliases_file, sites)
+
+def _finisher(stages: list[str], settings: Settings) -> Callable[[Any], list[Article]]:
+    """What comes after :func:`_cleaner`'s page (``--stages tag``: an input line → its one article)."""
+    from newsflow.pipeline import after_cleaning, tag_stage
+    from newsflow.schema import Article, Rejected
+
+    if stages != ["tag"]:
+        return lambda doc: after_cleaning(doc, stages, settings.aliases_file)
+
+    def tag(line: bytes) -> list[Article]:
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
@@ -56,14 +68,14 @@ def _line_runner(stages: list[str], settings: Settings) -> Callable[[bytes], lis
         return [tag_stage(Article(id=str(obj["id"]), parent_id=str(obj["id"]), text=obj["text"], title=title),
                           settings.aliases_file)]
 
-    return run
+    return tag
 
 
-def _outcome(run: Callable[[bytes], list], number: int, line: bytes) -> Outcome:
+def _outcome(step: Callable[[Any], Any], number: int, item: Any) -> Outcome:
     from newsflow.schema import Rejected
 
     try:
-        return number, run(line), None
+        return number, step(item), None
     except Rejected as exc:
         return number, None, str(exc)
     except Exception as exc:  # a bug: report it with the line, keep going
@@ -76,70 +88,72 @@ def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
 
 
 def _in_order(lines: Iterable[bytes], stages: list[str], settings: Settings) -> Iterator[Outcome]:
-    run = _line_runner(stages, settings)
-    return (_outcome(run, number, line) for number, line in _numbered(lines))
+    finish = _finisher(stages, settings)
+    if stages == ["tag"]:
+        return (_outcome(finish, number, line) for number, line in _numbered(lines))
+    clean = _cleaner(settings)
+    return (_outcome(lambda line: finish(clean(line)), number, line) for number, line in _numbered(lines))
 
 
-def _site_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: Settings) -> None:
-    """One process of ``--jobs``: processes the lines it is sent until it is sent None."""
+def _finishing_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: Settings) -> None:
+    """One process of ``--jobs``: the stages after cleaning on each page it is sent, until None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the first process's to handle: it stops these
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    run = _line_runner(stages, settings)
+    finish = _finisher(stages, settings)
     while (item := inbox.get()) is not None:
-        outbox.put(_outcome(run, *item))
-
-
-def _worker_of(line: bytes, number: int, jobs: int) -> int:
-    """Which of ``jobs`` processes a line goes to: all pages of a site to the same one, so its site
-    memory sees them in input order as a single process would; other lines by their number."""
-    from newsflow.text.credibility import domain_of
-
-    try:
-        obj = orjson.loads(line)
-    except orjson.JSONDecodeError:
-        obj = None
-    if isinstance(obj, dict):
-        for field in ("source", "url"):  # as newsflow.pipeline.site_of reads a page's site
-            value = obj.get(field)
-            if isinstance(value, str | int | float) and (site := domain_of(str(value))):
-                return zlib.crc32(site.encode()) % jobs
-    return number % jobs
+        outbox.put(_outcome(finish, *item))
 
 
 def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    """:func:`_in_order`'s outcomes, in input order, from ``jobs`` processes (one stage runner each)."""
+    """:func:`_in_order`'s outcomes, in input order: this process cleans each page (site memory reads
+    a site's pages in input order), ``jobs`` processes take the stages after it, a page each in turn."""
     context = multiprocessing.get_context("spawn")  # no fork of a process whose threads hold locks
-    outbox = context.Queue()
-    inboxes = [context.Queue(maxsize=PENDING_LINES) for _ in range(jobs)]
-    workers = [context.Process(target=_site_worker, args=(inbox, outbox, stages, settings), daemon=True)
-               for inbox in inboxes]
+    inbox, outbox = context.Queue(maxsize=PENDING_LINES), context.Queue()
+    workers = [context.Process(target=_finishing_worker, args=(inbox, outbox, stages, settings), daemon=True)
+               for _ in range(jobs)]
     for worker in workers:
         worker.start()
-    sent: deque[int] = deque()  # line numbers given out, in input order
+    clean = (lambda line: line) if stages == ["tag"] else _cleaner(settings)
+    sent: deque[int] = deque()  # line numbers, in input order
     done: dict[int, Outcome] = {}  # outcomes come back in any order
+
+    def check_workers() -> None:
+        if any(worker.exitcode not in (None, 0) for worker in workers):
+            raise RuntimeError("a --jobs worker process died (out of memory?)")
+
+    def hand_out(item: tuple[int, Any] | None) -> None:
+        while True:
+            try:
+                return inbox.put(item, timeout=1.0)
+            except queue.Full:
+                check_workers()
 
     def outcome_of(number: int) -> Outcome:
         while number not in done:
             try:
                 outcome = outbox.get(timeout=1.0)
             except queue.Empty:
-                if any(worker.exitcode not in (None, 0) for worker in workers):
-                    raise RuntimeError("a --jobs worker process died (out of memory?)") from None
+                check_workers()
                 continue
             done[outcome[0]] = outcome
         return done.pop(number)
 
     try:
         for number, line in _numbered(lines):
-            inboxes[_worker_of(line, number, jobs)].put((number, line))
             sent.append(number)
+            _, cleaned, error = _outcome(clean, number, line)
+            if cleaned is None:
+                done[number] = (number, None, error)
+            else:
+                hand_out((number, cleaned))
             with contextlib.suppress(queue.Empty):
                 while True:
                     outcome = outbox.get_nowait()
                     done[outcome[0]] = outcome
             while sent and (sent[0] in done or len(done) > PENDING_LINES):
                 yield outcome_of(sent.popleft())
-        for inbox in inboxes:
-            inbox.put(None)
+        for _ in workers:
+            hand_out(None)
         while sent:
             yield outcome_of(sent.popleft())
     finally:
@@ -159,7 +173,8 @@ def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], se
         loop = asyncio.new_event_loop() if dedup.client is not None else None
     ok = rejected = 0
     try:
-        outcomes = _in_order(lines, stages, settings) if jobs == 1 else _in_parallel(lines, stages, settings, jobs)
+        parallel = jobs > 1 and stages != ["clean"]  # cleaning stays in this process: see _in_parallel
+        outcomes = _in_parallel(lines, stages, settings, jobs) if parallel else _in_order(lines, stages, settings)
         for number, articles, error in outcomes:
             if articles is None:
                 rejected += 1
@@ -385,8 +400,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr = sub.add_parser("process", help="run the stages offline: JSON lines in, JSON lines out (no Kafka)")
     pr.add_argument("--stages", default="clean,segment,tag", help="clean | clean,segment | clean,segment,tag | tag")
     pr.add_argument("-j", "--jobs", type=_jobs, default=1,
-                    help="processes to run the stages in, 0 for one a CPU core (default 1); the output keeps the input's "
-                         "order, and each site's pages go to one process, whose site memory reads them in order")
+                    help="processes to segment and tag in, 0 for one a CPU core (default 1); this one cleans, "
+                         "and the output keeps the input's order")
     pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input)")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
     pr.set_defaults(func=cmd_process)

@@ -192,13 +192,23 @@ def run_stages(raw: RawArticle, stages: Iterable[str] = STAGES, aliases_file: st
                sites: SiteMemory | None = None) -> list[Article]:
     """Run ``stages`` (a subset of :data:`STAGES`, in order) on one raw page, offline; ``sites``
     remembers the pages of each site seen so far (site furniture, :mod:`newsflow.text.sitelines`)."""
-    stages = set(stages)
+    return after_cleaning(cleaned_page(raw, sites), stages, aliases_file)
+
+
+def cleaned_page(raw: RawArticle, sites: SiteMemory | None = None) -> Article:
+    """:func:`clean_stage`, reading and then remembering ``raw``'s site's pages in ``sites`` if given."""
     if sites is None:
-        doc = clean_stage(raw)
-    else:
-        site = site_of(raw)
-        doc, keys = clean_site_page(raw, sites.recent(site))
-        sites.remember(site, raw.id, keys)
+        return clean_stage(raw)
+    site = site_of(raw)
+    doc, keys = clean_site_page(raw, sites.recent(site))
+    sites.remember(site, raw.id, keys)
+    return doc
+
+
+def after_cleaning(doc: Article, stages: Iterable[str] = STAGES, aliases_file: str | None = None) -> list[Article]:
+    """The stages of ``stages`` after cleaning on a cleaned page (:func:`cleaned_page`): they read no
+    other page, so pages may go through them in any order or process."""
+    stages = set(stages)
     articles = segment_stage(doc) if "segment" in stages else [replace(doc, blocks=None)]
     return tag_batch(articles, aliases_file) if "tag" in stages else articles
 

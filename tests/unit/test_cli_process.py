@@ -64,7 +64,7 @@ def test_a_sites_repeated_paragraph_is_taken_out_after_a_few_pages():
 
 def test_jobs_give_one_process_output_in_input_order():
     """Two sites' pages interleaved, each site's note repeated (site memory), bad lines among them:
-    with --jobs 2 each site's pages go to one process, and the output is the single process's."""
+    with --jobs 2 (this process cleans, two segment) the output is the single process's."""
     def page(i, site):
         return orjson.dumps({"id": f"{site}{i}", "url": f"https://{site}.example.com/{i}", "content": (
             f"Story {i} of {site} begins with a paragraph of its own that is long enough to be kept as body.\n\n"
@@ -94,3 +94,12 @@ def test_one_blas_thread_a_process_unless_the_environment_says_otherwise():
     for env, expected in (({}, b"1"), ({"OPENBLAS_NUM_THREADS": "4"}, b"4")):
         result = subprocess.run([sys.executable, "-c", code], capture_output=True, env={"PATH": "/usr/bin:/bin", **env})
         assert result.stdout.strip() == expected, result.stderr
+
+
+def test_jobs_tag_in_input_order():
+    lines = b"".join(orjson.dumps({"id": f"t{i}", "text": f"Angela Merkel met Emmanuel Macron in Paris on day {i}."}) + b"\n"
+                     for i in range(4)) + b'{"id": "no text"}\n'
+    one, two = (run(["--stages", "tag", "--jobs", jobs], lines) for jobs in ("1", "2"))
+    assert one.returncode == two.returncode == 2, two.stderr
+    assert two.stdout == one.stdout and b"line 5: bad_field" in two.stderr
+    assert [orjson.loads(line)["id"] for line in two.stdout.splitlines()] == ["t0", "t1", "t2", "t3"]
