@@ -6,7 +6,6 @@ import argparse
 import asyncio
 import contextlib
 import logging
-import multiprocessing
 import os
 import queue
 import signal
@@ -14,7 +13,6 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from multiprocessing.queues import Queue
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
@@ -24,6 +22,8 @@ from newsflow.settings import STAGES as WORKERS
 from newsflow.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from multiprocessing.queues import Queue
+
     from newsflow.schema import Article
 
 log = logging.getLogger("newsflow")
@@ -107,6 +107,8 @@ def _finishing_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: 
 def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
     """:func:`_in_order`'s outcomes, in input order: this process cleans each page (site memory reads
     a site's pages in input order), ``jobs`` processes take the stages after it, a page each in turn."""
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")  # no fork of a process whose threads hold locks
     inbox, outbox = context.Queue(maxsize=PENDING_LINES), context.Queue()
     workers = [context.Process(target=_finishing_worker, args=(inbox, outbox, stages, settings), daemon=True)
