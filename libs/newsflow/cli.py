@@ -38,9 +38,12 @@ PENDING_LINES = 256
 still being worked on (a big page), at most."""
 
 
-def _cleaner(settings: Settings) -> Callable[[bytes], Article]:
-    """An input line → its cleaned page (raises :class:`~newsflow.schema.Rejected`), each site's
-    pages remembered in input order (site furniture) when the settings say so."""
+def _first_step(stages: list[str], settings: Settings) -> Callable[[bytes], Any]:
+    """What the first process does to an input line: clean it (raises
+    :class:`~newsflow.schema.Rejected`), each site's pages remembered in input order (site furniture)
+    when the settings say so; nothing for ``--stages tag``, whose lines are clean already."""
+    if stages == ["tag"]:
+        return lambda line: line
     from newsflow.pipeline import cleaned_page
     from newsflow.schema import RawArticle
     from newsflow.text.sitelines import SiteMemory
@@ -50,7 +53,8 @@ def _cleaner(settings: Settings) -> Callable[[bytes], Article]:
 
 
 def _finisher(stages: list[str], settings: Settings) -> Callable[[Any], list[Article]]:
-    """What comes after :func:`_cleaner`'s page (``--stages tag``: an input line → its one article)."""
+    """What comes after :func:`_first_step`: the cleaned page's articles (``--stages tag``: the
+    input line's one article)."""
     from newsflow.pipeline import after_cleaning, tag_stage
     from newsflow.schema import Article, Rejected
 
@@ -88,11 +92,8 @@ def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
 
 
 def _in_order(lines: Iterable[bytes], stages: list[str], settings: Settings) -> Iterator[Outcome]:
-    finish = _finisher(stages, settings)
-    if stages == ["tag"]:
-        return (_outcome(finish, number, line) for number, line in _numbered(lines))
-    clean = _cleaner(settings)
-    return (_outcome(lambda line: finish(clean(line)), number, line) for number, line in _numbered(lines))
+    first, finish = _first_step(stages, settings), _finisher(stages, settings)
+    return (_outcome(lambda line: finish(first(line)), number, line) for number, line in _numbered(lines))
 
 
 def _finishing_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: Settings) -> None:
@@ -115,7 +116,7 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
                for _ in range(jobs)]
     for worker in workers:
         worker.start()
-    clean = (lambda line: line) if stages == ["tag"] else _cleaner(settings)
+    first = _first_step(stages, settings)
     sent: deque[int] = deque()  # line numbers, in input order
     done: dict[int, Outcome] = {}  # outcomes come back in any order
 
@@ -143,11 +144,11 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
     try:
         for number, line in _numbered(lines):
             sent.append(number)
-            _, cleaned, error = _outcome(clean, number, line)
-            if cleaned is None:
+            _, page, error = _outcome(first, number, line)
+            if page is None:
                 done[number] = (number, None, error)
             else:
-                hand_out((number, cleaned))
+                hand_out((number, page))
             with contextlib.suppress(queue.Empty):
                 while True:
                     outcome = outbox.get_nowait()
