@@ -148,16 +148,16 @@ def fit(pages: list[tuple[np.ndarray, np.ndarray]], model: str) -> dict:
 def model(specs: dict[str, dict] | None) -> Iterator[None]:
     """Clean with the models ``specs`` (by name; the others as shipped) or, given None, with the
     rules alone."""
-    shipped = linefilter._model, linefilter.furniture
+    shipped = linefilter._model, linefilter.judge
     if specs is None:
-        linefilter.furniture = lambda *_, **__: []
+        linefilter.judge = lambda *_, **__: ([], [])
     else:
         loaded = {name: linefilter.load(spec, linefilter.feature_names(name)) for name, spec in specs.items()}
         linefilter._model = lambda name: loaded[name] if name in loaded else shipped[0](name)
     try:
         yield
     finally:
-        linefilter._model, linefilter.furniture = shipped
+        linefilter._model, linefilter.judge = shipped
 
 
 def fold_of(url: str, salt: str = "") -> int:

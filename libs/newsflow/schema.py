@@ -152,7 +152,10 @@ class Block:
     ``content`` for text/plain input, None for HTML. ``furniture``: a body-shaped line that the
     cleaner reads as page furniture (flagged by the line filter of :mod:`newsflow.text.linefilter`,
     in a run of teasers or in a reply thread) — the segmenter reads it as body (where articles start
-    and end does not hang on the filter), the article's text leaves it out.
+    and end does not hang on the filter), the article's text leaves it out. ``in_text``: a line
+    that is no paragraph but that the article's text keeps (a subheading or a list item among its
+    paragraphs, read so by the line filter); the segmenter reads it by its kind (a title, or an
+    ``aside`` it passes over).
     """
 
     text: str
@@ -160,6 +163,7 @@ class Block:
     start: int | None = None
     end: int | None = None
     furniture: bool = False
+    in_text: bool = False
 
 
 @dataclass(slots=True)

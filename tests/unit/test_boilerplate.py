@@ -1,6 +1,6 @@
 """The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
 
-from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, classify
+from newsflow.text.boilerplate import ASIDE, BODY, BYLINE, DATELINE, IN_TEXT, SEPARATOR, TITLE, classify
 
 P = [
     "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",
@@ -68,7 +68,7 @@ def test_a_line_with_a_web_address_is_no_headline():
              P[2], P[3]]
     assert [k for k, _ in kinds(lines)] == [BODY, BODY, "boilerplate", TITLE, BODY, BODY]
     assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")
-    assert kinds([P[0], "Visit Our Shop At Our Store", P[1]])[1] == (TITLE, None)
+    assert kinds([P[0], "Visit Our Shop At Our Store", P[1]])[1][0] == TITLE
 
 
 def test_repeated_lines_are_furniture():
@@ -158,7 +158,7 @@ def test_datelines_in_several_languages_are_evidence():
              "Veröffentlicht am 23. November 2022 um 7:46 Uhr", "Opublikowano 30 kwietnia 2019 o 10:00",
              "Mis à jour le 30 avril 2019", "发布时间 2019年4月30日 08:00 来源 新华社"]
     assert [kind for kind, _ in kinds([P[0], *dates, P[1]])[1:-1]] == [DATELINE] * len(dates)
-    assert kinds([P[0], "Five Things To Watch In Markets This Week", P[1]])[1] == (TITLE, None)
+    assert kinds([P[0], "Five Things To Watch In Markets This Week", P[1]])[1][0] == TITLE
 
 
 def test_a_paragraph_scraped_twice_keeps_its_first_copy():
@@ -263,3 +263,44 @@ def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label
     tweets = [line for n, post in enumerate(posts) for line in (post, f"— Reader (@reader) November {n + 3}, 2023")]
     got = rule_kinds([*ARTICLE, *tweets])
     assert [got[len(ARTICLE) + tweets.index(p)] for p in posts] == [(BODY, None)] * 4
+
+
+TIPS = ["The first step is to write down what you eat every day, including snacks and drinks between meals, so "
+        "that you can see where the extra calories come from.",
+        "Eating at the same time every day helps the body settle into a rhythm and keeps hunger in check, which makes it "
+        "easier to skip the snacks between meals.",
+        "Sugary drinks add hundreds of calories a day without making anyone feel any less hungry at all, so water or tea "
+        "is the easiest change of all to make.",
+        "A short walk after lunch and dinner is enough to make a difference over a few weeks, doctors say, and it helps "
+        "the body deal with the sugar in a meal."]
+INTRO = ["Most people who want to lose weight start a diet, and most of them give it up within a few weeks of starting.",
+         "Doctors say small changes to everyday habits do more over a year than any diet, and they are easier to keep.",
+         "A study of two thousand adults found that those who changed three habits lost more weight than those who dieted.",
+         "The researchers followed the group for two years and found that the habits lasted far longer than any of the diets.",
+         "Here are the habits that the doctors we spoke to recommend most often to patients who want to lose weight."]
+PITCH = "Get the best of our journalism delivered to your inbox every morning: sign up for free today and never miss a story."
+LISTICLE = ["Home", "News", "Health", "How to lose weight without a diet", *INTRO,
+            "1. Write everything down", "© Getty Images", TIPS[0], "2. Eat at the same times", "© Reuters", TIPS[1],
+            "3. Skip the sugary drinks", "© Jane Doe / AFP", TIPS[2], "4. Walk after meals", TIPS[3],
+            "Share this:", "Facebook", "Twitter", "Newsletter", PITCH, "Privacy", "Terms"]
+"""A listicle among menus, with a newsletter pitch in the footer (furniture around the article, which
+the line filter judges); its numbered subheadings over photo credits."""
+
+
+def test_lines_among_paragraphs_that_read_as_article_text_are_kept_in_it():
+    found = dict(zip(LISTICLE, kinds(LISTICLE), strict=True))
+    # numbered subheadings the line filter reads as article text: the rules read a longer one as a
+    # title, which it stays for the segmenter, and a short one as a figure, now an aside it does not read
+    assert [found[t] for t in ("2. Eat at the same times", "3. Skip the sugary drinks")] == [(TITLE, IN_TEXT)] * 2
+    assert found["4. Walk after meals"] == (ASIDE, IN_TEXT)
+    # the headline, the credits, the pitch and the sharing widget after the last paragraph are not text
+    assert found["How to lose weight without a diet"] == (TITLE, None) and found["© Reuters"] == ("boilerplate", "credit")
+    assert found[PITCH] == (BODY, "line_filter")
+    assert {found[t] for t in ("Share this:", "Facebook", "Twitter")} == {("boilerplate", "short")}
+    # without the line filter, the rules alone keep none of them
+    assert IN_TEXT not in {reason for _, reason in rule_kinds(LISTICLE)}
+
+
+def test_counters_and_web_addresses_among_paragraphs_stay_out_of_the_text():
+    assert kinds([P[0], "8,603 Views", P[1]])[1] == ("boilerplate", "numeric")
+    assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")

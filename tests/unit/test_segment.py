@@ -826,3 +826,42 @@ def test_a_headline_sharing_far_more_of_the_text_than_the_line_under_it_is_taken
     subtitle = "Mortgage Repayments Will Climb For Households"
     (found,) = articles("\n".join([headline, subtitle, *STORY_A]))
     assert found.title == subtitle
+
+
+def _blocks(lines):
+    from newsflow.schema import Block
+
+    blocks, at = [], 0
+    for text, kind, in_text in lines:
+        blocks.append(Block(text, kind, at, at + len(text), False, in_text))
+        at += len(text) + 2
+    return blocks
+
+
+def test_asides_are_not_read_by_the_segmenter_and_the_text_keeps_those_among_its_paragraphs():
+    from newsflow.text import segment
+
+    blocks = _blocks([("Bank Raises Interest Rates Again", segment.TITLE, False),
+                      *((p, segment.BODY, False) for p in STORY_A[:3]), ("1. Rates", segment.ASIDE, True),
+                      *((p, segment.BODY, False) for p in STORY_A[3:]),
+                      ("Home Side Wins The Cup Final", segment.TITLE, False), *((p, segment.BODY, False) for p in STORY_B),
+                      ("2. Fans", segment.ASIDE, True)])
+    groups = segment.segment(blocks)
+    # the same articles as without the asides, each aside with the block before it
+    assert [[b for b in g if b.kind != segment.ASIDE] for g in groups] == segment.segment(
+        [b for b in blocks if b.kind != segment.ASIDE])
+    assert blocks[4] in groups[0] and blocks[-1] in groups[1]
+    assert [b.text for b in segment.text_blocks(groups[0])] == [*STORY_A[:3], "1. Rates", *STORY_A[3:]]
+    assert "1. Rates" not in [b.text for b in segment.text_blocks(groups[0], in_text=False)]  # as articles' runs are read
+    assert [b.text for b in segment.text_blocks(groups[1])] == STORY_B  # after its last paragraph: not text
+
+
+def test_a_listicle_keeps_its_numbered_subheadings_with_their_spans():
+    from tests.unit.test_boilerplate import INTRO, LISTICLE, TIPS
+
+    text = "\n".join(LISTICLE)
+    (article,) = articles(text)
+    assert article.title == "How to lose weight without a diet"
+    assert article.text.split("\n\n") == [*INTRO, TIPS[0], "2. Eat at the same times", TIPS[1], "3. Skip the sugary drinks",
+                                          TIPS[2], "4. Walk after meals", TIPS[3]]
+    assert [text[a:b] for a, b in article.spans[1:]] == article.text.split("\n\n")

@@ -22,7 +22,7 @@ import numpy as np
 
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines
-from newsflow.text.boilerplate import BODY, BOILERPLATE, NO_PARAGRAPH, classify, word_count
+from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, classify, word_count
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
@@ -167,7 +167,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
         if line.kind == BOILERPLATE:
             continue
         start, end = spans[i] if spans is not None else (None, None)
-        cleaned.blocks.append(Block(text, line.kind, start, end, furniture))
+        cleaned.blocks.append(Block(text, line.kind, start, end, furniture, line.reason == IN_TEXT))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
     if not main_content and cleaned.published is None:

@@ -57,6 +57,10 @@ bio or a promotion inside the run goes only when the model is this sure. html-de
 (P 0.907) with these; judging them on every page gave 0.886 (P 0.912) but cost the news sample,
 whose pages mostly have no loose runs and so never call the model, up to 3x its cleaning time
 (0.25 / 0.3 / 0.35 there: 0.887 / 0.887 / 0.886)."""
+KEEP_THRESHOLD = 0.5
+"""The bar for a line the rules leave out of an article's text (a subheading, a numbered list item, a
+short line among its paragraphs) to be kept in it (:func:`judge`; figures at
+:func:`newsflow.text.boilerplate._keep_in_text`)."""
 MODEL_FILE = "line-filter.json"
 REASON = "line_filter"
 
@@ -311,20 +315,25 @@ def _model(model: str) -> Model:
     return load(spec[model], feature_names(model))
 
 
-def furniture(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str],
-              candidates: list[int], markup: np.ndarray | None = None, strict: list[int] | None = None,
-              article: list[int] | None = None) -> list[int]:
+def judge(lines: list[str], words: list[int], sentence: list[bool], kinds: list[str], candidates: list[int],
+          markup: np.ndarray | None = None, strict: list[int] | None = None, article: list[int] | None = None,
+          text: list[int] | None = None) -> tuple[list[int], list[int]]:
     """Those of ``candidates`` (body lines) that the model reads as page furniture, and those of
     ``strict`` and of ``article`` that it reads so with more confidence (:data:`STRICT_THRESHOLD`,
-    :data:`ARTICLE_THRESHOLD`). ``markup``: an HTML page's
-    :func:`~newsflow.text.dom.block_features` (then the HTML model is used)."""
-    rows = [*candidates, *(strict or ()), *(article or ())]
+    :data:`ARTICLE_THRESHOLD`); and those of ``text`` (plain text: lines the rules leave out of the
+    paragraphs) that it reads as article text (:data:`KEEP_THRESHOLD`). ``markup``: an HTML page's
+    :func:`~newsflow.text.dom.block_features` (then the HTML model is used). All in one pass over the
+    page's features, whose cost is mostly per page."""
+    judged = [*candidates, *(strict or ()), *(article or ())]
+    rows = [*judged, *(text or ())]
     if not rows:
-        return []
+        return [], []
     model = _model(TEXT if markup is None else HTML)
     x = features(lines, words, sentence, kinds, rows)
     x = np.hstack([x, markup[rows] if markup is not None else lexical_columns(lines, rows, *model.ngrams)])
     p = 1.0 / (1.0 + np.exp(-(x @ model.weights + model.bias)))
     limits = ([model.threshold] * len(candidates) + [STRICT_THRESHOLD] * len(strict or ())
               + [ARTICLE_THRESHOLD] * len(article or ()))
-    return [i for i, pi, limit in zip(rows, p, limits, strict=True) if pi < limit]
+    m = len(judged)
+    return ([i for i, pi, limit in zip(judged, p[:m], limits, strict=True) if pi < limit],
+            [i for i, pi in zip(rows[m:], p[m:], strict=True) if pi >= KEEP_THRESHOLD])

@@ -40,7 +40,17 @@ import numpy as np
 
 from newsflow.schema import Block
 from newsflow.text import boundaries
-from newsflow.text.boilerplate import BODY, BYLINE, DATELINE, SEPARATOR, TITLE, WEB_ADDRESS, word_count
+from newsflow.text.boilerplate import (
+    ASIDE,
+    BODY,
+    BYLINE,
+    DATELINE,
+    HEADING_WORDS,
+    SEPARATOR,
+    TITLE,
+    WEB_ADDRESS,
+    word_count,
+)
 from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
@@ -60,7 +70,7 @@ heads an article the page is cut before with the title-like line it opens with, 
 title-like line above its text with the line under its standfirst, 0.29 reads authors from the
 headline on, 0.30 takes a headline sharing far more words over the line under it
 (:data:`HEADLINE_MARGIN`): the boundaries are 0.25's."""
-TEXT = "text-1"
+TEXT = "text-2"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
@@ -185,10 +195,6 @@ header begins at the headline over it: title-like lines above it end the article
 a teaser) or are the next saved page's menu. When that came in: whole-page dumps, own menus,
 English Pk 0.097 -> 0.094; html-dev joins under their pages' titles with a "By" line under each
 that has an author, English 0.130 -> 0.128; no other eval-segment figure moved."""
-HEADING_WORDS = range(3, 9)
-"""A subheading inside an article's text is 3-8 words long: longer title-like lines between
-paragraphs are teasers of other stories, shorter ones captions and names (html-dev as naive text:
-F1 0.839 -> 0.849 with subheadings kept; any length: 0.846, and sample pages kept teasers)."""
 PREFIX = 6
 """Paragraphs are compared by their words' first 6 characters, a stemmer for any language that
 inflects ("Regierung", "Regierungen"; "election", "elections"). Measured when it came in (whole
@@ -626,8 +632,26 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
     whose main content is one article and whose subheadings the cleaner has made body). In plain
     text, each boundary the rules find (:func:`candidates`) is then weighed by the learned check of
     :mod:`newsflow.text.boundaries`: the part after a boundary it rejects joins the one before. A
-    page of more than :data:`PIECE_PARAGRAPHS` paragraphs is segmented piece by piece."""
-    return [group for piece in _pieces(blocks) for group in _segment_piece(piece, content_boundaries)]
+    page of more than :data:`PIECE_PARAGRAPHS` paragraphs is segmented piece by piece. Asides (short
+    lines the article's text keeps, see :class:`~newsflow.schema.Block`) are not read: each goes
+    with the article of the block before it."""
+    read = [b for b in blocks if b.kind != ASIDE]
+    groups = [group for piece in _pieces(read) for group in _segment_piece(piece, content_boundaries)]
+    return groups if len(read) == len(blocks) else _with_asides(groups, blocks)
+
+
+def _with_asides(groups: list[list[Block]], blocks: list[Block]) -> list[list[Block]]:
+    """``groups`` (of ``blocks`` less their asides) with each aside put back after the block before it."""
+    group_of = {id(b): k for k, group in enumerate(groups) for b in group}
+    out: list[list[Block]] = [[] for _ in groups]
+    k = 0
+    for block in blocks:
+        if block.kind == ASIDE:
+            out[k].append(block)
+        elif id(block) in group_of:  # not a block the segmenter left out (a part without a paragraph)
+            k = group_of[id(block)]
+            out[k].append(block)
+    return out
 
 
 def _pieces(blocks: list[Block]) -> list[list[Block]]:
@@ -781,7 +805,7 @@ def _article_words(group: list[Block], furniture: bool = True, gap: int = LINE_B
     for HTML. Paragraphs read as furniture count (where articles end does not hang on the line
     filter) unless ``furniture`` is False: then they are left out and break runs, and the runs
     :func:`text_blocks` sets apart after the longest are left out too."""
-    body = text_blocks(group, furniture=furniture)
+    body = text_blocks(group, furniture=furniture, in_text=False)
     if not body or body[0].start is None:
         return sum(word_count(b.text) for b in body)
     best = run = prose = 0
@@ -859,18 +883,27 @@ def author_names(byline: str) -> list[str]:
     return [name] if name and len(words) <= 5 else []
 
 
-def text_blocks(blocks: list[Block], furniture: bool = False) -> list[Block]:
+def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = True) -> list[Block]:
     """What an article's text is made of: its paragraphs (less those read as page furniture, see
     :class:`~newsflow.schema.Block`) and its subheadings — title-like lines of
     :data:`HEADING_WORDS` words with a paragraph right before and right after them, other than a
-    repeat of a headline above the text. ``furniture``: keep the paragraphs read as furniture too."""
-    first_body = next((i for i, b in enumerate(blocks) if b.kind == BODY), len(blocks))
-    headlines = {_letters(b.text) for b in blocks[:first_body] if b.kind == TITLE}
-    last = len(blocks) - 1
-    text = [b for i, b in enumerate(blocks) if (b.kind == BODY and (furniture or not b.furniture)) or (
-        b.kind == TITLE and 0 < i < last and blocks[i - 1].kind == BODY and blocks[i + 1].kind == BODY
+    repeat of a headline above the text — and, with ``in_text``, the other lines the cleaner kept in
+    the text (``Block.in_text``) between its first and last of those. ``furniture``: keep the
+    paragraphs read as furniture too."""
+    read = [b for b in blocks if b.kind != ASIDE]
+    first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
+    headlines = {_letters(b.text) for b in read[:first_body] if b.kind == TITLE}
+    last = len(read) - 1
+    text = [b for i, b in enumerate(read) if (b.kind == BODY and (furniture or not b.furniture)) or (
+        b.kind == TITLE and 0 < i < last and read[i - 1].kind == BODY and read[i + 1].kind == BODY
         and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
-    return text if furniture else _without_trailing_runs(text)
+    text = text if furniture else _without_trailing_runs(text)
+    if not in_text or not text or not any(b.in_text for b in blocks):
+        return text
+    taken = {id(b) for b in text}
+    at = [k for k, b in enumerate(blocks) if id(b) in taken]
+    return [b for k, b in enumerate(blocks) if id(b) in taken or (
+        at[0] < k < at[-1] and b.in_text and _letters(b.text) not in headlines)]
 
 
 def _without_trailing_runs(text: list[Block]) -> list[Block]:
@@ -1036,13 +1069,14 @@ def parts(group: list[Block], opened: bool = False) -> Parts:
     """Title (:func:`headline`), dek (a first paragraph set apart from the body by furniture:
     separators, a byline or a dateline), authors (bylines) and publication date (datelines) from the
     header (:func:`_header`), and body (:func:`text_blocks`)."""
-    first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
+    read = [b for b in group if b.kind != ASIDE]
+    first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     title = headline(group, opened)  # None when no title-like line heads the text
     body = text_blocks(group)
     description = None
     if title is not None and len(body) > 1:
-        after_first = group[first_body + 1 : first_body + 5]
-        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not group[first_body].furniture:
+        after_first = read[first_body + 1 : first_body + 5]
+        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not read[first_body].furniture:
             description = body.pop(0).text
     return Parts(body=body, title=title.text if title else None, description=description,
                  authors=header_authors(group), published=published_date(group))
