@@ -211,8 +211,8 @@ class Article:
     @classmethod
     def from_dict(cls, obj: dict[str, Any]) -> Article:
         kwargs = {k: v for k, v in obj.items() if k in _ARTICLE_FIELDS}
-        if kwargs.get("blocks") is not None:
-            kwargs["blocks"] = [Block(**b) for b in kwargs["blocks"]]
+        if kwargs.get("blocks") is not None:  # fields a newer cleaner adds are passed over, as the article's are
+            kwargs["blocks"] = [Block(**{k: v for k, v in b.items() if k in _BLOCK_FIELDS}) for b in kwargs["blocks"]]
         return cls(**kwargs)
 
     @classmethod
@@ -230,3 +230,4 @@ class Article:
 
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+_BLOCK_FIELDS = frozenset(f.name for f in fields(Block))

@@ -4,7 +4,7 @@ are derived deterministically. Pure; no services."""
 import orjson
 import pytest
 
-from newsflow.schema import HTML, PLAIN, Article, RawArticle, Rejected, sniff_content_type
+from newsflow.schema import HTML, PLAIN, Article, Block, RawArticle, Rejected, sniff_content_type
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_article_round_trips_through_bytes():
     again = Article.from_bytes(article.to_bytes())
     assert again == article
     assert orjson.loads(article.to_bytes())["schema_version"] == 1
+
+
+def test_a_cleaned_message_from_a_newer_cleaner_still_parses():
+    # during a rolling upgrade the segmenter reads messages whose blocks carry fields it does not know
+    article = Article(id="a", parent_id="a", text="t", blocks=[Block("t", "body", 0, 1, False, True)])
+    obj = orjson.loads(article.to_bytes())
+    obj["blocks"][0]["reading_order"] = 3
+    obj["added_later"] = "x"
+    assert Article.from_bytes(orjson.dumps(obj)) == article
