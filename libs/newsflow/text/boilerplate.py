@@ -210,7 +210,9 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
     short lines, figures and table cells between the first and the last body paragraph are
     kept as body. ``line_filter``: the learned filter of :mod:`newsflow.text.linefilter` then
     flags body lines it reads as page furniture (reason ``line_filter``) — in plain text, and in
-    HTML when the markup's :func:`~newsflow.text.dom.block_features` are given as ``markup``.
+    HTML when the markup's :func:`~newsflow.text.dom.block_features` are given as ``markup`` — and,
+    in plain text, keeps in the text short and title-like lines among the paragraphs that it reads
+    as article text (reason :data:`IN_TEXT`, :func:`_keep_in_text`).
     """
     n = len(lines)
     words = [word_count(t) for t in lines]
@@ -350,7 +352,7 @@ def _among_paragraphs(out: list[Line]) -> tuple[list[bool], Callable[[int], bool
     n = len(out)
 
     def among(i: int) -> bool:
-        above = before[i - 1] - (before[i - KEEP_REACH - 1] if i > KEEP_REACH else 0) if i else 0
+        above = (before[i - 1] - (before[i - KEEP_REACH - 1] if i > KEEP_REACH else 0)) if i else 0
         return above > 0 and before[min(i + KEEP_REACH, n - 1)] > before[i]
 
     return kept, among
