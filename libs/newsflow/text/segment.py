@@ -890,7 +890,8 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
     repeat of a headline above the text — and, with ``in_text``, the other lines the cleaner kept in
     the text (``Block.in_text``) between its first and last of those. ``furniture``: keep the
     paragraphs read as furniture too."""
-    read = [b for b in blocks if b.kind != ASIDE]
+    kept_lines = any(b.in_text for b in blocks)  # asides are among them; the segmenter's own groups hold none
+    read = [b for b in blocks if b.kind != ASIDE] if kept_lines else blocks
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     headlines = {_letters(b.text) for b in read[:first_body] if b.kind == TITLE}
     last = len(read) - 1
@@ -898,7 +899,7 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
         b.kind == TITLE and 0 < i < last and read[i - 1].kind == BODY and read[i + 1].kind == BODY
         and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
     text = text if furniture else _without_trailing_runs(text)
-    if not in_text or not text or not any(b.in_text for b in blocks):
+    if not in_text or not text or not kept_lines:
         return text
     taken = {id(b) for b in text}
     at = [k for k, b in enumerate(blocks) if id(b) in taken]
