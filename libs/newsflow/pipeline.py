@@ -27,6 +27,8 @@ from newsflow.text.frequency import informativeness
 from newsflow.text.sitelines import History, SiteMemory
 
 STAGES = ("clean", "segment", "tag")
+CLEANER_VERSION = f"{clean_mod.VERSION}+{seg_mod.TEXT}"
+"""The cleaner's rules and the segmenter's reading of a page's text off its blocks (:func:`_record`)."""
 TAGGER_VERSION = "+".join(m.VERSION for m in (lang_mod, ent_mod, kw_mod, topic_mod, cred_mod, spun_mod))
 
 
@@ -89,7 +91,7 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         quality={"boilerplate_ratio": round(1 - kept_chars / all_chars, 4) if all_chars else 0.0},
         provenance={"removed": dict(cleaned.removed), "kept_blocks": len(body), "flags": cleaned.flags},
         blocks=cleaned.blocks,
-        versions={"newsflow": __version__, "cleaner": clean_mod.VERSION},
+        versions={"newsflow": __version__, "cleaner": CLEANER_VERSION},
     )
 
 

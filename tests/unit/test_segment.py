@@ -785,7 +785,12 @@ def test_a_headline_right_under_a_standfirst_heads_an_article_with_no_title_line
     headline = "Central Bank Raises Interest Rates Again"
     (found,) = articles("\n".join([standfirst, headline, *STORY_A]))
     assert found.title == headline
-    assert found.text.startswith(standfirst)  # the text is as it was: only the title is read differently
+    assert found.description == standfirst  # the paragraph over the headline is its dek
+    assert found.text == "\n\n".join(STORY_A)  # the headline is no subheading of the text
+    assert found.spans[0] == [len(standfirst) + 1, len(standfirst) + 1 + len(headline)]  # the title's span
+    page = "\n".join(["Home", "News", standfirst, headline, *STORY_A])
+    cleaned = clean_stage(RawArticle(id="t", content=page, content_type=PLAIN))
+    assert cleaned.text == "\n\n".join(STORY_A)  # the cleaner's text is the same
     # a short label there is no headline, nor is a line under a paragraph read as furniture
     (found,) = articles("\n".join([standfirst, "Tags: Bank, Rates, Inflation", *STORY_A]))
     assert found.title is None

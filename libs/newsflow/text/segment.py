@@ -70,7 +70,7 @@ heads an article the page is cut before with the title-like line it opens with, 
 title-like line above its text with the line under its standfirst, 0.29 reads authors from the
 headline on, 0.30 takes a headline sharing far more words over the line under it
 (:data:`HEADLINE_MARGIN`): the boundaries are 0.25's."""
-TEXT = "text-2"
+TEXT = "text-3"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
@@ -889,11 +889,15 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
     :data:`HEADING_WORDS` words with a paragraph right before and right after them, other than a
     repeat of a headline above the text — and, with ``in_text``, the other lines the cleaner kept in
     the text (``Block.in_text``) between its first and last of those. ``furniture``: keep the
-    paragraphs read as furniture too."""
+    paragraphs read as furniture too. A headline under the first paragraph (:func:`_under_standfirst`)
+    is no subheading: the text starts under it, and the paragraph above is the dek (:func:`parts`)."""
     kept_lines = any(b.in_text for b in blocks)  # asides are among them; the segmenter's own groups hold none
     read = [b for b in blocks if b.kind != ASIDE] if kept_lines else blocks
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     headlines = {_letters(b.text) for b in read[:first_body] if b.kind == TITLE}
+    if not headlines and (under := _under_standfirst(read, first_body)) is not None:
+        headlines.add(_letters(under.text))
+        read = read[first_body + 1 :]
     last = len(read) - 1
     text = [b for i, b in enumerate(read) if (b.kind == BODY and (furniture or not b.furniture)) or (
         b.kind == TITLE and 0 < i < last and read[i - 1].kind == BODY and read[i + 1].kind == BODY
@@ -1059,7 +1063,7 @@ def _under_standfirst(group: list[Block], first_body: int) -> Block | None:
     the page's headline, one a stadium's name over a search box's hint). Without the conditions on
     the line's length and place and the paragraph's furniture: 22 html-dev pages changed, 16 of them
     to a menu item, a tag list or a section label."""
-    after = first_body + 1
+    after = next((i for i in range(first_body + 1, len(group)) if group[i].kind != ASIDE), len(group))
     if (after >= len(group) or group[after].kind != TITLE or group[first_body].furniture
             or word_count(group[after].text) < STANDFIRST_HEADLINE_WORDS):
         return None
@@ -1068,16 +1072,18 @@ def _under_standfirst(group: list[Block], first_body: int) -> Block | None:
 
 def parts(group: list[Block], opened: bool = False) -> Parts:
     """Title (:func:`headline`), dek (a first paragraph set apart from the body by furniture:
-    separators, a byline or a dateline), authors (bylines) and publication date (datelines) from the
+    separators, a byline or a dateline; or one over the headline, :func:`_under_standfirst`), authors (bylines) and publication date (datelines) from the
     header (:func:`_header`), and body (:func:`text_blocks`)."""
     read = [b for b in group if b.kind != ASIDE]
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     title = headline(group, opened)  # None when no title-like line heads the text
     body = text_blocks(group)
     description = None
-    if title is not None and len(body) > 1:
-        after_first = read[first_body + 1 : first_body + 5]
-        if after_first and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE) and not read[first_body].furniture:
-            description = body.pop(0).text
+    after_first = read[first_body + 1 : first_body + 2]
+    if title is not None and after_first == [title]:  # a headline under a standfirst, which text_blocks left out
+        description = read[first_body].text
+    elif (title is not None and len(body) > 1 and after_first and not read[first_body].furniture
+          and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE)):
+        description = body.pop(0).text
     return Parts(body=body, title=title.text if title else None, description=description,
                  authors=header_authors(group), published=published_date(group))
