@@ -785,12 +785,19 @@ def test_a_headline_right_under_a_standfirst_heads_an_article_with_no_title_line
     headline = "Central Bank Raises Interest Rates Again"
     (found,) = articles("\n".join([standfirst, headline, *STORY_A]))
     assert found.title == headline
-    assert found.description == standfirst  # the paragraph over the headline is its dek
-    assert found.text == "\n\n".join(STORY_A)  # the headline is no subheading of the text
-    assert found.spans[0] == [len(standfirst) + 1, len(standfirst) + 1 + len(headline)]  # the title's span
-    page = "\n".join(["Home", "News", standfirst, headline, *STORY_A])
-    cleaned = clean_stage(RawArticle(id="t", content=page, content_type=PLAIN))
-    assert cleaned.text == "\n\n".join(STORY_A)  # the cleaner's text is the same
+    assert found.text == "\n\n".join([standfirst, *STORY_A])  # a lead over a caption-like line: still text
+    assert found.description is None
+    # a dek over the headline (no sentence's end) is the description, and the text starts under the
+    # headline, which is no subheading of it (a page's first line of that shape is its headline:
+    # blocks as a page's middle gives them)
+    from newsflow.schema import Block
+    from newsflow.text import segment
+
+    dek = standfirst.rstrip(".")
+    group = [Block(dek), Block(headline, "title"), *[Block(p) for p in STORY_A]]
+    found = segment.parts(group)
+    assert (found.title, found.description, [b.text for b in found.body]) == (headline, dek, STORY_A)
+    assert segment.text_blocks(group) == group[2:]  # the cleaner's text is the same
     # a short label there is no headline, nor is a line under a paragraph read as furniture
     (found,) = articles("\n".join([standfirst, "Tags: Bank, Rates, Inflation", *STORY_A]))
     assert found.title is None
