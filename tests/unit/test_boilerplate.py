@@ -156,7 +156,8 @@ def test_datelines_in_several_languages_are_evidence():
     # (a bare date of up to 4 words goes as a number)
     dates = ["Published on April 30, 2019 at 10:00", "Updated 30th April 2019, 10:00 BST",
              "Veröffentlicht am 23. November 2022 um 7:46 Uhr", "Opublikowano 30 kwietnia 2019 o 10:00",
-             "Mis à jour le 30 avril 2019", "发布时间 2019年4月30日 08:00 来源 新华社"]
+             "Mis à jour le 30 avril 2019", "发布时间 2019年4月30日 08:00 来源 新华社", "Rezept vom 2 Aug. 2013",
+             "Posted Jan. 21, 2015 by Anna"]
     assert [kind for kind, _ in kinds([P[0], *dates, P[1]])[1:-1]] == [DATELINE] * len(dates)
     assert kinds([P[0], "Five Things To Watch In Markets This Week", P[1]])[1][0] == TITLE
 
@@ -259,6 +260,16 @@ def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label
     timed = [line for n, post in enumerate(posts) for line in (f"Reader{n} July {n + 6}, 2015 at 6:57 pm", post)]
     got = rule_kinds([*ARTICLE, *timed])
     assert [got[len(ARTICLE) + timed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    # a longer header with a date and a time heads a post too; a shop box's price stamp, which says a
+    # sentence first, does not
+    headed = [line for n, post in enumerate(posts)
+              for line in (f"Ein Argument geschrieben von reader{n} am {n + 3}. Jan. 2015, 19:04 [ antworten ]", post)]
+    got = rule_kinds([*ARTICLE, *headed])
+    assert [got[len(ARTICLE) + headed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    priced = [line for n, post in enumerate(posts)
+              for line in (f"Preis kann jetzt höher sein. Preis vom 02.01.2023 {n + 8}:29 Uhr", post)]
+    got = rule_kinds([*ARTICLE, *priced])
+    assert [got[len(ARTICLE) + priced.index(p)] for p in posts] == [(BODY, None)] * 4
     # an embedded post's date under its text, as a tweet has it, heads no post
     tweets = [line for n, post in enumerate(posts) for line in (post, f"— Reader (@reader) November {n + 3}, 2023")]
     got = rule_kinds([*ARTICLE, *tweets])

@@ -139,6 +139,19 @@ def test_names_lose_the_possessive_figures_and_lower_case_words_at_their_ends():
         assert span[start:end] == name
 
 
+def test_names_lose_quotation_marks_dashes_and_punctuation_at_their_edges():
+    from newsflow.text.entities import _trim
+
+    for span, label, name in (("the “Star Wars", "MISC", "Star Wars"), ("Comey &", "PERSON", "Comey"),
+                              ("Nneka Obazee - the", "PERSON", "Nneka Obazee"), ("– Strauss & Howe", "PERSON", "Strauss & Howe"),
+                              ("Obama FBI/", "ORG", "Obama FBI"), ("U.S.", "LOC", "U.S."), ("Acme Inc.", "ORG", "Acme Inc."),
+                              ("“", "MISC", "“")):  # nothing but punctuation: left as it is
+        start, end = _trim(span, 0, len(span), label)
+        assert span[start:end] == name
+    text = "The raids are part of “The Saga of Exhaustion”, an offensive announced by Isis."
+    assert "Saga of Exhaustion" in {e["text"] for e in entities(text)}
+
+
 def test_a_country_is_a_place_whatever_the_model_said_a_namesake_person_stays_a_person():
     from newsflow.text.entities import _model_view, _nlp
 

