@@ -877,3 +877,15 @@ def test_a_listicle_keeps_its_numbered_subheadings_with_their_spans():
     assert article.text.split("\n\n") == [*INTRO, TIPS[0], "2. Eat at the same times", TIPS[1], "3. Skip the sugary drinks",
                                           TIPS[2], "4. Walk after meals", TIPS[3]]
     assert [text[a:b] for a, b in article.spans[1:]] == article.text.split("\n\n")
+
+
+def test_a_tag_cloud_is_no_prose_an_ordinal_ends_no_sentence():
+    from newsflow.schema import Block
+    from newsflow.text.segment import _article_words
+
+    cloud = ("2. Weltkrieg Afghanistan Afrika Alpen Alptraum Alter Amerika Angela Merkel Angst Arbeit Audio CD Bank "
+             "Banken Barack Obama Bayern Berlin Beruf Beziehung Bildung Buch Bundestag Bundeswehr China Computer "
+             "22. Oktober Datenschutz Demokratie Deutschland Europa Familie Fernsehen Film Frankreich Freiheit")
+    assert _article_words([Block(cloud, start=0, end=len(cloud))]) == 0
+    prose = cloud + ". Sie stehen unter jedem Beitrag."  # one sentence's end makes it prose
+    assert _article_words([Block(prose, start=0, end=len(prose))]) > 0

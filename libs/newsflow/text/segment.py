@@ -56,7 +56,7 @@ from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-RULES = "segment-0.33"
+RULES = "segment-0.34"
 """The version of this module's rules, which the boundary check is fitted on. The shipped check was
 fitted on segment-0.20's boundaries: refitted on 0.21's (content cuts past a paragraph with a web
 address, :data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages instead
@@ -70,7 +70,8 @@ check; 0.24 weighs words found in every paragraph (:data:`IDF_BASE`); 0.25 reads
 heads an article the page is cut before with the title-like line it opens with, 0.28 one without a
 title-like line above its text with the line under its standfirst, 0.29 reads authors from the
 headline on, 0.30 takes a headline sharing far more words over the line under it
-(:data:`HEADLINE_MARGIN`): the boundaries are 0.25's."""
+(:data:`HEADLINE_MARGIN`): the boundaries are 0.25's. 0.34 reads no ordinal's full stop as a
+sentence's end (:data:`_SENTENCE_END`)."""
 TEXT = "text-3"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
@@ -822,9 +823,11 @@ def _article_words(group: list[Block], furniture: bool = True, gap: int = LINE_B
     return best
 
 
-_SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።။][\"'”’»)\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?…。！？؟।۔።။])[\"'”’»)\]]*(?:\s|$)")
 """A sentence's end anywhere in a paragraph (the line rules' ``ends_like_sentence`` reads its last
-character only, and counts a colon)."""
+character only, and counts a colon); not an ordinal's full stop (``2. Weltkrieg``, ``22. Oktober``:
+a German tag cloud read as prose and stood as an article of its own under a page's comment form;
+html-dev's naive single pages split 51 -> 50, no dump moved)."""
 _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 """Thai, Lao and Khmer, which end sentences with a space: all their paragraphs count as prose."""
 
