@@ -889,3 +889,15 @@ def test_a_tag_cloud_is_no_prose_an_ordinal_ends_no_sentence():
     assert _article_words([Block(cloud, start=0, end=len(cloud))]) == 0
     prose = cloud + ". Sie stehen unter jedem Beitrag."  # one sentence's end makes it prose
     assert _article_words([Block(prose, start=0, end=len(prose))]) > 0
+
+
+def test_paragraphs_over_a_signed_headline_are_no_part_of_its_article():
+    pitch = ("Sign up for our free morning newsletter and get the best of our journalism delivered to your inbox every "
+             "day, with an easy way to unsubscribe at any time.")
+    headline = "Central Bank Raises Interest Rates Again"
+    (found,) = articles("\n".join(["Home", "News", pitch, headline, "By Jane Smith", "3 March 2024", *STORY_A]))
+    assert (found.title, found.authors, found.published) == (headline, ["Jane Smith"], "2024-03-03")
+    assert found.text == "\n\n".join(STORY_A)
+    # a section label over a date shares none of the text's words: no headline, the text as it was
+    (found,) = articles("\n".join([pitch, "National / Crime & Legal News", "3 March 2024", *STORY_A]))
+    assert found.title is None and found.text.startswith(pitch)

@@ -72,7 +72,7 @@ title-like line above its text with the line under its standfirst, 0.29 reads au
 headline on, 0.30 takes a headline sharing far more words over the line under it
 (:data:`HEADLINE_MARGIN`): the boundaries are 0.25's. 0.34 reads no ordinal's full stop as a
 sentence's end (:data:`_SENTENCE_END`)."""
-TEXT = "text-3"
+TEXT = "text-4"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
@@ -893,16 +893,16 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
     :data:`HEADING_WORDS` words with a paragraph right before and right after them, other than a
     repeat of a headline above the text — and, with ``in_text``, the other lines the cleaner kept in
     the text (``Block.in_text``) between its first and last of those. ``furniture``: keep the
-    paragraphs read as furniture too. A headline under the first paragraph (:func:`_under_standfirst`)
-    is no subheading; the text starts under it when the paragraph above is a dek (:func:`_dek_over`)."""
+    paragraphs read as furniture too. A headline under the first paragraphs (:func:`_under_lead`) is
+    no subheading, and the text may start under it."""
     kept_lines = any(b.in_text for b in blocks)  # asides are among them; the segmenter's own groups hold none
     read = [b for b in blocks if b.kind != ASIDE] if kept_lines else blocks
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     headlines = {_letters(b.text) for b in read[:first_body] if b.kind == TITLE}
-    if not headlines and (under := _under_standfirst(read, first_body)) is not None:
-        headlines.add(_letters(under.text))
-        if _dek_over(read[first_body]):
-            read = read[first_body + 1 :]
+    if not headlines and (under := _under_lead(read, first_body)) is not None:
+        headlines.add(_letters(under[0].text))
+        if under[1]:
+            read = read[read.index(under[0]) :]
     last = len(read) - 1
     text = [b for i, b in enumerate(read) if (b.kind == BODY and (furniture or not b.furniture)) or (
         b.kind == TITLE and 0 < i < last and read[i - 1].kind == BODY and read[i + 1].kind == BODY
@@ -1023,11 +1023,12 @@ def headline(group: list[Block], opened: bool = False) -> Block | None:
     A menu item, a row of share buttons or a photo credit between the headline and the text shares
     few of the article's words. ``opened``:
     the segmenter cut the page before the group's first block, so where that block is title-like
-    and shares enough it is the headline, ahead of a dek or subtitle under it."""
+    and shares enough it is the headline, ahead of a dek or subtitle under it. With no title-like
+    line above the text, a headline under its first paragraphs (:func:`_under_lead`)."""
     first_body = next((i for i, b in enumerate(group) if b.kind == BODY), len(group))
     candidates = [b for b in group[:first_body] if b.kind == TITLE]
     if not candidates:
-        return _under_standfirst(group, first_body)
+        return under[0] if (under := _under_lead(group, first_body)) is not None else None
     if len(candidates) < 2:
         return candidates[-1]
     body = _opening_text(group, first_body)
@@ -1075,6 +1076,34 @@ def _under_standfirst(group: list[Block], first_body: int) -> Block | None:
     return group[after] if _shared(group[after], _opening_text(group, after)) >= HEADLINE_OVERLAP else None
 
 
+def _under_lead(group: list[Block], first_body: int) -> tuple[Block, bool] | None:
+    """An article with no title-like line above its first paragraph: its headline under them, and
+    whether the paragraphs above it leave the text. The line right under a standfirst
+    (:func:`_under_standfirst`; they leave it when the standfirst is a dek, :func:`_dek_over`); or
+    the first title-like line of :data:`STANDFIRST_HEADLINE_WORDS` words or more under fewer than
+    :data:`MIN_ARTICLE_WORDS` words of paragraphs with a byline or a dateline right under it (a
+    newsletter pitch, a cookie notice or a teaser over a signed headline: they leave the text) and
+    the text under it shares :data:`HEADLINE_OVERLAP` of its words. When the signed headline came in:
+    the title of 4 of html-dev's naive pages changed from none, three to the page's headline, one
+    to its tag list (385 -> 386 ``h1``, ``og:title`` or ``<title>`` read off the text); without the
+    words shared, a section label or a menu over a date was read as the headline on three more."""
+    words = 0
+    for i in range(first_body, len(group)):
+        block = group[i]
+        if block.kind == BODY:
+            words += word_count(block.text)
+            if words >= MIN_ARTICLE_WORDS:
+                break
+        elif block.kind == TITLE and word_count(block.text) >= STANDFIRST_HEADLINE_WORDS:
+            if (any(b.kind in (BYLINE, DATELINE) for b in group[i + 1 : i + 3])
+                    and _shared(block, _opening_text(group, i + 1)) >= HEADLINE_OVERLAP):
+                return block, True
+            break
+    if (under := _under_standfirst(group, first_body)) is not None:
+        return under, _dek_over(group[first_body])
+    return None
+
+
 def _dek_over(standfirst: Block) -> bool:
     """Whether a paragraph over the headline (:func:`_under_standfirst`) is the article's dek, a
     summary set without a sentence's end ("More than the money, our government is usurping … they
@@ -1087,7 +1116,7 @@ def _dek_over(standfirst: Block) -> bool:
 
 def parts(group: list[Block], opened: bool = False) -> Parts:
     """Title (:func:`headline`), dek (a first paragraph set apart from the body by furniture:
-    separators, a byline or a dateline; or one over the headline, :func:`_under_standfirst`), authors (bylines) and publication date (datelines) from the
+    separators, a byline or a dateline; or a dek over the headline, :func:`_under_lead`), authors (bylines) and publication date (datelines) from the
     header (:func:`_header`), and body (:func:`text_blocks`)."""
     read = [b for b in group if b.kind != ASIDE]
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
@@ -1095,7 +1124,7 @@ def parts(group: list[Block], opened: bool = False) -> Parts:
     body = text_blocks(group)
     description = None
     after_first = read[first_body + 1 : first_body + 2]
-    if title is not None and after_first == [title] and _dek_over(read[first_body]):  # text_blocks left it out
+    if title is not None and after_first == [title] and _dek_over(read[first_body]) and not read[first_body].furniture:
         description = read[first_body].text
     elif (title is not None and len(body) > 1 and after_first and not read[first_body].furniture
           and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE)):
