@@ -823,11 +823,12 @@ def _article_words(group: list[Block], furniture: bool = True, gap: int = LINE_B
     return best
 
 
-_SENTENCE_END = re.compile(r"(?:(?<!\b\d)(?<!\b\d\d)\.|[!?…。！？؟।۔።။])[\"'”’»)\]]*(?:\s|$)")
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።။](?<!\b\d\.)(?<!\b\d\d\.)[\"'”’»)\]]*(?:\s|$)")
 """A sentence's end anywhere in a paragraph (the line rules' ``ends_like_sentence`` reads its last
 character only, and counts a colon); not an ordinal's full stop (``2. Weltkrieg``, ``22. Oktober``:
 a German tag cloud read as prose and stood as an article of its own under a page's comment form;
-html-dev's naive single pages split 51 -> 50, no dump moved)."""
+html-dev's naive single pages split 51 -> 50, no dump moved). The lookbehinds follow the mark: before
+it, they stop the pattern's scan for its first character and the search ran ~12× slower."""
 _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 """Thai, Lao and Khmer, which end sentences with a space: all their paragraphs count as prose."""
 
