@@ -65,10 +65,12 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
     if not body:
         raise Rejected("no_text", "nothing left after cleaning")
     kept = {id(b) for b in body}
-    trailing = [b for b in cleaned.blocks if b.kind == BODY and not b.furniture and id(b) not in kept]
-    if trailing:  # out of the text after the article's end: counted like the cleaner's removals
-        cleaned.removed[seg_mod.TRAILING] += len(trailing)
-        cleaned.removed_chars[seg_mod.TRAILING] += sum(len(b.text) for b in trailing)
+    first = next(i for i, b in enumerate(cleaned.blocks) if id(b) in kept)
+    for i, b in enumerate(cleaned.blocks):  # out of the text: counted like the cleaner's removals
+        if b.kind == BODY and not b.furniture and id(b) not in kept:
+            reason = seg_mod.LEADING if i < first else seg_mod.TRAILING
+            cleaned.removed[reason] += 1
+            cleaned.removed_chars[reason] += len(b.text)
     kept_chars = sum(len(b.text) for b in body)
     headline = seg_mod.headline(cleaned.blocks)
     title = raw.title or cleaned.title or (headline.text if headline else None)

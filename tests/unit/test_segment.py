@@ -895,9 +895,11 @@ def test_paragraphs_over_a_signed_headline_are_no_part_of_its_article():
     pitch = ("Sign up for our free morning newsletter and get the best of our journalism delivered to your inbox every "
              "day, with an easy way to unsubscribe at any time.")
     headline = "Central Bank Raises Interest Rates Again"
-    (found,) = articles("\n".join(["Home", "News", pitch, headline, "By Jane Smith", "3 March 2024", *STORY_A]))
+    page = "\n".join(["Home", "News", pitch, headline, "By Jane Smith", "3 March 2024", *STORY_A])
+    (found,) = articles(page)
     assert (found.title, found.authors, found.published) == (headline, ["Jane Smith"], "2024-03-03")
     assert found.text == "\n\n".join(STORY_A)
+    assert clean_stage(RawArticle(id="t", content=page, content_type=PLAIN)).provenance["removed"]["leading"] == 1
     # a section label over a date shares none of the text's words: no headline, the text as it was
     (found,) = articles("\n".join([pitch, "National / Crime & Legal News", "3 March 2024", *STORY_A]))
     assert found.title is None and found.text.startswith(pitch)

@@ -270,6 +270,8 @@ naive text, F1 0.869 / 0.874 / 0.875 / 0.875 / 0.874 / 0.873 (200: 61 fewer boil
 0.874 / 0.875; runs before the longest one cut too: 0.860."""
 TRAILING = "trailing"
 """Removal reason of those runs in a cleaned page's provenance."""
+LEADING = "leading"
+"""Removal reason of paragraphs over a headline that heads the article's text (:func:`_under_lead`)."""
 LINE_BREAKS = 4
 """Paragraphs at most this many characters apart in the raw text (``\r\n\r\n``) are consecutive.
 Letting a caption or an ad line between them (60 / 150 characters) helps dumps of whole pages (Pk
