@@ -1119,18 +1119,19 @@ def _dek_over(standfirst: Block) -> bool:
 
 def parts(group: list[Block], opened: bool = False) -> Parts:
     """Title (:func:`headline`), dek (a first paragraph set apart from the body by furniture:
-    separators, a byline or a dateline; or a dek over the headline, :func:`_under_lead`), authors (bylines) and publication date (datelines) from the
-    header (:func:`_header`), and body (:func:`text_blocks`)."""
+    separators, a byline or a dateline; or a dek over the headline, :func:`_under_lead`), authors
+    (bylines) and publication date (datelines) from the header (:func:`_header`), and body
+    (:func:`text_blocks`)."""
     read = [b for b in group if b.kind != ASIDE]
     first_body = next((i for i, b in enumerate(read) if b.kind == BODY), len(read))
     title = headline(group, opened)  # None when no title-like line heads the text
     body = text_blocks(group)
     description = None
     after_first = read[first_body + 1 : first_body + 2]
-    if title is not None and after_first == [title] and _dek_over(read[first_body]) and not read[first_body].furniture:
-        description = read[first_body].text
-    elif (title is not None and len(body) > 1 and after_first and not read[first_body].furniture
-          and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE)):
-        description = body.pop(0).text
+    if title is not None and after_first and not read[first_body].furniture:
+        if after_first == [title]:  # a headline under a standfirst: text_blocks left a dek out of the text
+            description = read[first_body].text if _dek_over(read[first_body]) else None
+        elif len(body) > 1 and after_first[0].kind in (SEPARATOR, BYLINE, DATELINE):
+            description = body.pop(0).text
     return Parts(body=body, title=title.text if title else None, description=description,
                  authors=header_authors(group), published=published_date(group))
