@@ -903,3 +903,15 @@ def test_paragraphs_over_a_signed_headline_are_no_part_of_its_article():
     # a section label over a date shares none of the text's words: no headline, the text as it was
     (found,) = articles("\n".join([pitch, "National / Crime & Legal News", "3 March 2024", *STORY_A]))
     assert found.title is None and found.text.startswith(pitch)
+
+
+def test_a_headline_under_a_teaser_and_a_notice_heads_the_article_one_under_a_byline_does_not():
+    teaser = "Read our latest report on the housing market, out today, and what it means for buyers this spring."
+    notice = "This site uses cookies to give you the best experience; by reading on you agree to their use."
+    headline = "Central Bank Raised Interest Rates"  # all of its words stand in STORY_A
+    (found,) = articles("\n".join([teaser, notice, headline, *STORY_A]))
+    assert found.title == headline
+    assert found.text == "\n\n".join([teaser, notice, *STORY_A])  # unsigned and further down: they stay
+    # under a byline the header stands above: a title-like line there heads nothing
+    (found,) = articles("\n".join([teaser, "By Jane Smith", headline, *STORY_A]))
+    assert found.title is None

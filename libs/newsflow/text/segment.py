@@ -72,7 +72,7 @@ title-like line above its text with the line under its standfirst, 0.29 reads au
 headline on, 0.30 takes a headline sharing far more words over the line under it
 (:data:`HEADLINE_MARGIN`): the boundaries are 0.25's. 0.34 reads no ordinal's full stop as a
 sentence's end (:data:`_SENTENCE_END`)."""
-TEXT = "text-4"
+TEXT = "text-5"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
@@ -1057,58 +1057,58 @@ def _shared(block: Block, body: str) -> float:
 
 
 STANDFIRST_HEADLINE_WORDS = 5
-"""Words a title-like line right under an article's first paragraph must have to be read as its
-headline (:func:`_under_standfirst`): shorter ones there are labels ("Tags: …", "Unsere Geschichte")."""
-
-
-def _under_standfirst(group: list[Block], first_body: int) -> Block | None:
-    """An article with no title-like line above its first paragraph: the title-like line right under
-    that paragraph, of :data:`STANDFIRST_HEADLINE_WORDS` words or more, when the paragraph is not
-    read as furniture and the paragraphs after the line share :data:`HEADLINE_OVERLAP` of its words.
-    Some sites print a standfirst over the headline (Canada Free Press: "Subscribe …", a one-sentence
-    summary, the headline, the text). When it came in: the news sample's ``title`` column read off
-    its text on 117 -> 122 of 146 pages (six changed, all from none; the sixth its headline with the
-    film's year and length); html-dev naive text 366 -> 368 of 944 pages (three changed, from none: two
-    the page's headline, one a stadium's name over a search box's hint). Without the conditions on
-    the line's length and place and the paragraph's furniture: 22 html-dev pages changed, 16 of them
-    to a menu item, a tag list or a section label."""
-    after = next((i for i in range(first_body + 1, len(group)) if group[i].kind != ASIDE), len(group))
-    if (after >= len(group) or group[after].kind != TITLE or group[first_body].furniture
-            or word_count(group[after].text) < STANDFIRST_HEADLINE_WORDS):
-        return None
-    return group[after] if _shared(group[after], _opening_text(group, after)) >= HEADLINE_OVERLAP else None
+"""Words a title-like line under an article's first paragraphs must have to be read as its
+headline (:func:`_under_lead`): shorter ones there are labels ("Tags: …", "Unsere Geschichte")."""
+LEAD_HEADLINE_OVERLAP = 0.7
+"""Share of its words a title-like line further down than right under the first paragraph must find
+in the paragraphs under it to head the article (:func:`_under_lead`)."""
 
 
 def _under_lead(group: list[Block], first_body: int) -> tuple[Block, bool] | None:
     """An article with no title-like line above its first paragraph: its headline under them, and
-    whether the paragraphs above it leave the text. The line right under a standfirst
-    (:func:`_under_standfirst`; they leave it when the standfirst is a dek, :func:`_dek_over`); or
-    the first title-like line of :data:`STANDFIRST_HEADLINE_WORDS` words or more under fewer than
-    :data:`MIN_ARTICLE_WORDS` words of paragraphs with a byline or a dateline right under it (a
-    newsletter pitch, a cookie notice or a teaser over a signed headline: they leave the text) and
-    the text under it shares :data:`HEADLINE_OVERLAP` of its words. When the signed headline came in:
-    the title of 4 of html-dev's naive pages changed from none, three to the page's headline, one
-    to its tag list (385 -> 386 ``h1``, ``og:title`` or ``<title>`` read off the text); without the
-    words shared, a section label or a menu over a date was read as the headline on three more."""
+    whether the paragraphs above it leave the text. The headline is the first title-like line of
+    :data:`STANDFIRST_HEADLINE_WORDS` words or more under fewer than :data:`MIN_ARTICLE_WORDS` words
+    of paragraphs, when the paragraphs under it share :data:`HEADLINE_OVERLAP` of its words
+    (:data:`LEAD_HEADLINE_OVERLAP` when more than one paragraph stands above it: a teaser or a notice
+    over the headline). What stands above it leaves the text when a byline or a dateline stands right
+    under it (a newsletter pitch, a cookie notice over a signed headline), or when it is one paragraph,
+    a dek (:func:`_dek_over`); one read as furniture heads no headline right under it.
+
+    Some sites print a standfirst over the headline (Canada Free Press: "Subscribe …", a one-sentence
+    summary, the headline, the text). When the line right under the first paragraph came in: the news
+    sample's ``title`` column read off its text on 117 -> 122 of 146 pages; html-dev naive text 366 ->
+    368 of 944 pages. Without the conditions on the line's length and the paragraph's furniture: 22
+    html-dev pages changed, 16 of them to a menu item, a tag list or a section label. The signed
+    headline (text-4): 385 -> 386 html-dev titles, three of four pages changed from none to the page's
+    headline; without the words shared, a section label or a menu over a date was read as the
+    headline on three more. Lines further down, none past a byline or a dateline (text-5): 386 -> 387,
+    two pages' titles from none to their headline, and a tag list over a byline no longer taken; at
+    30% / 50% of their words shared and past bylines, 392 / 390 but seven / six section labels, menus
+    and subheadings taken for the headline, and a subheading under a byline in a one-site German
+    page dump (Pk 0.118 -> 0.122)."""
     words = 0
     for i in range(first_body, len(group)):
         block = group[i]
         if block.kind == BODY:
             words += word_count(block.text)
             if words >= MIN_ARTICLE_WORDS:
-                break
+                return None
+        elif block.kind in (BYLINE, DATELINE):
+            return None  # the header stands above: a title-like line under it is a subheading
         elif block.kind == TITLE and word_count(block.text) >= STANDFIRST_HEADLINE_WORDS:
-            if (any(b.kind in (BYLINE, DATELINE) for b in group[i + 1 : i + 3])
-                    and _shared(block, _opening_text(group, i + 1)) >= HEADLINE_OVERLAP):
+            under_first = all(b.kind == ASIDE for b in group[first_body + 1 : i])
+            if _shared(block, _opening_text(group, i + 1)) < (HEADLINE_OVERLAP if under_first else LEAD_HEADLINE_OVERLAP):
+                return None
+            if any(b.kind in (BYLINE, DATELINE) for b in group[i + 1 : i + 3]):
                 return block, True
-            break
-    if (under := _under_standfirst(group, first_body)) is not None:
-        return under, _dek_over(group[first_body])
+            if not under_first:
+                return block, False
+            return None if group[first_body].furniture else (block, _dek_over(group[first_body]))
     return None
 
 
 def _dek_over(standfirst: Block) -> bool:
-    """Whether a paragraph over the headline (:func:`_under_standfirst`) is the article's dek, a
+    """Whether a paragraph over the headline (:func:`_under_lead`) is the article's dek, a
     summary set without a sentence's end ("More than the money, our government is usurping … they
     need to succeed"), not its first paragraph (a German news page's lead over a photo's caption,
     which reads as the headline there). When it came in, and the headline left out of the text: 7
