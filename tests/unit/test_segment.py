@@ -915,3 +915,21 @@ def test_a_headline_under_a_teaser_and_a_notice_heads_the_article_one_under_a_by
     # under a byline the header stands above: a title-like line there heads nothing
     (found,) = articles("\n".join([teaser, "By Jane Smith", headline, *STORY_A]))
     assert found.title is None
+
+
+def test_sections_sharing_the_subject_word_are_one_article_unless_the_headline_names_it():
+    from newsflow.text.segment import _one_topic, _Vectors
+
+    paragraphs = ["Hemp seeds and their oils give all the amino acids a body needs, and hemp grows without pesticides.",
+                  "Farmers say hemp also improves the soil, so the field can carry a different crop the next year.",
+                  "Plastics made from hemp break down in months, while those made from oil last for centuries.",
+                  "Car makers once built panels from hemp fibre, which weighs less than steel and costs less too."]
+    vectors = _Vectors.of(paragraphs, "en")
+    # "hemp", a rare word, is in every paragraph on both sides of a section heading: one article
+    assert _one_topic(vectors, {2}, set(), {2: "Eliminating Toxic Petrochemical Plastics"}) == {2}
+    # a headline naming it opens a story of the same subject; a cued start always stands
+    assert _one_topic(vectors, {2}, set(), {2: "Hemp Plastics Break Down In Months"}) == set()
+    assert _one_topic(vectors, {2}, {2}, {2: "Eliminating Toxic Petrochemical Plastics"}) == set()
+    # common words shared on both sides ("the", "and") are no subject
+    other = [p.replace("hemp", "it").replace("Hemp", "It") for p in paragraphs]
+    assert _one_topic(_Vectors.of(other, "en"), {2}, set(), {2: "Eliminating Toxic Petrochemical Plastics"}) == set()
