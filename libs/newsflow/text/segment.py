@@ -354,7 +354,7 @@ class _Vectors:
         shared = np.zeros((n, widespread.size))
         shared[row[inner], col[inner]] = weight[inner]
         private = np.bincount(row[~inner], weights=weight[~inner] ** 2, minlength=n)
-        topical = ((weights >= TOPIC_WEIGHT) & np.fromiter((len(stem) >= TOPIC_LETTERS for stem in vocabulary), bool, v))[word]
+        topical = ((weights >= TOPIC_WEIGHT) & (np.fromiter(map(len, vocabulary), np.int64, v) >= TOPIC_LETTERS))[word]
         vectors = cls(shared, private, (row[topical], word[topical]))
         vectors.vocabulary = vocabulary
         return vectors
