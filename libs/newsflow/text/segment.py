@@ -312,17 +312,16 @@ class _Vectors:
     that paragraph's squared norm, not as a column."""
 
     def __init__(self, shared: np.ndarray, private: np.ndarray,
-                 topics: tuple[np.ndarray, np.ndarray] | None = None) -> None:
+                 topics: tuple[np.ndarray, np.ndarray] | None = None, vocabulary: dict[str, int] | None = None) -> None:
         """``topics``: (paragraph, word) of each topic word (:data:`TOPIC_SHARE`) in a paragraph,
-        by paragraph."""
+        by paragraph; ``vocabulary``: word stem → its number there."""
         self.n = shared.shape[0]
         self._prefix = np.zeros((self.n + 1, shared.shape[1]))
         np.cumsum(shared, axis=0, out=self._prefix[1:])
         self._private = np.concatenate(([0.0], np.cumsum(private)))
         empty = np.zeros(0, dtype=np.int64)
         self._topic_rows, self._topic_words = topics if topics is not None else (empty, empty)
-        self.vocabulary: dict[str, int] = {}
-        """Word stem → its number (:meth:`of`)."""
+        self.vocabulary = vocabulary or {}
 
     @classmethod
     def of(cls, texts: list[str], language: str | None = None) -> _Vectors:
@@ -355,9 +354,7 @@ class _Vectors:
         shared[row[inner], col[inner]] = weight[inner]
         private = np.bincount(row[~inner], weights=weight[~inner] ** 2, minlength=n)
         topical = ((weights >= TOPIC_WEIGHT) & (np.fromiter(map(len, vocabulary), np.int64, v) >= TOPIC_LETTERS))[word]
-        vectors = cls(shared, private, (row[topical], word[topical]))
-        vectors.vocabulary = vocabulary
-        return vectors
+        return cls(shared, private, (row[topical], word[topical]), vocabulary)
 
     def topic_words(self, start: int, stop: int) -> set[int]:
         """The informative words (:data:`TOPIC_WEIGHT`) found in :data:`TOPIC_SHARE` of paragraphs
