@@ -33,6 +33,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain, islice, pairwise, repeat
 
@@ -398,18 +399,18 @@ def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
     return sum(inside) / len(inside) - across if inside else 0.0
 
 
-def _one_topic(vectors: _Vectors, starts: set[int], cued: set[int], headlines: dict[int, str]) -> set[int]:
+def _one_topic(vectors: _Vectors, starts: set[int], cued: set[int], headline_of: Callable[[int], str]) -> set[int]:
     """Those of ``starts`` (paragraph indexes; not ``cued`` ones) where the parts on either side
-    share a topic word (:data:`TOPIC_SHARE`) that the headline over the start (``headlines``) does
-    not hold."""
+    (two paragraphs or more each) share a topic word (:data:`TOPIC_SHARE`) that the headline over the
+    start (``headline_of``) does not hold."""
+    if starts <= cued:
+        return set()
     ordered = sorted(starts)
-    bounds = [0, *ordered, vectors.n]
+    topics = [vectors.topic_words(a, b) if b - a >= 2 else set() for a, b in pairwise([0, *ordered, vectors.n])]
     out = set()
     for k, p in enumerate(ordered):
-        if p in cued or p - bounds[k] < 2 or bounds[k + 2] - p < 2:
-            continue
-        shared = vectors.topic_words(bounds[k], p) & vectors.topic_words(p, bounds[k + 2])
-        if shared and shared - {vectors.vocabulary.get(stem) for stem in word_stems(headlines.get(p, ""), PREFIX)}:
+        if p not in cued and (shared := topics[k] & topics[k + 1]) and shared - {
+                vectors.vocabulary.get(stem) for stem in word_stems(headline_of(p), PREFIX)}:
             out.add(p)
     return out
 
@@ -787,9 +788,10 @@ def candidates(blocks: list[Block], content_boundaries: bool = True) -> tuple[li
         cued = {p for _, p, cue in titled if cue}
         paras = sorted(kept)
         kept = _dissimilar(vectors, paras, [math.inf if p in cued else FURNITURE_PART_SIMILARITY for p in paras])
-    headlines = {p: next((blocks[i].text for i in range(body_at[p] - 1, block_of[p] - 1, -1) if blocks[i].kind == TITLE), "")
-                 for p in kept}
-    kept -= _one_topic(vectors, kept, {p for _, p, cue in titled if cue}, headlines)
+    def headline_of(p: int) -> str:  # the last title-like line of the header over paragraph p
+        return next((blocks[i].text for i in range(body_at[p] - 1, block_of[p] - 1, -1) if blocks[i].kind == TITLE), "")
+
+    kept -= _one_topic(vectors, kept, {p for _, p, cue in titled if cue}, headline_of)
     starts = [block_of[p] for p in sorted(kept)]
     if content_boundaries and sum(cue for _, p, cue in titled if p in kept) < FEED_CUES:
         # content: on a page without article titles, and inside each part the titles leave on a
