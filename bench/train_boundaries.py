@@ -216,9 +216,9 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
             cells.append(f"{name} true kept {((p >= threshold) & (y == 1)).sum()}/{(y == 1).sum()} "
                          f"false kept {((p >= threshold) & (y == 0)).sum()}/{(y == 0).sum()}")
         key = f"{threshold:.2f}"
-        singles = [(p >= threshold, groups) for p, _, n, groups in tested if n == "single"]
-        single_pages["check"][key] = sum(bool(kept.any()) for kept, _ in singles)
-        single_pages["settled"][key] = sum(len(segment.settled(groups, kept.tolist())) > 1 for kept, groups in singles)
+        singles = [(p, groups) for p, _, n, groups in tested if n == "single"]
+        single_pages["check"][key] = sum(bool((p >= threshold).any()) for p, _ in singles)
+        single_pages["settled"][key] = sum(len(segment.settled(groups, p.tolist(), threshold)) > 1 for p, groups in singles)
         cells.append(f"single pages split {single_pages['check'][key]} by the check, {single_pages['settled'][key]} settled")
         lines.append(f"p >= {threshold:.2f}: " + "; ".join(cells))
     return lines, single_pages

@@ -73,7 +73,7 @@ def test_a_boundary_the_check_rejects_joins_its_parts(monkeypatch, leaf, found):
 
 def test_html_is_not_checked(monkeypatch):
     # an HTML page's blocks carry no offsets in the raw page: the features need them
-    monkeypatch.setattr(boundaries, "confirmed", lambda rows: pytest.fail("HTML was checked"))
+    monkeypatch.setattr(boundaries, "model", lambda: pytest.fail("HTML was checked"))
     blocks = clean_stage(RawArticle(id="d", content=DUMP, content_type=PLAIN)).blocks
     assert len(segment.segment([replace(b, start=None, end=None) for b in blocks], content_boundaries=False)) == 2
 
@@ -85,5 +85,5 @@ def test_the_verdicts_settle_rejected_parts_into_the_part_before_then_the_tail_i
         return [Block(text, BODY, at, at + len(text))]
 
     a, b, c, tail = part(120, 0), part(120, 1_000), part(120, 2_000), part(20, 3_000)
-    assert segment.settled([a, b, c, tail], [False, True, True]) == [a + b, c + tail]
-    assert segment.settled([a, b, c], [True, True]) == [a, b, c]
+    assert segment.settled([a, b, c, tail], [0.1, 0.6, 0.6], 0.5) == [a + b, c + tail]
+    assert segment.settled([a, b, c], [0.6, 0.6], 0.5) == [a, b, c]

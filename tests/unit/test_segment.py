@@ -2,6 +2,7 @@
 titles, single articles stay whole, and the evidence becomes title, dek and authors."""
 
 import math
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -536,7 +537,8 @@ def test_a_last_part_without_a_run_of_prose_outside_the_furniture_joins_the_arti
     from newsflow.schema import Block
     from newsflow.text import boundaries, segment
 
-    monkeypatch.setattr(boundaries, "confirmed", lambda rows: [True] * len(rows))
+    monkeypatch.setattr(boundaries, "model", lambda: SimpleNamespace(probabilities=lambda rows: np.ones(len(rows)),
+                                                                      threshold=0.5))
 
     def page(tail):
         blocks, at = [], 0
@@ -554,6 +556,37 @@ def test_a_last_part_without_a_run_of_prose_outside_the_furniture_joins_the_arti
     widget = ("Like this comment · Reply · Report · Share on Facebook · 3 hours ago", segment.BODY, True)
     (article,) = segment.segment(page([line for p in STORY_B for line in ((p, segment.BODY, False), widget)]))
     assert article[0].text == "Bank Raises Interest Rates Again"
+
+
+NOTICE = [
+    "We use cookies and similar technologies to give you the best experience on our website, to analyse our "
+    "traffic and to show you personalised advertising. By clicking Accept all you agree to the storing of cookies "
+    "on your device.",
+    "You can change your cookie settings at any time in our privacy policy. Some cookies are necessary for the "
+    "website to work and cannot be switched off in our systems.",
+    "Read our privacy policy and terms of service to find out how we collect, store and use your personal data "
+    "and which third parties we share it with. You can withdraw your consent at any time.",
+]
+
+
+@pytest.mark.parametrize(("p", "byline", "found"), [(0.8, False, 1), (0.99, False, 2), (0.8, True, 2)])
+def test_a_last_part_that_reads_as_a_notice_joins_the_article_before_it(monkeypatch, p, byline, found):
+    # a cookie notice of 100 words of prose under a page's article: the line filter's n-grams read it
+    # as furniture, far below the article; it stands only where the check is sure of the boundary or
+    # a byline signs it
+    from newsflow.schema import Block
+    from newsflow.text import boundaries, segment
+
+    monkeypatch.setattr(boundaries, "model", lambda: SimpleNamespace(probabilities=lambda rows: np.full(len(rows), p),
+                                                                      threshold=0.5))
+    lines = [("Home Side Wins The Cup Final", segment.TITLE), *((t, segment.BODY) for t in STORY_B),
+             ("Your Privacy Choices On This Website", segment.TITLE), *([("By Jane Smith", segment.BYLINE)] if byline else []),
+             *((t, segment.BODY) for t in NOTICE)]
+    blocks, at = [], 0
+    for text, kind in lines:
+        blocks.append(Block(text, kind, at, at + len(text)))
+        at += len(text) + 2
+    assert len(segment.segment(blocks)) == found
 
 
 def test_headline_length_subheading_inside_one_story_stays_whole():

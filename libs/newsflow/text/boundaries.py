@@ -77,9 +77,3 @@ class Trees:
 def model() -> Trees:
     """The shipped model (:data:`MODEL_FILE`), read once."""
     return Trees(json.loads(resources.files("newsflow.data").joinpath(MODEL_FILE).read_text(encoding="utf-8")))
-
-
-def confirmed(rows: np.ndarray) -> list[bool]:
-    """Which boundaries (rows of :data:`FEATURES`) stand."""
-    trees = model()
-    return (trees.probabilities(rows) >= trees.threshold).tolist()

@@ -268,6 +268,12 @@ def lexical_columns(lines: list[str], rows: list[int], weights: np.ndarray, bias
     return np.stack([score[at], score[at - 1], score[at + 1]], axis=1)
 
 
+def text_score(lines: list[str]) -> float:
+    """The median :func:`lexical_scores` of ``lines`` under the shipped plain-text model: log-odds of
+    being article text by what the lines say, under 0 where the typical one reads as furniture."""
+    return float(np.median(lexical_scores(lines, *_model(TEXT).ngrams)))
+
+
 def encode_weights(weights: np.ndarray) -> str:
     """n-gram weights as the model file stores them: float16, base64."""
     return base64.b64encode(weights.astype("<f2").tobytes()).decode("ascii")
