@@ -587,6 +587,9 @@ def test_a_last_part_that_reads_as_a_notice_joins_the_article_before_it(monkeypa
         blocks.append(Block(text, kind, at, at + len(text)))
         at += len(text) + 2
     assert len(segment.segment(blocks)) == found
+    if not byline:  # nor where a cue (a byline, a dateline, a recurring separator) opened the part
+        article, notice = blocks[: len(STORY_B) + 1], blocks[len(STORY_B) + 1 :]
+        assert len(segment.settled([article, notice], [p], 0.5, [True])) == 2
 
 
 def test_headline_length_subheading_inside_one_story_stays_whole():
