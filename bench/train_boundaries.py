@@ -204,10 +204,9 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
     are settled as the segmenter settles them, a page's tail joining its article (``settled``)."""
     lines, single_pages = [], {"check": {}, "settled": {}}
     tested: list[tuple[np.ndarray, np.ndarray, str, tuple]] = []
-    cue = boundaries.FEATURES.index(f"origin_{boundaries.CUE}")
     for fold in (0, 1):
         trees = boundaries.Trees(fit([s for f, s in folds if f != fold]))
-        tested += [(trees.probabilities(rows), labels, name, (groups, rows[:, cue] == 1))
+        tested += [(trees.probabilities(rows), labels, name, (groups, segment.notice_boundaries(rows)))
                    for f, (rows, labels, name, groups) in folds if f == fold]
     for threshold in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
         cells = []
@@ -219,8 +218,8 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
         key = f"{threshold:.2f}"
         singles = [(p, groups) for p, _, n, groups in tested if n == "single"]
         single_pages["check"][key] = sum(bool((p >= threshold).any()) for p, _ in singles)
-        single_pages["settled"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, cued.tolist())) > 1
-                                           for p, (groups, cued) in singles)
+        single_pages["settled"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
+                                           for p, (groups, notices) in singles)
         cells.append(f"single pages split {single_pages['check'][key]} by the check, {single_pages['settled'][key]} settled")
         lines.append(f"p >= {threshold:.2f}: " + "; ".join(cells))
     return lines, single_pages

@@ -571,9 +571,9 @@ NOTICE = [
 
 @pytest.mark.parametrize(("p", "byline", "found"), [(0.8, False, 1), (0.99, False, 2), (0.8, True, 2)])
 def test_a_last_part_that_reads_as_a_notice_joins_the_article_before_it(monkeypatch, p, byline, found):
-    # a cookie notice of 100 words of prose under a page's article: the line filter's n-grams read it
-    # as furniture, far below the article; it stands only where the check is sure of the boundary or
-    # a byline signs it
+    # a cookie notice of 100 words of prose under a page's article, set apart by furniture the
+    # cleaner took out: the line filter's n-grams read it as furniture, far below the article; it
+    # stands where the check is sure of the boundary, where a byline signs it, and right under the article
     from newsflow.schema import Block
     from newsflow.text import boundaries, segment
 
@@ -582,14 +582,19 @@ def test_a_last_part_that_reads_as_a_notice_joins_the_article_before_it(monkeypa
     lines = [("Home Side Wins The Cup Final", segment.TITLE), *((t, segment.BODY) for t in STORY_B),
              ("Your Privacy Choices On This Website", segment.TITLE), *([("By Jane Smith", segment.BYLINE)] if byline else []),
              *((t, segment.BODY) for t in NOTICE)]
-    blocks, at = [], 0
-    for text, kind in lines:
-        blocks.append(Block(text, kind, at, at + len(text)))
-        at += len(text) + 2
-    assert len(segment.segment(blocks)) == found
-    if not byline:  # nor where a cue (a byline, a dateline, a recurring separator) opened the part
-        article, notice = blocks[: len(STORY_B) + 1], blocks[len(STORY_B) + 1 :]
-        assert len(segment.settled([article, notice], [p], 0.5, [True])) == 2
+
+    def page(gap: int) -> list[Block]:
+        blocks, at = [], 0
+        for k, (text, kind) in enumerate(lines):
+            at += gap if k == len(STORY_B) + 1 else 0  # share buttons and teasers the cleaner took out
+            blocks.append(Block(text, kind, at, at + len(text)))
+            at += len(text) + 2
+        return blocks
+
+    assert len(segment.segment(page(300))) == found
+    assert len(segment.segment(page(0))) == 2
+    article, notice = page(300)[: len(STORY_B) + 1], page(300)[len(STORY_B) + 1 :]
+    assert len(segment.settled([article, notice], [p], 0.5, [False])) == 2  # e.g. a cue opened it
 
 
 def test_headline_length_subheading_inside_one_story_stays_whole():

@@ -299,9 +299,13 @@ n-grams read it as furniture and far less as article text than the article befor
 n-gram score of its paragraphs of :data:`NOTICE_WORDS` words or more (:func:`linefilter.text_score
 <newsflow.text.linefilter.text_score>`) is under 0 and under the article's by this margin or more
 (log-odds). Not where the boundary check was sure of it (p of :data:`SURE_BOUNDARY` or more: BBC
-stories of sports line-ups and results score as low) or a cue opened it (BBC dumps with a ``* * *``
-line between their stories: five stories joined, Pk 0.039 -> 0.041, without this), nor where a byline
-or a dateline signs the part (:func:`_signed`: a news story whose paragraphs are lists of cities). When it came in
+stories of sports line-ups and results score as low), a cue opened it (BBC dumps with a ``* * *``
+line between their stories: five stories joined, Pk 0.039 -> 0.041, without this) or less than
+:data:`TRAILING_GAP` characters of furniture stand before it (a notice stands apart from the article,
+under menus or share buttons; html-dev's main text joined untitled, English / Polish / French, 0.079
+/ 0.051 / 0.140 -> 0.084 / 0.054 / 0.143, and under their titles 0.089 / 0.074 / 0.143 -> 0.094 /
+0.083 / 0.149, without this), nor where a byline or a dateline signs the part (:func:`_signed`: a
+news story whose paragraphs are lists of cities). When it came in
 (segment-0.36): html-dev naive single pages split 50 -> 42 of 989, the same with the n-gram model
 fitted on the other half of the sites; BBC dumps Pk 0.0356 -> 0.0354; no other dump moved. Without
 the check's bar, BBC 0.0368 (three stories joined) and one-site English 0.132 -> 0.135; without the
@@ -759,20 +763,27 @@ def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[B
     if rows is None:
         return groups
     check = boundaries.model()
-    cued = (rows[:, boundaries.FEATURES.index(f"origin_{boundaries.CUE}")] == 1).tolist()
-    return settled(groups, check.probabilities(rows).tolist(), check.threshold, cued)
+    return settled(groups, check.probabilities(rows).tolist(), check.threshold, notice_boundaries(rows))
+
+
+def notice_boundaries(rows: np.ndarray) -> list[bool]:
+    """Which boundaries (rows of :func:`boundary_rows`) a notice may follow (:data:`NOTICE_MARGIN`):
+    those no cue opened, with :data:`TRAILING_GAP` characters of furniture or more before them."""
+    cue = rows[:, boundaries.FEATURES.index(f"origin_{boundaries.CUE}")] == 1
+    apart = rows[:, boundaries.FEATURES.index("log_furniture_chars")] >= math.log1p(TRAILING_GAP)
+    return (apart & ~cue).tolist()
 
 
 def settled(groups: list[list[Block]], probabilities: list[float], threshold: float,
-            cued: list[bool] | None = None) -> list[list[Block]]:
+            notices: list[bool] | None = None) -> list[list[Block]]:
     """``groups`` (:func:`candidates`) with the part after each boundary the check gives a
     probability under ``threshold`` (``probabilities``: one a boundary) joined to the part before;
     then a last article without a run of :data:`MIN_ARTICLE_WORDS` words of prose once the
     paragraphs the line filter reads as furniture are out (:func:`_article_words`), or one that reads
-    as a notice (:data:`NOTICE_MARGIN`) after a boundary neither sure nor opened by a cue (``cued``,
-    one flag a boundary: a byline, a dateline, a recurring separator), joins the one before, and so
-    on back. Such a part is the page's tail — comments, a sign-up form, teasers, the footer, a
-    cookie notice — not an article of its own.
+    as a notice (:data:`NOTICE_MARGIN`) after a boundary that ``notices`` allows (one flag a
+    boundary, :func:`notice_boundaries`; none without them) and the check was not sure of, joins the
+    one before, and so on back. Such a part is the page's tail — comments, a sign-up form, teasers,
+    the footer, a cookie notice — not an article of its own.
 
     Measured on html-dev single pages as naive text, wrongly split of 989: 74 -> 61 when the rule
     came in counting the part's words of text in all (segment-0.23; 76 -> 64 with the check refitted
@@ -784,10 +795,10 @@ def settled(groups: list[list[Block]], probabilities: list[float], threshold: fl
     own menus English 0.091 -> 0.100); a limit of a fifth of the page's longest article (50 pages
     split, own menus German 0.063 -> 0.100)."""
     out, sure = [groups[0]], [True]
-    for group, p, cue in zip(groups[1:], probabilities, cued or repeat(False), strict=False):
+    for group, p, notice in zip(groups[1:], probabilities, notices or repeat(False), strict=False):
         if p >= threshold:
             out.append(group)
-            sure.append(p >= SURE_BOUNDARY or cue)
+            sure.append(p >= SURE_BOUNDARY or not notice)
         else:
             out[-1] = out[-1] + group
     while len(out) > 1 and (_article_words(out[-1], furniture=False) < MIN_ARTICLE_WORDS
