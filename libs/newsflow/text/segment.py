@@ -73,7 +73,7 @@ title-like line above its text with the line under its standfirst, 0.29 reads au
 headline on, 0.30 takes a headline sharing far more words over the line under it
 (:data:`HEADLINE_MARGIN`): the boundaries are 0.25's. 0.34 reads no ordinal's full stop as a
 sentence's end (:data:`_SENTENCE_END`), 0.35 lets no headline part two sides of one subject
-(:data:`TOPIC_SHARE`), 0.36 joins a page's last part that reads as a notice to its article
+(:data:`TOPIC_SHARE`), 0.36 leaves out a page's last part that reads as a notice
 (:data:`NOTICE_MARGIN`)."""
 TEXT = "text-5"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
@@ -293,8 +293,8 @@ When it came in (segment-0.32): dumps of whole pages, English / German, own menu
 NOTICE_MARGIN = 1.0
 SURE_BOUNDARY = 0.95
 NOTICE_WORDS = 5
-"""A page's last part joins the article before it as a notice (a cookie or privacy notice, a comment
-policy, a donation plea, terms of service: :func:`settled`) where the plain-text line filter's
+"""A page's last part is a notice, not an article, and belongs to none (a cookie or privacy notice, a
+comment policy, a donation plea, terms of service: :func:`settled`) where the plain-text line filter's
 n-grams read it as furniture and far less as article text than the article before it: the median
 n-gram score of its paragraphs of :data:`NOTICE_WORDS` words or more (:func:`linefilter.text_score
 <newsflow.text.linefilter.text_score>`) is under 0 and under the article's by this margin or more
@@ -784,11 +784,11 @@ def settled(groups: list[list[Block]], probabilities: list[float], threshold: fl
     """``groups`` (:func:`candidates`) with the part after each boundary the check gives a
     probability under ``threshold`` (``probabilities``: one a boundary) joined to the part before;
     then a last article without a run of :data:`MIN_ARTICLE_WORDS` words of prose once the
-    paragraphs the line filter reads as furniture are out (:func:`_article_words`), or one that reads
-    as a notice (:data:`NOTICE_MARGIN`) after a boundary that ``notices`` allows (one flag a
-    boundary, :func:`notice_boundaries`; none without them) and the check was not sure of, joins the
-    one before, and so on back. Such a part is the page's tail — comments, a sign-up form, teasers,
-    the footer, a cookie notice — not an article of its own.
+    paragraphs the line filter reads as furniture are out (:func:`_article_words`) joins the one
+    before, and one that reads as a notice (:data:`NOTICE_MARGIN`) after a boundary that ``notices``
+    allows (one flag a boundary, :func:`notice_boundaries`; none without them) and the check was not
+    sure of is left out, attached to no article; and so on back. Such a part is the page's tail —
+    comments, a sign-up form, teasers, the footer, a cookie notice — not an article of its own.
 
     Measured on html-dev single pages as naive text, wrongly split of 989: 74 -> 61 when the rule
     came in counting the part's words of text in all (segment-0.23; 76 -> 64 with the check refitted
@@ -806,9 +806,13 @@ def settled(groups: list[list[Block]], probabilities: list[float], threshold: fl
             firm.append(p >= SURE_BOUNDARY or not notice)
         else:
             out[-1] = out[-1] + group
-    while len(out) > 1 and (_article_words(out[-1], furniture=False) < MIN_ARTICLE_WORDS
-                            or (not firm[-1] and _notice(out[-1], out[-2]))):
-        out[-2:] = [out[-2] + out[-1]]
+    while len(out) > 1:
+        if _article_words(out[-1], furniture=False) < MIN_ARTICLE_WORDS:
+            out[-2:] = [out[-2] + out[-1]]
+        elif not firm[-1] and _notice(out[-1], out[-2]):
+            out.pop()  # attached to no article
+        else:
+            break
         firm.pop()
     return out
 
