@@ -599,6 +599,26 @@ def test_a_last_part_that_reads_as_a_notice_is_left_out(monkeypatch, p, byline, 
     assert len(segment.settled([article, notice], [p], 0.5, [False])) == 2  # e.g. a cue opened it
 
 
+def test_a_notice_is_looked_for_at_the_page_end_only(monkeypatch):
+    # a page segmented piece by piece: the end of a piece is no page's tail, and nothing of it is left out
+    from newsflow.schema import Block
+    from newsflow.text import boundaries, segment
+
+    monkeypatch.setattr(boundaries, "model", lambda: SimpleNamespace(probabilities=lambda rows: np.full(len(rows), 0.8),
+                                                                      threshold=0.5))
+    monkeypatch.setattr(segment, "PIECE_PARAGRAPHS", len(STORY_B) + len(NOTICE))
+    lines = [("Home Side Wins The Cup Final", segment.TITLE), *((t, segment.BODY) for t in STORY_B),
+             ("Your Privacy Choices On This Website", segment.TITLE), *((t, segment.BODY) for t in NOTICE),
+             ("Bank Raises Interest Rates Again", segment.TITLE), *((t, segment.BODY) for t in STORY_A)]
+    blocks, at = [], 0
+    for k, (text, kind) in enumerate(lines):
+        at += 300 if k == len(STORY_B) + 1 else 0  # furniture the cleaner took out
+        blocks.append(Block(text, kind, at, at + len(text)))
+        at += len(text) + 2
+    groups = segment.segment(blocks)
+    assert sum(len(group) for group in groups) == len(blocks)
+
+
 def test_headline_length_subheading_inside_one_story_stays_whole():
     text = "\n\n".join(["Iraq Crude Exports Hit A Record", *OIL_EXPORTS,
                         "Newer Technologies Boost Iraqi Output", *OIL_WELLS])

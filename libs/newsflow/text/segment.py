@@ -723,7 +723,9 @@ def segment(blocks: list[Block], content_boundaries: bool = True) -> list[list[B
     lines the article's text keeps, see :class:`~newsflow.schema.Block`) are not read: each goes
     with the article of the block before it."""
     read = [b for b in blocks if b.kind != ASIDE]
-    groups = [group for piece in _pieces(read) for group in _segment_piece(piece, content_boundaries)]
+    pieces = _pieces(read)
+    groups = [group for k, piece in enumerate(pieces)
+              for group in _segment_piece(piece, content_boundaries, page_end=k == len(pieces) - 1)]
     return groups if len(read) == len(blocks) else _with_asides(groups, blocks)
 
 
@@ -762,13 +764,15 @@ def _pieces(blocks: list[Block]) -> list[list[Block]]:
     return pieces
 
 
-def _segment_piece(blocks: list[Block], content_boundaries: bool) -> list[list[Block]]:
-    """:func:`candidates`, settled by the learned check (:func:`settled`) where it applies."""
+def _segment_piece(blocks: list[Block], content_boundaries: bool, page_end: bool = True) -> list[list[Block]]:
+    """:func:`candidates`, settled by the learned check (:func:`settled`) where it applies; a notice
+    is looked for only at the ``page_end``."""
     groups, rows = candidates(blocks, content_boundaries)
     if rows is None:
         return groups
     check = boundaries.model()
-    return settled(groups, check.probabilities(rows).tolist(), check.threshold, notice_boundaries(rows))
+    return settled(groups, check.probabilities(rows).tolist(), check.threshold,
+                   notice_boundaries(rows) if page_end else None)
 
 
 def notice_boundaries(rows: np.ndarray) -> list[bool]:
