@@ -9,7 +9,8 @@
     as text/plain, scored the same way, in the same three ways, beside C4's line rules (the
     baseline the issue names for plain text); and as a scraper that saves a text
     node a line (BeautifulSoup's ``get_text("\\n")``: links and bold words on lines of their own);
-    Then the publication dates read off that text (the page's header), against the dates the same
+    F1 by the language each page declares (English, German, the rest) for HTML and naive text, 2-fold,
+    beside trafilatura's. Then the publication dates read off that text (the page's header), against the dates the same
     pages' HTML metadata declares (``article:published_time`` and the like, as the cleaner reads them);
 (d) single-process throughput of each, documents/s and MB/s;
 (e) the news sample (250 scraped articles as plain text): throughput, and what the site-furniture
@@ -84,11 +85,15 @@ def load_html_dev(data: Path, limit: int | None) -> dict[str, str]:
     return pages
 
 
-def score(tools: Path, data: Path, predictions: dict[str, str], limit: int | None) -> dict:
+def score(tools: Path, data: Path, predictions: dict[str, str], limit: int | None,
+          only: set[str] | None = None) -> dict:
+    """score_snippets.py's figures for the first ``limit`` html-dev pages, or for the pages ``only``."""
     with tempfile.TemporaryDirectory() as tmp:
         gold = data / "html-dev" / "evaldata.json"
-        if limit:
+        if limit or only is not None:
             subset = dict(list(json.loads(gold.read_text()).items())[:limit])
+            if only is not None:
+                subset = {url: item for url, item in subset.items() if url in only}
             gold = Path(tmp) / "gold.json"
             gold.write_text(json.dumps(subset))
         pred = Path(tmp) / "pred.json"
@@ -96,6 +101,24 @@ def score(tools: Path, data: Path, predictions: dict[str, str], limit: int | Non
         out = subprocess.run([sys.executable, str(tools / "score_snippets.py"), str(pred), "--gold", str(gold)],
                              capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
+
+
+_LANG = re.compile(r"<html\b[^>]*?\slang=[\"']?([a-zA-Z]{2})", re.IGNORECASE)
+
+
+def by_language(tools: Path, data: Path, pages: dict[str, str], limit: int | None,
+                rows: dict[str, dict[str, str]]) -> None:
+    """F1 of each of ``rows`` (name → predictions) on the pages of each language their ``<html lang>``
+    declares: English, German (html-dev's largest share) and the rest."""
+    groups: dict[str, set[str]] = {"en": set(), "de": set(), "other": set()}
+    for url, page in pages.items():
+        found = _LANG.search(page[:20_000])
+        lang = found.group(1).lower() if found else ""
+        groups[lang if lang in groups else "other"].add(url)
+    for name, predictions in rows.items():
+        cells = [f"{lang} ({len(urls)}) {score(tools, data, predictions, limit, urls)['f1']:.3f}"
+                 for lang, urls in groups.items()]
+        print(f"    {name:<32} F1 {'  '.join(cells)}")
 
 
 def run(name: str, fn, inputs: dict[str, str]) -> tuple[dict[str, str], float]:
@@ -149,10 +172,10 @@ def line(name: str, result: dict, seconds: float, n: int, mb: float) -> None:
 
 
 def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, str], content_type: str,
-                  labelled: dict, mb: float) -> tuple[dict, float]:
+                  labelled: dict, mb: float) -> tuple[dict, dict[str, str], float]:
     """newsflow with the shipped line filter (fitted on these pages: in-sample), with the rules
     alone, and with the filter fitted on the other half of the sites (the figure to expect on new
-    pages); returns the last result and the seconds of the shipped run."""
+    pages); returns the last result and predictions, and the seconds of the shipped run."""
     from train_line_filter import cross_validated, model
 
     name = linefilter.TEXT if content_type == PLAIN else linefilter.HTML
@@ -161,10 +184,11 @@ def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, 
     with model(None):
         predictions, rules_s = run("rules alone", ours(content_type), inputs)
     line("  rules alone (no line filter)", score(tools, data, predictions, limit), rules_s, len(inputs), mb)
-    crossed = score(tools, data, cross_validated(name, labelled, inputs), limit)
+    crossed_predictions = cross_validated(name, labelled, inputs)
+    crossed = score(tools, data, crossed_predictions, limit)
     print(f"  {'  filter fitted on other sites':<34} P {crossed['precision']:.3f}  R {crossed['recall']:.3f}  "
           f"F1 {crossed['f1']:.3f}   (2-fold by host name)")
-    return crossed, seconds
+    return crossed, crossed_predictions, seconds
 
 
 def eval_dates(pages: dict[str, str], texts: dict[str, str]) -> None:
@@ -253,7 +277,7 @@ def main() -> int:
     pages = load_html_dev(data, args.limit)
     mb = sum(len(p.encode()) for p in pages.values()) / 1e6
     print(f"\n(b) html-dev — {len(pages)} HTML pages, {mb:.1f} MB, scored by score_snippets.py")
-    ours_result, ours_s = newsflow_rows(tools, data, args.limit, pages, HTML, html_pages(pages, gold), mb)
+    ours_result, ours_html, ours_s = newsflow_rows(tools, data, args.limit, pages, HTML, html_pages(pages, gold), mb)
     traf_predictions, traf_s = run("trafilatura", trafilatura_text, pages)
     traf_result = score(tools, data, traf_predictions, args.limit)
     line("trafilatura 2.3.1 (HTML)", traf_result, traf_s, len(pages), mb)
@@ -267,7 +291,7 @@ def main() -> int:
           f"F1 {unfiltered['f1']:.3f}")
     c4_predictions, c4_s = run("C4 line rules", c4_lines, texts)
     line("C4's line rules (baseline)", score(tools, data, c4_predictions, args.limit), c4_s, len(texts), text_mb)
-    newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
+    _, ours_naive, _ = newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
     nodes = {url: "\n".join(visible_text_lines(page, text_nodes=True)) for url, page in pages.items()}
     as_nodes = score(tools, data, run("newsflow (text nodes)", ours(PLAIN), nodes)[0], args.limit)
     unfiltered = score(tools, data, nodes, args.limit)
@@ -275,6 +299,9 @@ def main() -> int:
           f"F1 {unfiltered['f1']:.3f}")
     print(f"  {'a text node a line, newsflow':<34} P {as_nodes['precision']:.3f}  R {as_nodes['recall']:.3f}  "
           f"F1 {as_nodes['f1']:.3f}   (in-sample line filter)")
+    print("  by the language the page declares (<html lang>), pages in brackets; filters fitted on other sites:")
+    by_language(tools, data, pages, args.limit, {"newsflow (HTML)": ours_html, "trafilatura (HTML)": traf_predictions,
+                                                 "newsflow (naive text)": ours_naive})
     eval_dates(pages, texts)
 
     # the machine's speed drifts: time each extractor once more, alternating, and keep its best round
