@@ -1,4 +1,6 @@
-"""Main content on the DOM: which element is chosen, and what inside it is dropped."""
+"""Main content on the DOM: which element is chosen, and what inside it is dropped; the page's title."""
+
+import pytest
 
 from newsflow.text import dom
 
@@ -55,3 +57,22 @@ def test_link_share_counts_only_text_inside_links():
     [block] = dom.blocks(dom.parse(f"<body><p>{P1[:10]}<a href=#>{P1[10:40]}</a>{P1[40:]}</p></body>"))
     assert block.link_chars == len(P1[10:40].strip())
     assert block.tag == "p"
+
+
+@pytest.mark.parametrize(("head", "body", "title"), [
+    # a skip link's h1 before the article's: the one the <title> names
+    ("<title>Rede von Bundespräsident Rau beim Konvent</title>",
+     "<h1>Navigation und Service</h1><h1>Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent</h1>",
+     "Rede von Bundespräsident Johannes Rau beim Föderalismuskonvent"),
+    # og:title first
+    ('<meta property="og:title" content="Storm Leaves Town Dark"><title>News</title>',
+     "<h1>Menu</h1><h1>Storm leaves the town dark</h1>", "Storm Leaves Town Dark"),
+    # one h1: taken whatever the <title> says
+    ("<title>Ausflugtipps Niederrhein und Ruhrgebiet</title>", "<h1>Essen-Westviertel</h1>", "Essen-Westviertel"),
+    # no h1 shares a word with the <title>: the first
+    ("<title>Site</title>", "<h1>Quicklinks</h1><h1>Partners</h1>", "Quicklinks"),
+    ("<title>Just The Title</title>", "<p>No heading here.</p>", "Just The Title"),
+])
+def test_page_title_prefers_the_h1_the_title_names(head, body, title):
+    tree = dom.parse(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert dom.page_title(tree) == title

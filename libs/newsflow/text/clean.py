@@ -212,7 +212,7 @@ def _clean_html(content: str) -> Cleaned:
     author = dom.meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
     cleaned = Cleaned(
         blocks=[],
-        title=dom.meta(tree, 'meta[property="og:title"]', "h1", "title"),
+        title=dom.page_title(tree),
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else []),
         published=dom.published_date(tree, linked),
