@@ -419,5 +419,6 @@ def _cross_validated_single_pages(data: Path) -> int:
     _, single_pages = report(bbc_samples(data) + page_samples(data))
     return single_pages["settled"][f"{THRESHOLD:.2f}"]
 
+
 if __name__ == "__main__":
     sys.exit(main())
