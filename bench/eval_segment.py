@@ -207,7 +207,7 @@ def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 60) -
     print("\nuntitled dumps in several languages (html-dev main text, 2-5 articles of one language joined)")
     sentences_only = {language: [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
                       for language, articles in by_language.items()}
-    # the same dumps as extracted, each article under the title its page gives (og:title, h1 or title)
+    # the same dumps as extracted, each article under the title newsflow reads off its page (dom.page_title)
     titled = {language: [[title, *a] if title else a for title, a in zip(titles[language], articles, strict=True)]
               for language, articles in by_language.items()}
     for which, pools in (("as extracted", by_language), ("sentences only", sentences_only), ("with titles", titled)):

@@ -228,7 +228,9 @@ def page_title(tree: LexborHTMLParser) -> str | None:
     the title of 17 of html-dev's 990 pages changed, judged by eye: the article's headline on 11 of
     them instead of a skip link, a section or the site's name; a section's name on one ("Neuigkeiten",
     where the ``<title>`` had named the post); neither better nor worse on 5 (home pages, and pages
-    whose every ``h1`` is furniture)."""
+    whose every ``h1`` is furniture). eval-segment's untitled German dumps under their pages' titles
+    (as newsflow reads them off the HTML), Pk 0.110 -> 0.106: a skip link's "Navigation und Service"
+    had headed an article."""
     found = meta(tree, 'meta[property="og:title"]')
     if found:
         return found
