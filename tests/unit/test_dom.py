@@ -1,5 +1,7 @@
 """Main content on the DOM: which element is chosen, and what inside it is dropped; the page's title."""
 
+import textwrap
+
 import pytest
 
 from newsflow.text import dom
@@ -76,3 +78,12 @@ def test_link_share_counts_only_text_inside_links():
 def test_page_title_prefers_the_h1_the_title_names(head, body, title):
     tree = dom.parse(f"<html><head>{head}</head><body>{body}</body></html>")
     assert dom.page_title(tree) == title
+
+
+def test_a_paragraph_hard_wrapped_with_br_is_one_block_and_a_verse_stays_lines():
+    wrapped = "<br>\n".join(textwrap.wrap(f"{P1} {P2} {P3}", 66))
+    verse = "<br>".join(["Roses are red", "violets are blue", "sugar is sweet", "and so are you"])
+    page = f"<body><article><p>{wrapped}</p><p>{P1}</p><p>{verse}</p></article></body>"
+    blocks = dom.unwrapped_blocks(dom.main_content(dom.blocks(dom.parse(page))))
+    assert [block.text for block in blocks] == [f"{P1} {P2} {P3}", P1, "Roses are red", "violets are blue",
+                                                "sugar is sweet", "and so are you"]

@@ -26,7 +26,7 @@ from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, 
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.15+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.16+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -217,7 +217,7 @@ def _clean_html(content: str) -> Cleaned:
         authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else []),
         published=dom.published_date(tree, linked),
     )
-    main = dom.main_content(dom.blocks(tree))
+    main = dom.unwrapped_blocks(dom.main_content(dom.blocks(tree)))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))
     found = sum(word_count(b.text) for b in cleaned.blocks if b.kind == BODY)
     if found < THIN_WORDS:

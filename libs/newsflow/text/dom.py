@@ -24,7 +24,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from newsflow.text.boilerplate import letter_ratio
 from newsflow.text.dates import iso_date
-from newsflow.text.normalize import normalize_line, word_stems
+from newsflow.text.normalize import normalize_line, unwrapped, word_stems
 
 BLOCK_TAGS = frozenset({
     "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl",
@@ -181,6 +181,37 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
     # the heading of a link list goes with it ("Related posts", "Lesen Sie auch")
     return [block for (block, kept, is_prose), after in zip(inside, [*inside[1:], None], strict=True)
             if kept and (is_prose or after is None or after[1])]
+
+
+def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
+    """``content`` with hard-wrapped paragraphs joined back: an element whose text a ``<br>`` breaks
+    at a fixed width (e-mails and plain text pasted into a ``<p>``) gives one block for each of its
+    lines, which would read as titles and fragments. Blocks that follow each other inside one
+    element are read as plain text's lines are (:func:`~newsflow.text.normalize.unwrapped`)."""
+    out: list[DomBlock] = []
+    start = 0
+    for end in range(1, len(content) + 1):
+        if end < len(content) and content[end].ancestors == content[start].ancestors:
+            continue
+        run = content[start:end]
+        start = end
+        if len(run) < 4:
+            out += run
+            continue
+        lines, at = [], 0
+        for block in run:
+            lines.append((block.text, at, at + len(block.text)))
+            at += len(block.text) + 1
+        joined = unwrapped("\n".join(block.text for block in run), lines)
+        if len(joined) == len(run):
+            out += run
+            continue
+        starts, ends = [line[1] for line in lines], [line[2] for line in lines]
+        for text, begin, finish in joined:
+            first, last = starts.index(begin), ends.index(finish)
+            out.append(DomBlock(text, run[first].tag, sum(b.link_chars for b in run[first : last + 1]),
+                                run[first].furniture, run[first].ancestors))
+    return out
 
 
 _FEATURE_TAGS = ("p", "li", "h", "td", "div", "blockquote", "dd", "span")
