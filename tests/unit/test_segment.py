@@ -996,3 +996,41 @@ def test_sections_sharing_the_subject_word_are_one_article_unless_the_headline_n
     # common words shared on both sides ("the", "and") are no subject
     other = [p.replace("hemp", "it").replace("Hemp", "It") for p in paragraphs]
     assert _one_topic(_Vectors.of(other, "en"), {2}, set(), {2: "Eliminating Toxic Petrochemical Plastics"}.get) == set()
+
+
+TRAVEL = [
+    "Pack light for the trip: two pairs of shoes, a rain jacket and clothes you can layer will cover most weeks on "
+    "the road, and a small bag saves fees at every airline desk. Roll rather than fold shirts, and keep a spare "
+    "charger and medicine in the cabin bag.",
+    "Check visa rules well before you book, since several countries now ask travellers to register online and pay "
+    "a fee days before arrival at the border. Passports should be valid six months past the return date, with two "
+    "blank pages for stamps. Embassies answer email slowly in holiday seasons, so apply in good time.",
+    "Street food is often the best meal in town; look for stalls crowded with locals, where the turnover keeps "
+    "ingredients fresh and prices stay low. Carry small change, wash your hands, and try the dish the queue is "
+    "ordering. Markets at dawn sell fruit cheaper than any supermarket near the hotels.",
+    "Spring and autumn bring mild weather and thinner crowds to the coast, while summer heat drives visitors inland "
+    "toward the mountain villages and lakes. Winter suits skiers and city breaks, when museums are quiet and hotel "
+    "rates fall. Ferries run fewer crossings then, so island hopping needs more planning.",
+]
+GARDEN = [
+    "Good soil comes first: dig in compost each November so worms can drag organic matter down and the ground "
+    "drains freely after heavy storms. Clay wants grit and sand wants manure; a cheap test kit shows whether lime "
+    "is wanted. Never tread on beds when they are wet, or the structure collapses into mud.",
+    "Water seedlings early in the morning, soaking the roots deeply twice a week instead of sprinkling the leaves "
+    "every evening. A mulch of straw holds moisture during dry spells and smothers weeds between the rows. "
+    "Seedlings in pots dry out faster than those planted straight into beds.",
+    "Prune roses in late February, cutting just above an outward facing bud so new shoots grow away from the "
+    "centre of the bush. Remove dead or rubbing stems first, then thin congested growth to let air and sun reach "
+    "the buds. Sharp secateurs make clean cuts that heal ahead of fungus.",
+    "Aphids and slugs do less harm where birds and hedgehogs find shelter, so leave a wild corner with log piles "
+    "and nettles. Copper tape around pots and beer traps at dusk protect lettuce without poison.",
+]
+
+
+def test_a_headline_between_stories_whose_paragraphs_share_few_words_opens_an_article():
+    # no valley in cohesion marks the second headline (each story's tips share no words either),
+    # but the text on either side of it shares almost none: segment.TITLE_APART
+    titles = ["Ten Things To Know Before Your Next Holiday Abroad", "A Beginner's Calendar For The Vegetable Garden"]
+    found = articles("\n\n".join([titles[0], *TRAVEL, titles[1], *GARDEN]))
+    assert [a.title for a in found] == titles
+    assert found[1].text.split("\n\n") == GARDEN
