@@ -315,3 +315,12 @@ def test_lines_among_paragraphs_that_read_as_article_text_are_kept_in_it():
 def test_counters_and_web_addresses_among_paragraphs_stay_out_of_the_text():
     assert kinds([P[0], "8,603 Views", P[1]])[1] == ("boilerplate", "numeric")
     assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")
+
+
+def test_a_quantity_among_paragraphs_that_reads_as_article_text_is_kept_a_view_counter_is_not():
+    page = list(LISTICLE)
+    at = page.index(TIPS[1]) + 1
+    page[at:at] = ["2 litres of water", "8,603 Views"]
+    found = dict(zip(page, kinds(page), strict=True))
+    assert found["2 litres of water"] == (ASIDE, IN_TEXT)
+    assert found["8,603 Views"] == ("boilerplate", "numeric")

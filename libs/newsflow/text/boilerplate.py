@@ -29,7 +29,7 @@ import numpy as np
 from newsflow.text import linefilter
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.19"
+VERSION = "boilerplate-0.20"
 
 BODY = "body"
 TITLE = "title"
@@ -342,6 +342,9 @@ KEEP_REACH = 6
 _LIST_ITEM = re.compile(r"\d{1,3}[.)] \w")
 """A numbered list item (``2. Drake``), which the rules read as a figure when it is this short."""
 _KEEPABLE = frozenset(("short", "fragment", "numeric"))
+QUANTITY_LETTERS = 0.5
+"""Share of letters among a short line's characters (not spaces) from which a line with a figure is a
+quantity, not a bare figure (see :func:`_text_candidates`)."""
 
 
 def _among_paragraphs(out: list[Line]) -> tuple[list[bool], Callable[[int], bool]]:
@@ -361,8 +364,12 @@ def _among_paragraphs(out: list[Line]) -> tuple[list[bool], Callable[[int], bool
 def _text_candidates(lines: list[str], out: list[Line], words: list[int]) -> list[int]:
     """The lines :func:`_keep_in_text` may keep, among paragraphs: title-like lines of a
     subheading's length (:data:`HEADING_WORDS`) but those right between two paragraphs, which the
-    article's text holds already; short lines and sentences; numbered list items; none holding a web
-    address (a link to elsewhere)."""
+    article's text holds already; short lines and sentences; numbered list items and other short
+    lines with a figure whose characters are letters for half or more (a quantity: "5 cl Rye
+    Whiskey", "1 Projektfahrplan-Broschüre", "ca. 35,7×29,4 cm"); none holding a web address (a link
+    to elsewhere). When the quantities came in (boilerplate-0.20), html-dev as naive text: 5 body
+    snippets more on 5 pages (ingredients, a score line), no boilerplate one; F1 2-fold 0.886 ->
+    0.887, in-sample 0.897 -> 0.898, a text node a line 0.859 -> 0.860; HTML unchanged."""
     kept, among = _among_paragraphs(out)
     last = len(out) - 1
     found = []
@@ -372,7 +379,7 @@ def _text_candidates(lines: list[str], out: list[Line], words: list[int]) -> lis
                 continue
         elif line.reason not in _KEEPABLE:
             continue
-        if (among(i) and (line.reason != "numeric" or _LIST_ITEM.match(lines[i]))
+        if (among(i) and (line.reason != "numeric" or _LIST_ITEM.match(lines[i]) or letter_ratio(lines[i]) >= QUANTITY_LETTERS)
                 and not WEB_ADDRESS.search(lines[i])):
             found.append(i)
     return found
