@@ -206,9 +206,10 @@ def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
         if len(joined) == len(run):
             out += run
             continue
-        starts, ends = [line[1] for line in lines], [line[2] for line in lines]
+        first_of = {start: k for k, (_, start, _) in enumerate(lines)}
+        last_of = {end: k for k, (_, _, end) in enumerate(lines)}
         for text, begin, finish in joined:
-            first, last = starts.index(begin), ends.index(finish)
+            first, last = first_of[begin], last_of[finish]
             out.append(DomBlock(text, run[first].tag, sum(b.link_chars for b in run[first : last + 1]),
                                 run[first].furniture, run[first].ancestors))
     return out

@@ -133,21 +133,32 @@ def unwrapped(document: str, lines: list[Line]) -> list[Line]:
     if sum(wraps) < 3 or sum(wraps) < WRAPPED_SHARE * direct:
         return lines
     wrapped = {line[1] for wrap, line in zip(wraps, lines[1:], strict=True) if wrap}  # by where they start
-    return _joined(lines, lambda before, line: None if line[1] not in wrapped
+    return _joined(lines, lambda before, line, _: None if line[1] not in wrapped
                    else "" if before[0].endswith("-") and before[0][-2:-1].isalpha() else " ")
 
 
-def _joined(lines: list[Line], glue: Callable[[Line, Line], str | None]) -> list[Line]:
-    """``lines`` with each joined to the (already joined) line before it where ``glue(before, line)``
-    gives the string to join their texts with, not None; a joined line spans its parts in the raw text."""
-    out = lines[:1]
-    for line in lines[1:]:
-        between = glue(out[-1], line)
+def _joined(lines: list[Line], glue: Callable[[Line, Line, int], str | None]) -> list[Line]:
+    """``lines`` with each joined to the line before it where ``glue(before, line, spaces)`` gives
+    the string to join their texts with, not None: ``before`` is the line before as it was read (the
+    joined text ends on it), ``spaces`` how many spaces the text joined so far holds. A joined line
+    spans its parts in the raw text. Parts are joined once each: linear in the text, however many
+    lines join (a hard-wrapped page of one paragraph)."""
+    out: list[Line] = []
+    parts: list[str] = []
+    start = spaces = 0
+    before: Line | None = None
+    for line in lines:
+        between = glue(before, line, spaces) if before is not None else None
         if between is None:
-            out.append(line)
+            if before is not None:
+                out.append(("".join(parts), start, before[2]))
+            parts, start, spaces = [line[0]], line[1], line[0].count(" ")
         else:
-            text, start, _ = out[-1]
-            out[-1] = (text + between + line[0], start, line[2])
+            parts += (between, line[0])
+            spaces += between.count(" ") + line[0].count(" ")
+        before = line
+    if before is not None:
+        out.append(("".join(parts), start, before[2]))
     return out
 
 
@@ -224,12 +235,12 @@ def rejoined(document: str, lines: list[Line]) -> list[Line]:
     one ends no sentence, a single line break parts them, and it starts with closing punctuation
     (joined without a space) or in lower case with :data:`INLINE_JOIN_WORDS` words between the two.
     A joined line spans its parts in the raw text."""
-    def glue(before: Line, line: Line) -> str | None:
+    def glue(before: Line, line: Line, spaces: int) -> str | None:
         text, following = before[0], line[0]
         closing = following[0] in _CLOSING
         if (text[-1] not in _SENTENCE_ENDS and (closing or following[0].islower())
                 and document.count("\n", before[2], line[1]) == 1
-                and (closing or text.count(" ") + following.count(" ") + 2 >= INLINE_JOIN_WORDS)):
+                and (closing or spaces + following.count(" ") + 2 >= INLINE_JOIN_WORDS)):
             return "" if closing else " "
         return None
 
