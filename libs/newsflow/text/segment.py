@@ -642,10 +642,9 @@ def _content_starts(units: np.ndarray, words: np.ndarray, barred: set[int], limi
                 best[stop], back[stop] = value[k] - SPLIT_COST, first + k
     cuts, stop = [], int(back[n])
     while stop > 0:
-        cuts.insert(0, stop)
+        cuts.append(stop)
         stop = int(back[stop])
-
-    return _weakest_removed([c for c in cuts if c not in barred], runs, n, limit)
+    return _weakest_removed([c for c in reversed(cuts) if c not in barred], runs, n, limit)
 
 
 def _weakest_removed(cuts: list[int], runs: _Runs, n: int, limit: float) -> list[int]:
