@@ -206,8 +206,8 @@ def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
         if len(joined) == len(run):
             out += run
             continue
-        first_of = {start: k for k, (_, start, _) in enumerate(lines)}
-        last_of = {end: k for k, (_, _, end) in enumerate(lines)}
+        first_of = {begin: k for k, (_, begin, _) in enumerate(lines)}  # a joined line spans its parts
+        last_of = {finish: k for k, (_, _, finish) in enumerate(lines)}
         for text, begin, finish in joined:
             first, last = first_of[begin], last_of[finish]
             out.append(DomBlock(text, run[first].tag, sum(b.link_chars for b in run[first : last + 1]),
