@@ -19,6 +19,10 @@ class TopicSpec:
         return f"{namespace}{self.name}"
 
 
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+"""The largest message newsflow produces or fetches (the brokers' ``message.max.bytes`` in
+``deploy/local/stack.sh`` and ``docker-compose.yml``)."""
+
 RAW = TopicSpec("news.raw.v1", partitions=8)
 CLEANED = TopicSpec("news.cleaned.v1", partitions=8)
 SEGMENTED = TopicSpec("news.segmented.v1", partitions=8)

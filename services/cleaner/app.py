@@ -1,6 +1,8 @@
 """Cleaner worker: ``news.raw.v1`` → ``news.cleaned.v1`` (boilerplate out, text normalised), with
 each site's recent pages remembered in Redis (site furniture)."""
 
+import asyncio
+
 from newsflow import topics
 from newsflow.pipeline import clean_site_page, site_of
 from newsflow.runtime.app import create_app, guard, raw_topic, send
@@ -22,7 +24,7 @@ async def clean(stream):
         async with guard(app, event):
             page = RawArticle.from_bytes(event.value, settings.max_content_bytes)
             site = site_of(page)
-            doc, keys = clean_site_page(page, await sites.recent(site))
+            doc, keys = await asyncio.to_thread(clean_site_page, page, await sites.recent(site))
             await send(app, cleaned, event, doc.id, doc.to_bytes())
             await sites.remember(site, doc.id, keys)
             for reason, lines in doc.provenance["removed"].items():

@@ -1,6 +1,8 @@
 """Segmenter worker: ``news.cleaned.v1`` → ``news.segmented.v1`` (one message per article found),
 with exact and near duplicates marked through Redis."""
 
+import asyncio
+
 from newsflow import topics
 from newsflow.pipeline import segment_stage, warm_up_segmenter
 from newsflow.runtime.app import create_app, guard, raw_topic, send
@@ -18,6 +20,6 @@ duplicates = DuplicateIndex.from_settings(settings, "segmenter", app.newsflow_re
 async def segment(stream):
     async for event in stream.events():
         async with guard(app, event):
-            for article in segment_stage(Article.from_bytes(event.value)):
+            for article in await asyncio.to_thread(segment_stage, Article.from_bytes(event.value)):
                 article = await duplicates.mark(article)
                 await send(app, segmented, event, article.id, article.to_bytes())

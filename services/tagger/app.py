@@ -2,6 +2,8 @@
 topics, credibility). Articles are taken in batches so the NER model runs over many at once;
 results are cached in Redis by the hash of title and text and the tagger version."""
 
+import asyncio
+
 from newsflow import topics
 from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, tagged_text, warm_up, with_tags
 from newsflow.runtime.app import create_app, guard, raw_topic, send
@@ -28,7 +30,7 @@ async def tag(stream):
                 todo.append((event, article, await cache.get(tagged_text(article))))
         # 2. tag the cache misses together
         misses = [article for _, article, cached in todo if cached is None]
-        results = iter(tag_batch_each(misses, settings.aliases_file))
+        results = iter(await asyncio.to_thread(tag_batch_each, misses, settings.aliases_file))
         # 3. send each, or dead-letter the one whose tagging failed
         for event, article, cached in todo:
             async with guard(app, event, arrived=False):

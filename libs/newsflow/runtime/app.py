@@ -28,7 +28,7 @@ from newsflow.runtime.outputs import OutputLog
 from newsflow.runtime.redis_client import connect
 from newsflow.schema import Rejected
 from newsflow.settings import Settings, get_settings
-from newsflow.topics import DEAD_LETTER, TopicSpec
+from newsflow.topics import DEAD_LETTER, MAX_MESSAGE_BYTES, TopicSpec
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +49,8 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
         store="memory://",
         web_enabled=False,
         topic_partitions=8,
-        producer_max_request_size=32 * 1024 * 1024,
-        consumer_max_fetch_size=32 * 1024 * 1024,
+        producer_max_request_size=MAX_MESSAGE_BYTES,
+        consumer_max_fetch_size=MAX_MESSAGE_BYTES,
         producer_acks=-1,
         broker_commit_every=200,
         broker_commit_interval=1.0,
@@ -93,6 +93,9 @@ async def send(app: faust.App, topic: faust.TopicT, event: faust.EventT, key: st
     """Produce one output of ``event``; skipped when this very input record already produced it
     (a redelivery, see :mod:`newsflow.runtime.outputs`)."""
     stage = app.newsflow_stage
+    if len(value) > MAX_MESSAGE_BYTES - 1024:  # room for the key and the record's framing
+        raise Rejected("too_large", f"the {stage}'s output {key!r} is {len(value):,} bytes, more than a message holds "
+                                    f"({MAX_MESSAGE_BYTES:,})")
     outputs: OutputLog = app.newsflow_outputs
     if outputs.client is None:
         await topic.send(key=key.encode(), value=value)

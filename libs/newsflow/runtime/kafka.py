@@ -13,7 +13,7 @@ from kafka.errors import KafkaError, TopicAlreadyExistsError
 
 from newsflow.runtime import KafkaUnavailable
 from newsflow.settings import Settings
-from newsflow.topics import ALL, TopicSpec
+from newsflow.topics import ALL, MAX_MESSAGE_BYTES, TopicSpec
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +70,7 @@ def producer(settings: Settings) -> KafkaProducer:
             client_id="newsflow-push",
             acks="all",
             linger_ms=20,
-            max_request_size=32 * 1024 * 1024,
+            max_request_size=MAX_MESSAGE_BYTES,
         ),
         settings,
         "producing",
@@ -87,8 +87,8 @@ class Reader:
                 client_id="newsflow-reader",
                 group_id=None,
                 enable_auto_commit=False,
-                fetch_max_bytes=64 * 1024 * 1024,
-                max_partition_fetch_bytes=32 * 1024 * 1024,
+                fetch_max_bytes=2 * MAX_MESSAGE_BYTES,
+                max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
             ),
             settings,
             "reading",
