@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from itertools import groupby
 
 import numpy as np
 import orjson
@@ -189,13 +190,9 @@ def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
     lines, which would read as titles and fragments. Blocks that follow each other inside one
     element are read as plain text's lines are (:func:`~newsflow.text.normalize.unwrapped`)."""
     out: list[DomBlock] = []
-    start = 0
-    for end in range(1, len(content) + 1):
-        if end < len(content) and content[end].ancestors == content[start].ancestors:
-            continue
-        run = content[start:end]
-        start = end
-        if len(run) < 4:
+    for _, grouped in groupby(content, key=lambda block: block.ancestors):
+        run = list(grouped)
+        if len(run) < 4:  # as normalize.unwrapped: too few lines to tell a wrap
             out += run
             continue
         lines, at = [], 0

@@ -424,10 +424,15 @@ class _Vectors:
         return float(va @ vb) / (na * nb)
 
 
-def _valley(vectors: _Vectors, gap: int, width: int = 2) -> float:
-    """How much lower cohesion is across paragraph ``gap`` than within the text on either side."""
+def _across(vectors: _Vectors, gap: int) -> float:
+    """Cohesion across paragraph ``gap``: the :data:`WINDOW` paragraphs before it against those from it on."""
+    return vectors.similarity(vectors.window(gap - WINDOW, gap), vectors.window(gap, gap + WINDOW))
+
+
+def _valley(vectors: _Vectors, gap: int, across: float, width: int = 2) -> float:
+    """How much lower cohesion is across paragraph ``gap`` (``across``, :func:`_across`) than within
+    the text on either side."""
     n = vectors.n
-    across = vectors.similarity(vectors.window(gap - WINDOW, gap), vectors.window(gap, gap + WINDOW))
     inside = []
     if gap >= 2 * width:
         inside.append(vectors.similarity(vectors.window(gap - 2 * width, gap - width), vectors.window(gap - width, gap)))
@@ -451,13 +456,14 @@ but news-sample dumps 0.137 / 0.144 and 48 single pages (2-fold 58); 0.02 with 6
 dumps 0.129 / 0.136 but own menus English 0.076 -> 0.083."""
 
 
-def _apart(blocks: list[Block], body_at: list[int], vectors: _Vectors, gap: int) -> bool:
-    """Whether the paragraphs on either side of paragraph ``gap`` are apart (:data:`TITLE_APART`)."""
+def _apart(blocks: list[Block], body_at: list[int], gap: int, across: float) -> bool:
+    """Whether the paragraphs on either side of paragraph ``gap``, whose cohesion across it is
+    ``across`` (:func:`_across`), are apart (:data:`TITLE_APART`)."""
     def prose(paras: list[int]) -> int:
         return sum(word_count(blocks[i].text) for i in paras if not blocks[i].furniture)
 
-    return (prose(body_at[max(gap - WINDOW, 0) : gap]) >= APART_WORDS and prose(body_at[gap : gap + WINDOW]) >= APART_WORDS
-            and vectors.similarity(vectors.window(gap - WINDOW, gap), vectors.window(gap, gap + WINDOW)) < TITLE_APART)
+    return (across < TITLE_APART and prose(body_at[max(gap - WINDOW, 0) : gap]) >= APART_WORDS
+            and prose(body_at[gap : gap + WINDOW]) >= APART_WORDS)
 
 
 def _one_topic(vectors: _Vectors, starts: set[int], cued: set[int], headline_of: Callable[[int], str]) -> set[int]:
@@ -526,8 +532,9 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
             first = next((j for j in range(signed - 1, first - 1, -1) if blocks[j].kind == TITLE), first)
         if sum(b.kind == TITLE for b in blocks[first : body_at[next_para]]) > MAX_HEADER_TITLES:
             continue  # a menu, a tag list or a row of share buttons, not a headline
-        if cue or (_headline_shaped(blocks[i].text) and n_after >= 2
-                   and (_valley(vectors, next_para) >= TITLE_DEPTH or _apart(blocks, body_at, vectors, next_para))):
+        if cue or (_headline_shaped(blocks[i].text) and n_after >= 2 and (
+                _valley(vectors, next_para, across := _across(vectors, next_para)) >= TITLE_DEPTH
+                or _apart(blocks, body_at, next_para, across))):
             starts.append((_head(blocks, first, i), next_para, cue))
             article_start_para = next_para
     return starts
