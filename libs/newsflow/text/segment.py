@@ -35,7 +35,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from itertools import chain, islice, pairwise, repeat
+from itertools import chain, count, islice, pairwise, repeat
 
 import numpy as np
 
@@ -367,14 +367,19 @@ class _Vectors:
         the likeliest for the page's words when not given."""
         tokens = [word_stems(t, PREFIX) for t in texts]
         flat = list(chain.from_iterable(tokens))
-        vocabulary = {stem: k for k, stem in enumerate(dict.fromkeys(flat))}  # numbered as they first come
+        # words numbered as they first come on the page, in C (no Python loop per word): the
+        # position of a word's first use, then those positions in order
+        firsts: dict[str, int] = {}
+        first = np.fromiter(map(firsts.setdefault, flat, count()), np.int64, len(flat))
+        n, v = len(texts), max(len(firsts), 1)
+        number = np.zeros(len(flat), np.int64)
+        number[np.fromiter(firsts.values(), np.int64, len(firsts))] = np.arange(len(firsts))
+        vocabulary = dict(zip(firsts, range(len(firsts)), strict=True))
         lighter = informativeness(language or likeliest_language(flat, PREFIX), PREFIX)
-        n, v = len(texts), max(len(vocabulary), 1)
         # every (paragraph, word) pair of the page once, with its count (numpy throughout: no
         # Python loop per pair)
-        pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v
-        pair += np.fromiter(map(vocabulary.__getitem__, flat), np.int64, len(flat))
-        pair, count = np.unique(pair, return_counts=True)
+        pair = np.repeat(np.arange(n, dtype=np.int64), [len(t) for t in tokens]) * v + number[first]
+        pair, counts = np.unique(pair, return_counts=True)
         row, word = np.divmod(pair, v)
         df = np.bincount(word, minlength=v)
         # by document frequency on the page (IDF_BASE for a word in all n paragraphs), and by how
@@ -386,7 +391,7 @@ class _Vectors:
             widespread = widespread[np.argsort(-df[widespread], kind="stable")[: MAX_CELLS // n]]
         column = np.full(v, -1)
         column[widespread] = np.arange(widespread.size)
-        col, weight = column[word], count * idf[word]
+        col, weight = column[word], counts * idf[word]
         inner = col >= 0
         shared = np.zeros((n, widespread.size))
         shared[row[inner], col[inner]] = weight[inner]
