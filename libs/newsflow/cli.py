@@ -88,7 +88,9 @@ def _outcome(step: Callable[[Any], Any], number: int, item: Any) -> Outcome:
 
 
 def _numbered(lines: Iterable[bytes]) -> Iterator[tuple[int, bytes]]:
-    return ((number, line) for number, line in enumerate(lines, 1) if line.strip())
+    from newsflow.inputs import without_bom
+
+    return ((number, line) for number, line in enumerate(without_bom(lines), 1) if line.strip())
 
 
 def _in_order(lines: Iterable[bytes], stages: list[str], settings: Settings) -> Iterator[Outcome]:

@@ -7,9 +7,10 @@ still reaches the pipeline and its dead-letter topic; its key is then ``<file>:<
 
 from __future__ import annotations
 
+import codecs
 import csv
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,16 @@ def key_for(value: bytes, fallback: str) -> str:
         return fallback
 
 
-def _jsonl(lines, origin: str) -> Iterator[Record]:
-    for number, line in enumerate(lines, 1):
+def without_bom(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """``lines`` with the UTF-8 byte order mark that Windows tools put before the first taken off."""
+    lines = iter(lines)
+    if (first := next(lines, None)) is not None:
+        yield first.removeprefix(codecs.BOM_UTF8)
+        yield from lines
+
+
+def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
+    for number, line in enumerate(without_bom(lines), 1):
         line = line.rstrip(b"\r\n")
         if line.strip():
             where = f"{origin}:{number}"
@@ -52,7 +61,7 @@ def _jsonl(lines, origin: str) -> Iterator[Record]:
 
 def _csv(path: Path) -> Iterator[Record]:
     csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8", newline="") as fh:
+    with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: a spreadsheet's byte order mark
         reader = csv.DictReader(fh)
         if not reader.fieldnames or "content" not in reader.fieldnames:
             raise InputError(f"{path}: a CSV needs a 'content' column (has: {reader.fieldnames})")
@@ -73,7 +82,7 @@ def _csv(path: Path) -> Iterator[Record]:
 
 def _text_file(path: Path, name: str) -> Record:
     try:
-        content = path.read_bytes().decode("utf-8")
+        content = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 text ({exc})") from None
     obj = {"id": name, "content": content}

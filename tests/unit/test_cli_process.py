@@ -32,6 +32,13 @@ def test_bad_lines_are_reported_and_skipped_exit_2():
     assert "line 2: bad_json" in err and "line 3: empty_content" in err
 
 
+def test_a_byte_order_mark_before_the_first_line_is_no_error():
+    para = "A paragraph of real article text that is long enough to be kept as the body."
+    result = run(["--stages", "clean"], b"\xef\xbb\xbf" + orjson.dumps({"id": "a", "content": para}) + b"\n")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["id"] == "a"
+
+
 def test_tag_stage_keeps_text_unchanged_and_reads_an_optional_title():
     text = "  Angela Merkel  said on Tuesday that the decision had been a long time coming.\n"
     result = run(["--stages", "tag"], orjson.dumps({"id": "t1", "text": text}) + b"\n"

@@ -45,3 +45,16 @@ def test_csv_without_content_column_is_an_error(tmp_path):
 def test_missing_path_is_an_error(tmp_path):
     with pytest.raises(InputError, match="no such file"):
         list(read_inputs([str(tmp_path / "nope.txt")]))
+
+
+def test_a_byte_order_mark_is_taken_off(tmp_path):
+    """Windows tools and spreadsheets write one before the first line; it is no part of the data."""
+    bom = b"\xef\xbb\xbf"
+    (tmp_path / "a.jsonl").write_bytes(bom + b'{"id": "x1", "content": "a"}\n' + b'{"id": "x2", "content": "b"}\n')
+    (tmp_path / "b.csv").write_bytes(bom + b"id,content\n7,Body\n")
+    (tmp_path / "c.txt").write_bytes(bom + b"Hello")
+    records = list(read_inputs([str(tmp_path)]))
+    assert [r.key for r in records] == ["x1", "x2", "7", "c.txt"]
+    assert records[0].value == b'{"id": "x1", "content": "a"}'
+    assert orjson.loads(records[2].value)["content"] == "Body"
+    assert orjson.loads(records[3].value)["content"] == "Hello"
