@@ -58,6 +58,19 @@ def sniff_content_type(content: str) -> str:
     return HTML if len(_HTML_SNIFF.findall(head)) >= 3 else PLAIN
 
 
+_MEDIA_TYPES = {PLAIN: PLAIN, HTML: HTML, "application/xhtml+xml": HTML}
+
+
+def _media_type(value: str) -> str:
+    """A ``content_type`` as scrapers save it, often an HTTP header's value (``text/html;
+    charset=UTF-8``), as one of the two the pipeline reads. The charset is moot: the content is a
+    JSON string, decoded already."""
+    media_type = _MEDIA_TYPES.get(value.split(";", 1)[0].strip().lower())
+    if media_type is None:
+        raise Rejected("bad_field", f"content_type must be {PLAIN!r} or {HTML!r} (got {value[:80]!r})")
+    return media_type
+
+
 def _opt_str(obj: dict, name: str) -> str | None:
     value = obj.get(name)
     if value is None or value == "":
@@ -106,9 +119,8 @@ class RawArticle:
             raise Rejected("empty_content", "content is empty or whitespace only")
         if "\x00" in content[:65536]:
             raise Rejected("binary_content", "content holds NUL bytes; binary data is not text")
-        content_type = _opt_str(obj, "content_type") or sniff_content_type(content)
-        if content_type not in (HTML, PLAIN):
-            raise Rejected("bad_field", f"content_type must be {PLAIN!r} or {HTML!r}")
+        declared = _opt_str(obj, "content_type")
+        content_type = _media_type(declared) if declared else sniff_content_type(content)
         meta = obj.get("meta") or {}
         if not isinstance(meta, dict):
             raise Rejected("bad_field", "meta must be an object")

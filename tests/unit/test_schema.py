@@ -71,3 +71,13 @@ def test_a_cleaned_message_from_a_newer_cleaner_still_parses():
     obj["blocks"][0]["reading_order"] = 3
     obj["added_later"] = "x"
     assert Article.from_bytes(orjson.dumps(obj)) == article
+
+
+@pytest.mark.parametrize(
+    ("declared", "read_as"),
+    [("text/plain", PLAIN), ("text/html; charset=UTF-8", HTML), (" Text/HTML ", HTML),
+     ("application/xhtml+xml", HTML), ("text/plain;charset=windows-1252", PLAIN)],
+)
+def test_content_type_is_read_as_a_media_type(declared, read_as):
+    """Scrapers often save the HTTP header's value, parameters and all."""
+    assert RawArticle.from_obj({"content": "<p>x</p>", "content_type": declared}).content_type == read_as
