@@ -134,6 +134,18 @@ def test_a_page_of_one_hard_wrapped_paragraph_is_joined_in_linear_time(content_t
     assert time.perf_counter() - started < 60  # a hang guard, not a benchmark
 
 
+@pytest.mark.parametrize("paragraphs", [[P1, P2], [P1, P2] * 4])  # thin: read by trafilatura; long: by the rules
+def test_an_html_headline_that_is_the_title_is_not_repeated_in_the_text(paragraphs):
+    headline = "Council approves budget that opposition calls too little for schools and transport?"
+    body = "".join(f"<p>{k}. {p}</p>" for k, p in enumerate(paragraphs))
+    page = f"<html><head><title>{headline}</title></head><body><main><h1>{headline}</h1>{body}</main></body></html>"
+    result = clean(raw(page, HTML))
+    assert result.title == headline
+    assert [b.kind for b in result.blocks if b.text == headline] == ["title"]
+    alone = clean(raw(f"<html><head><title>{headline}</title></head><body><p>{headline}</p></body></html>", HTML))
+    assert [(b.kind, b.text) for b in alone.blocks] == [("body", headline)]  # a page's only line stays its text
+
+
 def test_thin_html_main_content_is_read_again_by_trafilatura(monkeypatch):
     from newsflow.text import clean as clean_mod
 

@@ -26,7 +26,7 @@ from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, 
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.16+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.17+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -228,6 +228,9 @@ def _clean_html(content: str) -> Cleaned:
             cleaned.removed.clear()
             cleaned.removed_chars.clear()
             cleaned.flags = [f for f in cleaned.flags if f != NO_PARAGRAPH] + [TRAFILATURA]
+    body = [b for b in cleaned.blocks if b.kind == BODY]
+    if len(body) > 1 and body[0].text == cleaned.title:
+        body[0].kind = boilerplate.TITLE  # the headline over the text: the record carries it as its title
     return cleaned
 
 
