@@ -172,10 +172,12 @@ def line(name: str, result: dict, seconds: float, n: int, mb: float) -> None:
 
 
 def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, str], content_type: str,
-                  labelled: dict, mb: float) -> tuple[dict, dict[str, str], float]:
+                  labelled: dict, text: dict, mb: float) -> tuple[dict, dict[str, str], float]:
     """newsflow with the shipped line filter (fitted on these pages: in-sample), with the rules
     alone, and with the filter fitted on the other half of the sites (the figure to expect on new
-    pages); returns the last result and predictions, and the seconds of the shipped run."""
+    pages); returns the last result and predictions, and the seconds of the shipped run. ``labelled``:
+    the pages' lines for fitting (``train_line_filter.text_pages`` or ``html_pages``), ``text``: the
+    naive text's, whose n-grams both models read."""
     from train_line_filter import cross_validated, model
 
     name = linefilter.TEXT if content_type == PLAIN else linefilter.HTML
@@ -184,7 +186,7 @@ def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, 
     with model(None):
         predictions, rules_s = run("rules alone", ours(content_type), inputs)
     line("  rules alone (no line filter)", score(tools, data, predictions, limit), rules_s, len(inputs), mb)
-    crossed_predictions = cross_validated(name, labelled, inputs)
+    crossed_predictions = cross_validated(name, labelled, inputs, text)
     crossed = score(tools, data, crossed_predictions, limit)
     print(f"  {'  filter fitted on other sites':<34} P {crossed['precision']:.3f}  R {crossed['recall']:.3f}  "
           f"F1 {crossed['f1']:.3f}   (2-fold by host name)")
@@ -277,12 +279,14 @@ def main() -> int:
     pages = load_html_dev(data, args.limit)
     mb = sum(len(p.encode()) for p in pages.values()) / 1e6
     print(f"\n(b) html-dev — {len(pages)} HTML pages, {mb:.1f} MB, scored by score_snippets.py")
-    ours_result, ours_html, ours_s = newsflow_rows(tools, data, args.limit, pages, HTML, html_pages(pages, gold), mb)
+    lines = {url: visible_text_lines(page) for url, page in pages.items()}
+    labelled_text = text_pages(lines, gold)
+    ours_result, ours_html, ours_s = newsflow_rows(tools, data, args.limit, pages, HTML, html_pages(pages, gold),
+                                                   labelled_text, mb)
     traf_predictions, traf_s = run("trafilatura", trafilatura_text, pages)
     traf_result = score(tools, data, traf_predictions, args.limit)
     line("trafilatura 2.3.1 (HTML)", traf_result, traf_s, len(pages), mb)
 
-    lines = {url: visible_text_lines(page) for url, page in pages.items()}
     texts = {url: "\n".join(page_lines) for url, page_lines in lines.items()}
     text_mb = sum(len(t.encode()) for t in texts.values()) / 1e6
     print(f"\n(c) html-dev as a naive scraper's plain text — {text_mb:.1f} MB")
@@ -291,7 +295,7 @@ def main() -> int:
           f"F1 {unfiltered['f1']:.3f}")
     c4_predictions, c4_s = run("C4 line rules", c4_lines, texts)
     line("C4's line rules (baseline)", score(tools, data, c4_predictions, args.limit), c4_s, len(texts), text_mb)
-    _, ours_naive, _ = newsflow_rows(tools, data, args.limit, texts, PLAIN, text_pages(lines, gold), text_mb)
+    _, ours_naive, _ = newsflow_rows(tools, data, args.limit, texts, PLAIN, labelled_text, labelled_text, text_mb)
     nodes = {url: "\n".join(visible_text_lines(page, text_nodes=True)) for url, page in pages.items()}
     as_nodes = score(tools, data, run("newsflow (text nodes)", ours(PLAIN), nodes)[0], args.limit)
     unfiltered = score(tools, data, nodes, args.limit)

@@ -5,9 +5,10 @@ each) and as a naive scraper saves them (all visible text, one block a line, as 
 it). Each line that holds one of the page's gold snippets is labelled: article text for a "with"
 snippet, furniture for a "without" one; other lines are not used. Features are the rules' view of
 each line (newsflow.text.linefilter.features), so a model learns only what the rules miss. Model:
-scikit-learn's logistic regression on standardised features. The plain-text model also reads each
-line's character n-grams through a second logistic regression (linefilter.LEXICAL), stacked: the
-n-gram scores it is fitted on come from n-gram models fitted on the other half of the sites.
+scikit-learn's logistic regression on standardised features. Both models also read each line's
+character n-grams through a second logistic regression (linefilter.LEXICAL), fitted on the naive
+text's labelled lines and stacked: the n-gram scores a model is fitted on come from n-gram models
+fitted on the other half of the sites.
 
 Prints, for each model, snippet precision / recall / F1 of the rules alone and of the rules with
 the filter fitted on one half of the sites and scored on the other (2-fold, split by host name),
@@ -40,7 +41,10 @@ from newsflow.text.clean import THIN_WORDS, plain_lines, too_deep, visible_text_
 THRESHOLDS = {linefilter.TEXT: 0.5, linefilter.HTML: 0.4}
 """Lines under this probability of being article text are furniture. 2-fold F1 on html-dev, two
 splits each: plain text 0.4 0.868, 0.5 0.870, 0.6 0.865 (one split, before the filter was limited
-to loose runs); HTML 0.3 0.919 / 0.917, 0.4 0.919 / 0.919, 0.5 0.917 / 0.918."""
+to loose runs); HTML 0.3 0.919 / 0.917, 0.4 0.919 / 0.919, 0.5 0.917 / 0.918; HTML with the
+n-gram scores (line-filter-4) 0.2 / 0.3 / 0.4: 0.920 / 0.922 / 0.922 (P 0.922 R 0.922 at 0.3,
+P 0.927 R 0.917 at 0.4: kept, the cleaner text at the same F1; 0.3 keeps 870 lines of html-dev's
+main content that 0.4 flags, most of them short: headings, list items, a place name)."""
 MODEL_PATH = Path(__file__).resolve().parents[1] / "libs" / "newsflow" / "data" / linefilter.MODEL_FILE
 NGRAM_C = 3.0
 """Regularisation of the n-gram model: out-of-site AUC on the labelled lines, C 1 / 3 / 10: 0.868 /
@@ -95,22 +99,22 @@ def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:
         rules = classify(lines, True, line_filter=False)
         if sum(word_count(t) for t, line in zip(lines, rules, strict=True) if line.kind == BODY) >= THIN_WORDS:
             # thinner pages are read by trafilatura: the filter never sees them
-            out[url] = (np.hstack([_rows(lines, True), dom.block_features(content)]), _labels(lines, gold[url]), [])
+            out[url] = (np.hstack([_rows(lines, True), dom.block_features(content)]), _labels(lines, gold[url]), lines)
     return out
 
 
-def fit_model(name: str, pages: dict[str, Page], salt: str = "") -> dict:
-    """The ``name`` model fitted on ``pages``; the plain-text one with its n-gram model, fitted on
-    all of them, and stacked on n-gram scores fitted out of site (halves by host name and ``salt``)."""
-    if name == linefilter.HTML:
-        return fit([(rows, labels) for rows, labels, _ in pages.values()], name)
+def fit_model(name: str, pages: dict[str, Page], text: dict[str, Page], salt: str = "") -> dict:
+    """The ``name`` model fitted on ``pages``, stacked on the scores of an n-gram model of the same
+    sites' naive text (``text``: :func:`text_pages`) fitted out of site (halves by host name and
+    ``salt``); with the n-gram model fitted on all of ``text``, which the plain-text model's entry in
+    the model file carries for both."""
     stacked = []
     for fold in (0, 1):
-        ngrams = fit_ngrams([page for url, page in pages.items() if fold_of(url, salt) != fold])
+        ngrams = fit_ngrams([page for url, page in text.items() if fold_of(url, salt) != fold])
         stacked += [(np.hstack([rows, linefilter.lexical_columns(lines, list(range(len(lines))), *ngrams)]), labels)
                     for url, (rows, labels, lines) in pages.items() if fold_of(url, salt) == fold]
     spec = fit(stacked, name)
-    weights, bias = fit_ngrams(list(pages.values()))
+    weights, bias = fit_ngrams(list(text.values()))
     spec["ngrams"] = {"n": linefilter.NGRAM, "bits": linefilter.NGRAM_BITS, "bias": bias,
                       "weights": linefilter.encode_weights(weights)}
     return spec
@@ -164,14 +168,16 @@ def fold_of(url: str, salt: str = "") -> int:
     return zlib.crc32(((urlsplit(url).hostname or url).removeprefix("www.") + salt).encode()) % 2
 
 
-def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str],
+def cross_validated(name: str, data: dict[str, Page], inputs: dict[str, str], text: dict[str, Page],
                     others: dict[str, dict] | None = None) -> dict[str, str]:
-    """Each input cleaned with the ``name`` model fitted on the other half of the sites (and the
-    ``others``, e.g. the plain-text model for HTML too deep to parse, instead of the shipped ones)."""
+    """Each input cleaned with the ``name`` model (and its n-gram model, from ``text``) fitted on the
+    other half of the sites (and the ``others``, e.g. the plain-text model for HTML too deep to
+    parse, instead of the shipped ones)."""
     clean = ours(PLAIN if name == linefilter.TEXT else HTML)
     predictions = {}
     for fold in (0, 1):
-        fitted = fit_model(name, {url: page for url, page in data.items() if fold_of(url) != fold}, salt="inner")
+        fitted = fit_model(name, {url: page for url, page in data.items() if fold_of(url) != fold},
+                           {url: page for url, page in text.items() if fold_of(url) != fold}, salt="inner")
         with model({**(others or {}), name: fitted}):
             predictions.update({url: clean(content) for url, content in _progress(inputs.items(), f"{name} fold {fold}")
                                 if fold_of(url) == fold})
@@ -197,17 +203,19 @@ def main() -> int:
     naive = {url: visible_text_lines(page) for url, page in pages.items()}
     texts = {url: "\n".join(lines) for url, lines in naive.items()}
     specs = {}
+    text = text_pages(naive, gold)
     for name, labelled, inputs, content_type in (
-            (linefilter.TEXT, text_pages(naive, gold), texts, PLAIN),
+            (linefilter.TEXT, text, texts, PLAIN),
             (linefilter.HTML, html_pages(pages, gold), pages, HTML)):
         print(f"{name} model (html-dev {'as naive text' if name == linefilter.TEXT else 'HTML'})")
         figures = evaluate(tools, data, inputs, content_type,
-                           lambda: cross_validated(name, labelled, inputs, specs))  # noqa: B023
+                           lambda: cross_validated(name, labelled, inputs, text, specs))  # noqa: B023
         for row, result in figures.items():
             print(f"  {row:<32} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
-        specs[name] = fit_model(name, labelled)
+        specs[name] = fit_model(name, labelled, text)
         specs[name]["html_dev"] = {row: {k: round(r[k], 4) for k in ("precision", "recall", "f1")}
                                    for row, r in figures.items()}
+    del specs[linefilter.HTML]["ngrams"]  # the same as the plain-text model's: fitted on the same lines
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps({"version": linefilter.VERSION, **specs}, indent=1) + "\n")
         print(f"wrote {MODEL_PATH}")

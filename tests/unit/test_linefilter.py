@@ -94,7 +94,8 @@ def test_deks_above_a_byline_are_not_judged():
 def test_the_filter_never_empties_a_page(monkeypatch):
     # a model that reads every line as furniture: the page keeps its text rather than lose it
     monkeypatch.setattr(linefilter, "_model",
-                        lambda name: linefilter.Model(np.zeros(len(linefilter.feature_names(name))), -50.0, 0.5))
+                        lambda name: linefilter.Model(np.zeros(len(linefilter.feature_names(name))), -50.0, 0.5,
+                                                      (np.zeros(1 << linefilter.NGRAM_BITS), 0.0)))
     page = "<html><body><article>" + "".join(f"<p>{p}</p>" for p in P) + "</article></body></html>"
     cleaned = clean(RawArticle(id="t", content=page, content_type=HTML))
     assert [b.text for b in cleaned.blocks if not b.furniture] == P
