@@ -87,3 +87,27 @@ def test_a_paragraph_hard_wrapped_with_br_is_one_block_and_a_verse_stays_lines()
     blocks = dom.unwrapped_blocks(dom.main_content(dom.blocks(dom.parse(page))))
     assert [block.text for block in blocks] == [f"{P1} {P2} {P3}", P1, "Roses are red", "violets are blue",
                                                 "sugar is sweet", "and so are you"]
+
+
+@pytest.mark.parametrize(("head", "body", "title"), [
+    # the site's name after the headline, as og:site_name gives it
+    ('<meta property="og:title" content="Storm Leaves Town Dark | Daily Planet"><meta property="og:site_name" content="Daily Planet">',
+     "", "Storm Leaves Town Dark"),
+    # the host of the canonical link, before the headline
+    ('<title>CNET.de - So schützen Sie Ihre Daten</title><link rel="canonical" href="https://www.cnet.de/88130484/">',
+     "", "So schützen Sie Ihre Daten"),
+    # held in a short last part: "Stack Overflow Blog" on stackoverflow.blog
+    ('<meta property="og:title" content="What is Rust - and why is it so popular? - Stack Overflow Blog">'
+     '<meta property="og:url" content="https://stackoverflow.blog/2020/01/20/what-is-rust/">',
+     "", "What is Rust - and why is it so popular?"),
+    # no site named: the part that leaves the page's h1 goes
+    ('<meta property="og:title" content="Penny - Stardew Valley Wiki">', "<h1>Penny</h1>", "Penny"),
+    # nothing says which part is the site's: the title stays whole
+    ("<title>Brexit - What Happens Next</title>", "<p>No heading here.</p>", "Brexit - What Happens Next"),
+    # a dash inside a word or a colon after one is no separator
+    ('<meta property="og:title" content="Tote Hummeln: Die Erklärung für Ultium-Zellen"><meta property="og:site_name" content="Zellen">',
+     "", "Tote Hummeln: Die Erklärung für Ultium-Zellen"),
+])
+def test_page_title_leaves_out_the_sites_name(head, body, title):
+    tree = dom.parse(f"<html><head>{head}</head><body>{body}</body></html>")
+    assert dom.page_title(tree) == title
