@@ -111,3 +111,17 @@ def test_a_paragraph_hard_wrapped_with_br_is_one_block_and_a_verse_stays_lines()
 def test_page_title_leaves_out_the_sites_name(head, body, title):
     tree = dom.parse(f"<html><head>{head}</head><body>{body}</body></html>")
     assert dom.page_title(tree) == title
+
+
+@pytest.mark.parametrize(("body", "authors"), [
+    ('<p class="byline">Von <a href="/a">Anna Schmidt</a> | 3. März 2020</p>', ["Anna Schmidt"]),
+    ('<span itemprop="author"><span itemprop="name">Jane Doe</span></span>', ["Jane Doe"]),
+    ('<div class="post-author">Posted by Jo Ray<span>Jo Ray</span></div>', ["Jo Ray"]),
+    # a commenter's name is no author, nor a form's label, nor a single word or a date
+    ('<div id="comments"><span class="comment-author">Max Muster</span></div>', []),
+    ('<form><label class="author">Name (erforderlich)</label></form>', []),
+    ('<span class="author">admin</span><span class="byline">29. Juni</span>', []),
+])
+def test_byline_authors_name_the_person_the_markup_credits(body, authors):
+    tree = dom.parse(f"<html><body>{body}<article><p>{P1}</p></article></body></html>")
+    assert dom.byline_authors(tree) == authors

@@ -9,7 +9,7 @@ import pytest
 
 from newsflow.pipeline import clean_stage, segment_stage
 from newsflow.schema import PLAIN, RawArticle
-from newsflow.text.segment import author_names
+from newsflow.text.boilerplate import author_names
 from tests.conftest import SAMPLES
 
 # Over 100 words each, like real stories (shorter parts of a page are not articles of their own).

@@ -26,7 +26,7 @@ from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, 
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.18+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.19+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -214,7 +214,8 @@ def _clean_html(content: str) -> Cleaned:
         blocks=[],
         title=dom.page_title(tree),
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
-        authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else []),
+        authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else [])
+        or dom.byline_authors(tree),
         published=dom.published_date(tree, linked),
     )
     main = dom.unwrapped_blocks(dom.main_content(dom.blocks(tree)))

@@ -45,11 +45,13 @@ from newsflow.text.boilerplate import (
     ASIDE,
     BODY,
     BYLINE,
+    BYLINE_PREFIX,
     DATELINE,
     HEADING_WORDS,
     SEPARATOR,
     TITLE,
     WEB_ADDRESS,
+    author_names,
     ends_like_sentence,
     word_count,
 )
@@ -1037,31 +1039,6 @@ class Parts:
     """ISO 8601: the day a dateline in the header names (:func:`published_date`)."""
 
 
-_BYLINE_PREFIX = re.compile(r"^(?:written by|authored by|by|von|par|por|di|door|av|af|от|автор)\s+", re.I)
-_BYLINE_END = re.compile(r"\s*(?:[,:;|(•·@]|\s\d|\s(?:via|for|in|and|und|et|y|on|am)\s).*$", re.I)
-"""Where a byline's names end: punctuation, a figure (a date after the name: ``Emily Burack 8 January
-2020``), a handle, or a word that goes on to an outlet or a date."""
-
-
-_NAME_PARTICLES = frozenset([
-    "al", "bin", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "e", "el", "ibn",
-    "la", "le", "ten", "ter", "van", "von", "y", "zu",
-])
-"""Lower-case words a name holds after its first ("Ursula von der Leyen", "Luiz Inácio Lula da Silva");
-any other lower-case word makes the byline a phrase. html-dev naive text, pages given authors none of
-whom the page declares: 99 -> 95 when it came in (segment-0.33), those given the declared ones the same."""
-
-
-def author_names(byline: str) -> list[str]:
-    """``Authored by Raheem Kassam, op-ed via The Daily Caller:`` → ``["Raheem Kassam"]``,
-    ``Luke Kemp 11 February 2020`` → ``["Luke Kemp"]``; none from a phrase (:data:`_NAME_PARTICLES`)."""
-    name = _BYLINE_END.sub("", _BYLINE_PREFIX.sub("", byline.strip())).strip(" .:")
-    words = name.split()
-    if any(w[0].islower() and w not in _NAME_PARTICLES for w in words[1:]):
-        return []  # a phrase ("Von Sarajevo zum Flächenbrand"), not a name
-    return [name] if name and len(words) <= 5 else []
-
-
 def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = True) -> list[Block]:
     """What an article's text is made of: its paragraphs (less those read as page furniture, see
     :class:`~newsflow.schema.Block`) and its subheadings — title-like lines of
@@ -1131,16 +1108,16 @@ def _under_headline(group: list[Block]) -> list[Block] | None:
 
 
 def header_authors(group: list[Block]) -> list[str]:
-    """The names in the bylines of an article's header (:func:`author_names`), each once: from its
+    """The names in the bylines of an article's header (:func:`~newsflow.text.boilerplate.author_names`), each once: from its
     headline on, not in a menu above it; failing those, only bylines that say so ("By …", "Von …"),
     not bare names. When it came in (with names cut at a figure, a handle or
-    "on"/"am", :data:`_BYLINE_END`): html-dev pages as naive text given authors 361 -> 138, all of them
+    "on"/"am", :data:`~newsflow.text.boilerplate.BYLINE_END`): html-dev pages as naive text given authors 361 -> 138, all of them
     the page's declared ones (its author metadata) on 17 -> 41, none of them on 330 -> 96 (a menu's
     "Close Menu", "Primary Menu" before a repeated line had read as a name over a separator; most
     of the 96 left are names the page's metadata leaves out); the samples' and the news sample's
     authors the same; eval-segment prints these."""
     bylines = [b for b in _under_headline(group) or () if b.kind == BYLINE] or \
-        [b for b in _header(group) if b.kind == BYLINE and _BYLINE_PREFIX.match(b.text)]
+        [b for b in _header(group) if b.kind == BYLINE and BYLINE_PREFIX.match(b.text)]
     return list(dict.fromkeys(name for b in bylines for name in author_names(b.text)))
 
 
