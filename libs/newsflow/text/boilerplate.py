@@ -69,9 +69,8 @@ _DATE = re.compile(
 )
 """2019-04-30, 30.4.2019, 30 April 2019, 30th April 2019, 30. April 2019 (German, Nordic), April 30, 2019,
 the months cut short too (21. Jan. 2015, Jan. 21, 2015), 2019年4月30日 (Chinese, Japanese)."""
-_BYLINE = re.compile(r"^(by|authored by|von|par|por|di|door|av|af|от|автор|written by)\s+\S", re.I)
-
 BYLINE_PREFIX = re.compile(r"^(?:written by|authored by|by|von|par|por|di|door|av|af|от|автор)\s+", re.I)
+"""What opens a byline, in the languages it was seen in (``By``, ``Von``, ``Par``, ``Door``, ``Av``…)."""
 BYLINE_END = re.compile(r"\s*(?:[,:;|(•·@]|\s\d|\s(?:via|for|in|and|und|et|y|on|am)\s).*$", re.I)
 """Where a byline's names end: punctuation, a figure (a date after the name: ``Emily Burack 8 January
 2020``), a handle, or a word that goes on to an outlet or a date."""
@@ -266,7 +265,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
             out[i] = _line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = _line(BODY)
-        elif words[i] <= 10 and (byline := _BYLINE.match(text)) and _names_someone(text, byline.end() - 1, words[i]):
+        elif words[i] <= 10 and (byline := BYLINE_PREFIX.match(text)) and _names_someone(text, byline.end(), words[i]):
             out[i] = _line(BYLINE)
         elif sentence[i] and words[i] >= 3:
             out[i] = _line(BOILERPLATE, "fragment")  # a short sentence: body only beside body
