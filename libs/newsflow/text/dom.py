@@ -347,8 +347,8 @@ def byline_authors(tree: LexborHTMLParser) -> list[str]:
     the site's), capitalised, of letters. The authors of a page whose metadata names none. When it
     came in (clean-0.19): 119 of the 552 html-dev pages whose metadata names nobody were given an
     author; of 40 drawn and read, 34 the byline's person, 2 a name cut short or with a word too
-    ("Tomas Spahn Fr"), 4 no person (one of them, "K A", left out since) ("Alle Beiträge", "Support Team", "CBS News February"). On the
-    pages whose metadata names authors, the markup's byline gives one of them on 155 and someone
+    ("Tomas Spahn Fr"), 4 no person ("Alle Beiträge", "Support Team", "CBS News February", and "K A",
+    left out since by a first name of two letters or more). On the pages whose metadata names authors, the markup's byline gives one of them on 155 and someone
     else on 37 — there, often the metadata's is the publisher ("Süddeutsche.de GmbH", "ThemeGrill")."""
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
@@ -356,11 +356,18 @@ def byline_authors(tree: LexborHTMLParser) -> list[str]:
             if not text or word_count(text) > BYLINE_WORDS or _in_comments(node):
                 continue
             byline = _TRAILING_WORDS.sub("", _BYLINE_LABEL.sub("", text.lstrip("~-–— ")))
-            names = [_once(name) for name in author_names(byline) if len(words := name.split()) >= 2 and name[0].isupper() and len(words[0]) > 1
-                     and words[-1].lower() not in NAME_PARTICLES and all(map(_NAME_WORD.fullmatch, words))]
+            names = [_once(name) for name in author_names(byline) if _person_like(name)]
             if names:
                 return names
     return []
+
+
+def _person_like(name: str) -> bool:
+    """Two words or more, the first capitalised and longer than an initial, all of letters, the last
+    no particle (``Artikel von``)."""
+    words = name.split()
+    return (len(words) >= 2 and name[0].isupper() and len(words[0]) > 1
+            and words[-1].lower() not in NAME_PARTICLES and all(map(_NAME_WORD.fullmatch, words)))
 
 
 def _once(name: str) -> str:
@@ -371,6 +378,7 @@ def _once(name: str) -> str:
 
 
 def _in_comments(node: LexborNode) -> bool:
+    """Whether ``node`` is inside a form or an element named for comments or replies."""
     while node is not None:
         if node.tag == "form" or _NOT_THE_AUTHORS.search(f"{node.attributes.get('class') or ''} {node.attributes.get('id') or ''}"):
             return True
