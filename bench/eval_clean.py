@@ -36,7 +36,7 @@ from tqdm import tqdm
 
 from newsflow.pipeline import clean_stage
 from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
-from newsflow.text import linefilter
+from newsflow.text import dom, linefilter
 from newsflow.text.clean import visible_text_lines
 from newsflow.text.normalize import normalize_line
 
@@ -198,15 +198,16 @@ def eval_dates(pages: dict[str, str], texts: dict[str, str]) -> None:
     metadata often gives the time in UTC)."""
     from datetime import date
 
-    def published(content: str, content_type: str) -> str | None:
+    def published(content: str) -> str | None:
         try:
-            return clean_stage(RawArticle(id="x", content=content, content_type=content_type)).published
+            return clean_stage(RawArticle(id="x", content=content, content_type=PLAIN)).published
         except Rejected:
             return None
 
     declared = same = near = read = extra = 0
     for url in tqdm(pages, desc="dates", leave=False, file=sys.stderr, disable=None):
-        meta, found = published(pages[url], HTML), published(texts[url], PLAIN)
+        tree = dom.parse(pages[url])  # the metadata's date alone: newsflow reads an HTML page's text too
+        meta, found = dom.published_date(tree, dom.json_ld(tree)), published(texts[url])
         if meta is None:
             extra += found is not None
             continue

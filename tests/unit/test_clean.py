@@ -62,6 +62,14 @@ def test_html_date_from_json_ld_or_the_next_source_that_reads_as_one():
     assert clean(raw(page, HTML)).published == "2019-05-01"
 
 
+def test_html_without_a_date_in_its_metadata_takes_the_one_over_its_text():
+    body = (f"<article><h1>New Rules Pass After Heated Debate</h1><p>Veröffentlicht am 3. März 2019</p>"
+            f"<p>{P1}</p><p>{P2}</p><p>On 4 April 2020 the rules were reviewed.</p></article>")
+    assert clean(raw(f"<html><body>{body}</body></html>", HTML)).published == "2019-03-03"
+    meta = '<meta property="article:published_time" content="2019-03-05">'
+    assert clean(raw(f"<html><head>{meta}</head><body>{body}</body></html>", HTML)).published == "2019-03-05"
+
+
 def test_html_authors_are_the_people_json_ld_names_before_the_author_meta():
     json_ld = ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "author": ['
                '{"@type": "Person", "name": "Lindsey O&#039;Donnell"}, {"@type": "Organization", "name": "Threatpost"}]}]}'

@@ -26,7 +26,7 @@ from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, 
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.19+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.20+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -170,7 +170,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
         cleaned.blocks.append(Block(text, line.kind, start, end, furniture, line.reason == IN_TEXT))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
-    if not main_content and cleaned.published is None:
+    if cleaned.published is None:  # HTML: when its metadata gives no date
         cleaned.published = _header_date(lines, classified)
     return cleaned
 
