@@ -103,17 +103,20 @@ def html_pages(pages: dict[str, str], gold: dict) -> dict[str, Page]:
     return out
 
 
-def fit_model(name: str, pages: dict[str, Page], text: dict[str, Page], salt: str = "") -> dict:
+def fit_model(name: str, pages: dict[str, Page], text: dict[str, Page], salt: str = "",
+              with_ngrams: bool = True) -> dict:
     """The ``name`` model fitted on ``pages``, stacked on the scores of an n-gram model of the same
     sites' naive text (``text``: :func:`text_pages`) fitted out of site (halves by host name and
-    ``salt``); with the n-gram model fitted on all of ``text``, which the plain-text model's entry in
-    the model file carries for both."""
+    ``salt``); ``with_ngrams``: with the n-gram model fitted on all of ``text``, which the model file
+    keeps in the plain-text model's entry only (the HTML model reads the same one)."""
     stacked = []
     for fold in (0, 1):
         ngrams = fit_ngrams([page for url, page in text.items() if fold_of(url, salt) != fold])
         stacked += [(np.hstack([rows, linefilter.lexical_columns(lines, list(range(len(lines))), *ngrams)]), labels)
                     for url, (rows, labels, lines) in pages.items() if fold_of(url, salt) == fold]
     spec = fit(stacked, name)
+    if not with_ngrams:
+        return spec
     weights, bias = fit_ngrams(list(text.values()))
     spec["ngrams"] = {"n": linefilter.NGRAM, "bits": linefilter.NGRAM_BITS, "bias": bias,
                       "weights": linefilter.encode_weights(weights)}
@@ -212,10 +215,9 @@ def main() -> int:
                            lambda: cross_validated(name, labelled, inputs, text, specs))  # noqa: B023
         for row, result in figures.items():
             print(f"  {row:<32} P {result['precision']:.3f}  R {result['recall']:.3f}  F1 {result['f1']:.3f}")
-        specs[name] = fit_model(name, labelled, text)
+        specs[name] = fit_model(name, labelled, text, with_ngrams=name == linefilter.TEXT)
         specs[name]["html_dev"] = {row: {k: round(r[k], 4) for k in ("precision", "recall", "f1")}
                                    for row, r in figures.items()}
-    del specs[linefilter.HTML]["ngrams"]  # the same as the plain-text model's: fitted on the same lines
     if not args.dry_run:
         MODEL_PATH.write_text(json.dumps({"version": linefilter.VERSION, **specs}, indent=1) + "\n")
         print(f"wrote {MODEL_PATH}")

@@ -170,7 +170,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
         cleaned.blocks.append(Block(text, line.kind, start, end, furniture, line.reason == IN_TEXT))
     if any(line.reason == NO_PARAGRAPH for line in classified):
         cleaned.flags.append(NO_PARAGRAPH)
-    if cleaned.published is None:  # HTML: when its metadata gives no date
+    if cleaned.published is None:  # plain text; HTML when its metadata gives no date
         cleaned.published = _header_date(lines, classified)
     return cleaned
 

@@ -1108,14 +1108,15 @@ def _under_headline(group: list[Block]) -> list[Block] | None:
 
 
 def header_authors(group: list[Block]) -> list[str]:
-    """The names in the bylines of an article's header (:func:`~newsflow.text.boilerplate.author_names`), each once: from its
-    headline on, not in a menu above it; failing those, only bylines that say so ("By …", "Von …"),
-    not bare names. When it came in (with names cut at a figure, a handle or
-    "on"/"am", :data:`~newsflow.text.boilerplate.BYLINE_END`): html-dev pages as naive text given authors 361 -> 138, all of them
-    the page's declared ones (its author metadata) on 17 -> 41, none of them on 330 -> 96 (a menu's
-    "Close Menu", "Primary Menu" before a repeated line had read as a name over a separator; most
-    of the 96 left are names the page's metadata leaves out); the samples' and the news sample's
-    authors the same; eval-segment prints these."""
+    """The names in the bylines of an article's header
+    (:func:`~newsflow.text.boilerplate.author_names`), each once: from its headline on, not in a menu
+    above it; failing those, only bylines that say so ("By …", "Von …"), not bare names. When it came
+    in (with names cut at a figure, a handle or "on"/"am",
+    :data:`~newsflow.text.boilerplate.BYLINE_END`): html-dev pages as naive text given authors 361 ->
+    138, all of them the page's declared ones (its author metadata) on 17 -> 41, none of them on 330
+    -> 96 (a menu's "Close Menu", "Primary Menu" before a repeated line had read as a name over a
+    separator; most of the 96 left are names the page's metadata leaves out); the samples' and the
+    news sample's authors the same; eval-segment prints these."""
     bylines = [b for b in _under_headline(group) or () if b.kind == BYLINE] or \
         [b for b in _header(group) if b.kind == BYLINE and BYLINE_PREFIX.match(b.text)]
     return list(dict.fromkeys(name for b in bylines for name in author_names(b.text)))
