@@ -6,6 +6,7 @@ by adding optional fields only. All encoding and decoding goes through orjson.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 from dataclasses import asdict, dataclass, field, fields
@@ -145,7 +146,8 @@ class RawArticle:
         if max_bytes is not None and len(data) > max_bytes * 2:
             raise Rejected("too_large", f"message is larger than {max_bytes * 2} bytes")
         try:
-            obj = orjson.loads(data)
+            # a UTF-8 byte order mark, which some Windows producers write, is no part of the JSON
+            obj = orjson.loads(data.removeprefix(codecs.BOM_UTF8))
         except orjson.JSONDecodeError as exc:
             try:
                 data.decode("utf-8")

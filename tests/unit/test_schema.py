@@ -29,6 +29,11 @@ def test_bad_input_is_rejected_with_reason(data, reason):
     assert info.value.reason == reason
 
 
+def test_a_byte_order_mark_before_the_json_is_passed_over():
+    raw = RawArticle.from_bytes(b'\xef\xbb\xbf{"id": "x", "content": "Hello"}')
+    assert (raw.id, raw.content) == ("x", "Hello")
+
+
 def test_too_large_is_rejected_before_parsing():
     data = orjson.dumps({"content": "x" * 2_000_000})
     with pytest.raises(Rejected) as info:
