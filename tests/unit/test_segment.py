@@ -1034,3 +1034,24 @@ def test_a_headline_between_stories_whose_paragraphs_share_few_words_opens_an_ar
     found = articles("\n\n".join([titles[0], *TRAVEL, titles[1], *GARDEN]))
     assert [a.title for a in found] == titles
     assert found[1].text.split("\n\n") == GARDEN
+
+
+def test_a_short_story_under_a_byline_is_an_article_of_its_own_unsigned_it_joins_the_one_before():
+    brief = ["Firefighters put out a blaze at a timber yard near the harbour early on Sunday morning.",
+             "Nobody was hurt in the fire, which destroyed two sheds of timber, the fire service said.",
+             "The cause of the timber yard fire is not yet known and an inquiry has begun.",
+             "Neighbours said the smoke from the timber yard could be seen across the harbour for hours."]
+    titles = ["Bank Raises Interest Rates Again", "Fire Destroys Timber Yard Sheds", "Home Side Wins The Cup Final"]
+    bylines = [["By Jane Smith", "12 May 2024"], ["By Tom Brown", "12 May 2024"], ["By Ann Lee", "12 May 2024"]]
+
+    def dump(signed):
+        stories = [STORY_A, brief, STORY_B]
+        return "\n\n".join(line for k in range(3) for line in [titles[k], *(bylines[k] if signed[k] else []), *stories[k]])
+
+    found = articles(dump([True, True, True]))
+    assert [(a.title, a.authors) for a in found] == [(t, [b[0][3:]]) for t, b in zip(titles, bylines, strict=True)]
+    assert found[1].text == "\n\n".join(brief)
+    # under a bare title, fewer than MIN_ARTICLE_WORDS words of prose are no article of their own
+    found = articles(dump([True, False, True]))
+    assert [a.title for a in found] == [titles[0], titles[2]]
+    assert found[0].text.endswith("\n\n".join(brief))
