@@ -33,7 +33,7 @@ import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import chain, count, islice, pairwise, repeat
@@ -250,7 +250,7 @@ CUED_ARTICLE_WORDS = 50
 title opens it (a byline, a dateline, a separator recurring at article heads: a page's own head,
 which a comment thread's headers, crowded together, do not pass for): a short page of a dump, a
 news brief, stands there. When it came in (segment-0.38; 30 / 40 / 50 / 60 / 70 / 100 words):
-news-sample pages joined one and two line breaks apart, Pk 0.129 / 0.129 / 0.129 / 0.129 / 0.133 /
+news-sample pages joined one and two line breaks apart (eval-segment's 100 dumps of then), Pk 0.129 / 0.129 / 0.129 / 0.129 / 0.133 /
 0.133 and 0.133 / 0.133 / 0.133 / 0.136 / 0.140 / 0.140; dumps of whole pages, own menus, English
 0.072 / 0.072 / 0.072 / 0.071 / 0.071 / 0.076; one site, English 0.127 (0.132 at 100), German
 0.118 / 0.120 / 0.120 / 0.123 / 0.123 / 0.123; html-dev naive single pages split 48 / 47 / 47 / 47 /
@@ -1040,7 +1040,7 @@ _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 """Thai, Lao and Khmer, which end sentences with a space: all their paragraphs count as prose."""
 
 
-def _merge_small(groups: list[list[Block]], cued: set[int] = frozenset()) -> list[list[Block]]:
+def _merge_small(groups: list[list[Block]], cued: Collection[int] = ()) -> list[list[Block]]:
     """Merge every group without a run of :data:`MIN_ARTICLE_WORDS` words of consecutive paragraphs
     (a subheading between them allowed: :data:`HEADING_GAP`), or of :data:`CUED_ARTICLE_WORDS` for a
     group whose first block is in ``cued`` (``id()`` of the blocks that open a header with furniture
