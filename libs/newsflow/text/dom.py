@@ -285,8 +285,12 @@ SITE_NAME_WORDS = 4
 SITE_KEY_LETTERS = 4
 
 
+_NOT_KEY = re.compile(r"[\W_]+")
+
+
 def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", "", text.casefold())
+    """``text``'s letters and digits, case-folded: how a site's name and a title's part are compared."""
+    return _NOT_KEY.sub("", text.casefold())
 
 
 def site_keys(tree: LexborHTMLParser) -> set[str]:
