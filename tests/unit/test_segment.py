@@ -474,9 +474,29 @@ def test_each_article_of_a_dump_gets_the_date_of_its_own_header():
 def test_author_names_from_bylines():
     assert author_names("Authored by Raheem Kassam, op-ed via The Daily Caller:") == ["Raheem Kassam"]
     assert author_names("By Jim Babka") == ["Jim Babka"]
-    assert author_names("Von Anna Schmidt und Max Muster") == ["Anna Schmidt"]
     assert author_names("Von Ursula von der Leyen") == ["Ursula von der Leyen"]
     assert author_names("Von Sarajevo zum Flächenbrand") == []  # a phrase, not a name
+
+
+@pytest.mark.parametrize(("byline", "names"), [
+    ("Von Anna Schmidt und Max Muster", ["Anna Schmidt", "Max Muster"]),
+    ("Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR", ["Volkmar Kabisch", "Jan Lukas Strozyk", "Benedikt Strunz"]),
+    ("By Jane Doe, Associated Press", ["Jane Doe"]),  # a comma with no conjunction after it: a role or an outlet
+    ("Von Jule Radeck und Team", ["Jule Radeck"]),
+    ("By Amelie Marie Nishizawa Feb 8, 2020 5:00 pm", ["Amelie Marie Nishizawa"]),  # the month before the day
+    ("Par Matthieu Hy le 07 Mai 2020", ["Matthieu Hy"]),
+    ("Von Jule Radeck Vom 3. Februar 2022", ["Jule Radeck"]),
+    ("by Jake Goulding on January 20, 2020", ["Jake Goulding"]),
+    ("By John Walk - January 3, 2020", ["John Walk"]),
+    ("Stephen Bryen / American Thinker", ["Stephen Bryen"]),
+    ("Von Felix Eisenreich // 1. November 2023", ["Felix Eisenreich"]),
+    ("Par Olivier Minot Olivier Minot", ["Olivier Minot"]),  # a link's text and its title
+    ("By Perry Bacon Jr.", ["Perry Bacon Jr."]),
+    ("By Tatyana Turner.", ["Tatyana Turner"]),
+    ("Shinzo Abe 3 March 2020", ["Shinzo Abe"]),  # a name's last word that is a month's abbreviation elsewhere stays
+])
+def test_author_names_end_where_a_date_an_outlet_or_a_role_begins_and_list_every_name(byline, names):
+    assert author_names(byline) == names
 
 
 def test_readers_comments_under_names_and_dates_stay_with_the_article():
@@ -890,6 +910,24 @@ def test_a_byline_under_a_paragraph_of_site_furniture_is_still_in_the_header():
     for block in group[1:3]:  # paragraphs of the article's own: a byline under two is no header's
         block.furniture = False
     assert header_authors(group) == []
+
+
+def test_a_bare_name_is_an_author_alone_and_not_between_two_separators():
+    from newsflow.schema import Block
+    from newsflow.text.segment import header_authors
+
+    def group(*header):
+        return [Block("Five Rules For A Quiet Life In The City", "title"), *header, *[Block(p) for p in STORY_A]]
+
+    published = Block("Published", "separator")
+    signed = Block("Alexander Mercouris", "byline")
+    assert header_authors(group(Block(STORY_B[0]), signed, published)) == ["Alexander Mercouris"]
+    # a menu's item: a separator on either side ("News" / "Show More" / "Opinion")
+    menu = [Block("News", "separator"), Block("Show More", "byline"), Block("Opinion", "separator")]
+    assert header_authors(group(*menu)) == []
+    # beside a byline that says so, or another bare name, a bare name is a menu's too
+    assert header_authors(group(Block("Sign Out", "byline"), published, Block("By Eric Levitz", "byline"))) == ["Eric Levitz"]
+    assert header_authors(group(Block("Healthy Eating", "byline"), published, Block(STORY_B[0]), signed, published)) == []
 
 
 def test_a_headline_sharing_far_more_of_the_text_than_the_line_under_it_is_taken_over_it():

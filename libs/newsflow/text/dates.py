@@ -73,6 +73,12 @@ def _months() -> dict[str, int]:
     return names
 
 
+def is_month(word: str) -> bool:
+    """Whether ``word`` names a month, whole or cut short (``Feb``, ``févr.``), in one of
+    :data:`MONTH_LANGUAGES`."""
+    return word.casefold().rstrip(".") in _months()
+
+
 def _plausible(year: int) -> bool:
     """A web page's publication year: :data:`FIRST_YEAR` to next year."""
     return FIRST_YEAR <= year <= date.today().year + 1

@@ -340,7 +340,7 @@ _BYLINE_LABEL = re.compile(r"^(?:(?:author|autor|autorin|auteur|autore)\b\s*:?\s
 off: ``Autor:``, ``Written by:``, and the verb of ``Eingestellt von``, ``Posted by``, ``Publicado por``."""
 _NAME_WORD = re.compile(r"[^\W\d_][\w.'’-]*")
 """A word of a name: letters (an initial's full stop, a hyphen, an apostrophe), no figure or sign."""
-_TRAILING_WORDS = re.compile(r"\s+(?:updated|published|aktualisiert|veröffentlicht)\b.*$|\s+[-–—~|]+$", re.I)
+_TRAILING_WORDS = re.compile(r"\s+(?:updated|published|aktualisiert|veröffentlicht)\b.*$", re.I)
 
 
 def byline_authors(tree: LexborHTMLParser) -> list[str]:
@@ -360,7 +360,7 @@ def byline_authors(tree: LexborHTMLParser) -> list[str]:
             if not text or word_count(text) > BYLINE_WORDS or _in_comments(node):
                 continue
             byline = _TRAILING_WORDS.sub("", _BYLINE_LABEL.sub("", text.lstrip("~-–— ")))
-            names = [_once(name) for name in author_names(byline) if _person_like(name)]
+            names = [name for name in author_names(byline) if _person_like(name)]
             if names:
                 return names
     return []
@@ -372,13 +372,6 @@ def _person_like(name: str) -> bool:
     words = name.split()
     return (len(words) >= 2 and name[0].isupper() and len(words[0]) > 1
             and words[-1].lower() not in NAME_PARTICLES and all(map(_NAME_WORD.fullmatch, words)))
-
-
-def _once(name: str) -> str:
-    """A name its markup printed twice (a link's text and its title) once: ``Jo Ray Jo Ray`` → ``Jo Ray``."""
-    words = name.split()
-    half = len(words) // 2
-    return " ".join(words[:half]) if len(words) % 2 == 0 and words[:half] == words[half:] else name
 
 
 def _in_comments(node: LexborNode) -> bool:
