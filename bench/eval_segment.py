@@ -15,7 +15,7 @@
   paragraphs that end a sentence, once with each article under its page's title;
 - dumps of 2-5 news-sample pages (scraped text, each with its own boilerplate), their lines one
   line break apart and two;
-- titles and authors read off plain text with no hints: the news sample's ``title`` column, and
+- titles read off plain text with no hints and given the page's url, authors with no hints: the news sample's ``title`` column, and
   html-dev pages' own ``h1``, ``og:title`` or ``<title>`` and author metadata (as newsflow reads
   them off the HTML), against what newsflow reads off the page's naive text;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
@@ -363,40 +363,44 @@ def main() -> int:
 
 
 def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], rows: list[dict]) -> None:
-    """The title newsflow reads off a page's plain text (no hints), against the title its source
-    gives: the news sample's ``title`` column, and an html-dev page's ``h1``, ``og:title`` or ``<title>``
-    (any of them counts, as pages differ in which carries the headline); only pages whose text holds
-    that title, whole, are counted (words compared case-folded, punctuation dropped)."""
+    """The title newsflow reads off a page's plain text, against the title its source gives: the
+    news sample's ``title`` column, and an html-dev page's ``h1``, ``og:title`` or ``<title>`` (any
+    of them counts, as pages differ in which carries the headline); only pages whose text holds that
+    title, whole, are counted (words compared case-folded, punctuation dropped). Read twice: with no
+    hints, and given the page's ``url`` (html-dev's ``hard::`` pages have none), whose words name the
+    headline on most sites (:mod:`newsflow.text.slug`)."""
     from newsflow.schema import Rejected
     from newsflow.text import dom
 
     def words(text: str | None) -> str:
         return " ".join(re.findall(r"\w+", (text or "").casefold()))
 
-    def title_of(content: str) -> str:
+    def first_article(content: str, url: str | None = None):
         try:
-            return words(segment_stage(clean_stage(RawArticle(id="x", content=content, content_type=PLAIN)))[0].title)
+            return segment_stage(clean_stage(RawArticle(id="x", content=content, content_type=PLAIN, url=url)))[0]
         except Rejected:
-            return ""
+            return None
 
-    print("\ntitles read off plain text (no hints), pages whose text holds their source's title")
-    news = [(words(r["title"]), r["content"]) for r in rows]
-    news = [(title, content) for title, content in news if title and title in words(content)]
-    right = sum(title_of(content) == title for title, content in news)
-    print(f"  news sample, its title column            {right}/{len(news)} ({right / len(news):.1%})")
-    right = total = given = all_right = none_right = 0
+    print("\ntitles read off plain text, pages whose text holds their source's title: no hints / given the page's url")
+    news = [(words(r["title"]), r["content"], r.get("url") or None) for r in rows]
+    news = [(title, content, url) for title, content, url in news if title and title in words(content)]
+    right = [sum(words(getattr(first_article(content, url if given else None), "title", None)) == title
+                 for title, content, url in news) for given in (False, True)]
+    print(f"  news sample, its title column            {right[0]}/{len(news)} ({right[0] / len(news):.1%}) / "
+          f"{right[1]}/{len(news)} ({right[1] / len(news):.1%})")
+    right = [0, 0]
+    total = given = all_right = none_right = 0
     for url, page in pages.items():
         content = "\n".join(naive[url])
-        try:  # the page's first article as read off its naive text, once for its title and its authors
-            first = segment_stage(clean_stage(RawArticle(id=url, content=content, content_type=PLAIN)))[0]
-        except Rejected:
-            first = None
+        first = first_article(content)  # the page's first article as read off its naive text: its title and its authors
         tree = dom.parse(page)
         titles = {words(dom.meta(tree, selector)) for selector in ("h1", 'meta[property="og:title"]', "title")} - {""}
         titles = {title for title in titles if title in words(content)}
         if titles:
             total += 1
-            right += words(first.title if first else None) in titles
+            right[0] += words(first.title if first else None) in titles
+            by_url = first_article(content, None if url.startswith("hard::") else url)
+            right[1] += words(by_url.title if by_url else None) in titles
         try:
             declared = {words(a) for a in clean_stage(RawArticle(id=url, content=page, content_type=HTML)).authors}
         except Rejected:
@@ -407,8 +411,9 @@ def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], row
         given += bool(found)
         all_right += bool(found) and all(a in declared for a in found)
         none_right += bool(found) and not any(a in declared for a in found)
-    print(f"  html-dev as naive text, h1 / og:title / title {right}/{total} ({right / total:.1%})")
-    print(f"  html-dev as naive text, authors: given on {given} pages, all of them the page's declared authors on "
+    print(f"  html-dev as naive text, h1 / og:title / title {right[0]}/{total} ({right[0] / total:.1%}) / "
+          f"{right[1]}/{total} ({right[1] / total:.1%})")
+    print(f"  html-dev as naive text, authors (no hints): given on {given} pages, all of them the page's declared authors on "
           f"{all_right}, none of them on {none_right} (menus' items, or authors the page's metadata leaves out)")
 
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from newsflow import __version__
-from newsflow.schema import PLAIN, Article, RawArticle, Rejected
-from newsflow.text import boundaries, minhash
+from newsflow.schema import PLAIN, Article, Block, RawArticle, Rejected
+from newsflow.text import boundaries, minhash, slug
 from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
 from newsflow.text import entities as ent_mod
@@ -72,7 +72,7 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
             cleaned.removed[reason] += 1
             cleaned.removed_chars[reason] += len(b.text)
     kept_chars = sum(len(b.text) for b in body)
-    headline = seg_mod.headline(cleaned.blocks)
+    headline = _headline(cleaned, raw.url)
     title = raw.title or cleaned.title or (headline.text if headline else None)
     all_chars = kept_chars + sum(cleaned.removed_chars.values())
     return Article(
@@ -95,6 +95,30 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         blocks=cleaned.blocks,
         versions={"newsflow": __version__, "cleaner": CLEANER_VERSION},
     )
+
+
+URL_TITLE_MARGIN = 0.2
+"""How much more of the page's address (:func:`newsflow.text.slug.share`) the line that spells it best
+must hold than the headline the segmenter reads off the text to be the title instead."""
+
+
+def _headline(cleaned: clean_mod.Cleaned, url: str | None) -> Block | None:
+    """The page's headline: the segmenter's (:func:`newsflow.text.segment.headline`), or the line
+    that spells the page's address (:attr:`~newsflow.text.clean.Cleaned.url_title`) where that holds
+    :data:`URL_TITLE_MARGIN` more of its words. Given each page's URL (eval-segment), the title is the
+    page's ``h1``, ``og:title`` or ``<title>`` on 637 of 944 html-dev pages as naive text where the
+    text holds one of them, against 387 without (many of the rest have the site's name as their
+    ``h1``: the page's own headline, picked, does not count), and the news sample's ``title`` column
+    on 138 of 146 pages, against 123; margins 0.1 / 0.3 and shares 0.4 / 0.6 moved html-dev by -16
+    to +4 pages. It costs cleaning a sixth of its time (news sample 12.2 -> 10.2 MB/s)."""
+    headline = seg_mod.headline(cleaned.blocks)
+    candidate = cleaned.url_title
+    if candidate is None or (headline is not None and headline.text == candidate.text):
+        return headline
+    words = slug.slug_words(url)
+    if headline is not None and slug.share(headline.text, words) > slug.share(candidate.text, words) - URL_TITLE_MARGIN:
+        return headline
+    return candidate
 
 
 def segment_stage(doc: Article) -> list[Article]:

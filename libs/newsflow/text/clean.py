@@ -21,12 +21,12 @@ from itertools import islice
 import numpy as np
 
 from newsflow.schema import HTML, Block, RawArticle
-from newsflow.text import boilerplate, dom, linefilter, sitelines
+from newsflow.text import boilerplate, dom, linefilter, sitelines, slug
 from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, classify, word_count
 from newsflow.text.dates import iso_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.20+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.21+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -70,6 +70,8 @@ class Cleaned:
     site_keys: list[int] = field(default_factory=list)
     """The keys of the body lines, to remember the page by in its site's memory (when :func:`clean`
     was given one)."""
+    url_title: Block | None = None
+    """Plain text: the line that spells the page's address best (:func:`_url_title`), a candidate title."""
 
 
 _TAG_MARK = re.compile(
@@ -156,8 +158,11 @@ def visible_text_lines(content: str, text_nodes: bool = False) -> list[str]:
 
 
 def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: Cleaned,
-                main_content: bool = False, markup: np.ndarray | None = None) -> Cleaned:
-    classified = classify(lines, main_content, markup=markup)
+                main_content: bool = False, markup: np.ndarray | None = None,
+                classified: list[boilerplate.Line] | None = None) -> Cleaned:
+    """``cleaned`` given the blocks of ``lines`` as :func:`classify` reads them (``classified``, when
+    already read), the counts of what it removed, and the page's date when it has none yet."""
+    classified = classified or classify(lines, main_content, markup=markup)
     for i, line in enumerate(classified):
         text = lines[i]
         furniture = boilerplate.is_furniture(line)
@@ -199,9 +204,48 @@ def plain_lines(content: str) -> list[tuple[str, int, int]]:
     return rejoined(content, unwrapped(content, list(normalize_lines(content))))
 
 
-def _clean_plain(content: str) -> Cleaned:
+def _clean_plain(content: str, url: str | None = None) -> Cleaned:
     lines = plain_lines(content)
-    return _classified([text for text, _, _ in lines], [(start, end) for _, start, end in lines], Cleaned(blocks=[]))
+    texts = [text for text, _, _ in lines]
+    classified = classify(texts)
+    cleaned = _classified(texts, [(start, end) for _, start, end in lines], Cleaned(blocks=[]), classified=classified)
+    cleaned.url_title = _url_title(lines, classified, url)
+    return cleaned
+
+
+URL_TITLE_SHARE = 0.5
+"""Share of the words of a page's address (:mod:`newsflow.text.slug`) a line must hold to be a
+candidate title by it (:func:`_url_title`)."""
+
+
+URL_TITLE_WORDS = 30
+"""The most words of a paragraph the rules kept that :func:`_url_title` reads as a headline (a long
+headline is read as a paragraph), when it ends on no full stop after :data:`~newsflow.text.boilerplate.SENTENCE_WORDS`."""
+
+
+def _headline_length(text: str) -> bool:
+    if len(text) > 10 * URL_TITLE_WORDS:
+        return False
+    words = word_count(text)
+    return words <= URL_TITLE_WORDS and not (words >= boilerplate.SENTENCE_WORDS and text.endswith("."))
+
+
+def _url_title(lines: list[tuple[str, int, int]], classified: list[boilerplate.Line], url: str | None) -> Block | None:
+    """The first of the lines that hold the most of the words of ``url``'s path, and
+    :data:`URL_TITLE_SHARE` of them or more. Lines the rules left out are read too (a headline
+    printed twice, in a breadcrumb and over the text, is a ``repeated`` one), but no paragraph
+    (:func:`_headline_length`), photo credit, breadcrumb (``Home > News > …``), web or e-mail address."""
+    words = slug.slug_words(url)
+    if not words:
+        return None
+    eligible = [(text, start, end) for (text, start, end), line in zip(lines, classified, strict=True)
+                if not ((line.kind == BODY and not _headline_length(text)) or line.reason == "credit")]
+    best, found = URL_TITLE_SHARE, None
+    for (text, start, end), score in zip(eligible, slug.shares([text for text, _, _ in eligible], words), strict=True):
+        if (score > best or (found is None and score == best)) and not (
+                ">" in text or "@" in text or boilerplate.WEB_ADDRESS.search(text)):
+            best, found = score, Block(text, boilerplate.TITLE, start, end)
+    return found
 
 
 def _clean_html(content: str) -> Cleaned:
@@ -247,7 +291,7 @@ def clean(raw: RawArticle, site_history: sitelines.History | None = None) -> Cle
     the remembered pages of ``raw``'s site, whose repeated paragraphs are furniture here
     (:mod:`newsflow.text.sitelines`); given one, even empty, the page's :attr:`Cleaned.site_keys`
     are filled to remember it by."""
-    cleaned = _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content)
+    cleaned = _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content, raw.url)
     if site_history is None:
         return cleaned
     body = [b for b in cleaned.blocks if b.kind == BODY]
