@@ -10,7 +10,8 @@
     baseline the issue names for plain text); and as a scraper that saves a text
     node a line (BeautifulSoup's ``get_text("\\n")``: links and bold words on lines of their own);
     F1 by the language each page declares (English, German, the rest) for HTML and naive text, 2-fold,
-    beside trafilatura's. Then the publication dates read off that text (the page's header), against the dates the same
+    beside trafilatura's. Then the publication dates read off that text (the page's header; and given the page's
+    url, whose path may name the day), against the dates the same
     pages' HTML metadata declares (``article:published_time`` and the like, as the cleaner reads them);
 (d) single-process throughput of each, documents/s and MB/s;
 (e) the news sample (250 scraped articles as plain text): throughput, and what the site-furniture
@@ -195,31 +196,34 @@ def newsflow_rows(tools: Path, data: Path, limit: int | None, inputs: dict[str, 
 
 def eval_dates(pages: dict[str, str], texts: dict[str, str]) -> None:
     """Dates read off each page's naive text against its HTML metadata's (the day, or within one:
-    metadata often gives the time in UTC)."""
+    metadata often gives the time in UTC): with no hints, and given the page's url (html-dev's
+    ``hard::`` pages have none), whose path may name the day (:func:`newsflow.text.dates.url_date`)."""
     from datetime import date
 
-    def published(content: str) -> str | None:
+    def published(content: str, url: str | None) -> str | None:
         try:
-            return clean_stage(RawArticle(id="x", content=content, content_type=PLAIN)).published
+            return clean_stage(RawArticle(id="x", content=content, content_type=PLAIN, url=url)).published
         except Rejected:
             return None
 
-    declared = same = near = read = extra = 0
-    for url in tqdm(pages, desc="dates", leave=False, file=sys.stderr, disable=None):
-        tree = dom.parse(pages[url])  # the metadata's date alone: newsflow reads an HTML page's text too
-        meta, found = dom.published_date(tree, dom.json_ld(tree)), published(texts[url])
-        if meta is None:
-            extra += found is not None
-            continue
-        declared += 1
-        if found is not None:
-            read += 1
-            days = abs((date.fromisoformat(found[:10]) - date.fromisoformat(meta[:10])).days)
-            same += days == 0
-            near += days <= 1
-    print(f"  publication date read off the text on {read} of the {declared} pages whose metadata declares one: "
-          f"the same day on {same} ({same / max(read, 1):.0%}), within a day on {near}; "
-          f"{extra} more pages give one in their text only")
+    for given in (False, True):
+        declared = same = near = read = extra = 0
+        for url in tqdm(pages, desc="dates", leave=False, file=sys.stderr, disable=None):
+            tree = dom.parse(pages[url])  # the metadata's date alone: newsflow reads an HTML page's text too
+            meta = dom.published_date(tree, dom.json_ld(tree))
+            found = published(texts[url], url if given and not url.startswith("hard::") else None)
+            if meta is None:
+                extra += found is not None
+                continue
+            declared += 1
+            if found is not None:
+                read += 1
+                days = abs((date.fromisoformat(found[:10]) - date.fromisoformat(meta[:10])).days)
+                same += days == 0
+                near += days <= 1
+        print(f"  {'given the url' if given else 'no hints'}: publication date read off the text on {read} of the {declared} "
+              f"pages whose metadata declares one: the same day on {same} ({same / max(read, 1):.0%}), within a day on "
+              f"{near}; {extra} more pages give one in their text only")
 
 
 def eval_news_sample(data: Path) -> None:

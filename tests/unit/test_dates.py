@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsflow.text.dates import iso_date
+from newsflow.text.dates import iso_date, url_date
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -52,3 +52,28 @@ def test_month_names_are_built_once_then_read_from_the_cache_dir(monkeypatch, tm
     monkeypatch.setitem(sys.modules, "babel", None)  # importing Babel now fails: the file must do
     assert iso_date("3 mai 2021") == "2021-05-03"
     dates._months.cache_clear()
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://ritinardo.wordpress.com/2017/11/26/bundesregierung-2017-btw17-groko/", "2017-11-26"),
+    ("https://www.dobszay.ch/2016-04-15/was-ist-der-unterschied/", "2016-04-15"),
+    ("https://www.thelocal.se/20200428/meet-the-swede-who-tattooed", "2020-04-28"),
+    ("https://www.infobae.com/america/mundo/2022/05/03/el-nobel-de-la-paz/", "2022-05-03"),
+    ("https://example.com/news/2020/02/", None),  # a month, no day
+    ("https://example.com/article/1000200033136171577956287380194268.html", None),  # an id's figures
+    ("https://example.com/2020/13/45/x", None),
+    ("https://example.com/a/b?d=2020-01-01", None),  # the query is not the page's place
+    (None, None),
+])
+def test_the_day_a_page_address_names(url, expected):
+    assert url_date(url) == expected
+
+
+def test_a_plain_page_given_its_url_is_dated_by_it_before_its_header():
+    from newsflow.pipeline import clean_stage
+    from newsflow.schema import PLAIN, RawArticle
+
+    page = "A Headline Over The Story\nUpdated 4 March 2019\n" + "The story has a paragraph of more than twenty words, so it is read as the body of the article it opens. " * 3
+    assert clean_stage(RawArticle(id="p", content=page, content_type=PLAIN)).published == "2019-03-04"
+    dated = RawArticle(id="p", content=page, content_type=PLAIN, url="https://news.example.com/2019/03/01/a-headline/")
+    assert clean_stage(dated).published == "2019-03-01"

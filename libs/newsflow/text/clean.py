@@ -23,7 +23,7 @@ import numpy as np
 from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines, slug
 from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, classify, word_count
-from newsflow.text.dates import iso_date
+from newsflow.text.dates import iso_date, url_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
 VERSION = f"clean-0.21+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
@@ -208,7 +208,8 @@ def _clean_plain(content: str, url: str | None = None) -> Cleaned:
     lines = plain_lines(content)
     texts = [text for text, _, _ in lines]
     classified = classify(texts)
-    cleaned = _classified(texts, [(start, end) for _, start, end in lines], Cleaned(blocks=[]), classified=classified)
+    cleaned = _classified(texts, [(start, end) for _, start, end in lines], Cleaned(blocks=[], published=url_date(url)),
+                          classified=classified)
     cleaned.url_title = _url_title(lines, classified, url)
     return cleaned
 
@@ -248,9 +249,9 @@ def _url_title(lines: list[tuple[str, int, int]], classified: list[boilerplate.L
     return found
 
 
-def _clean_html(content: str) -> Cleaned:
+def _clean_html(content: str, url: str | None = None) -> Cleaned:
     if too_deep(content):
-        return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"]))
+        return _classified(stripped_html_lines(content), None, Cleaned(blocks=[], flags=["html_too_deep"], published=url_date(url)))
     tree = dom.parse(content)
     linked = dom.json_ld(tree)
     author = dom.meta(tree, 'meta[name="author"]', 'meta[property="article:author"]', '[rel="author"]')
@@ -260,7 +261,7 @@ def _clean_html(content: str) -> Cleaned:
         description=dom.meta(tree, 'meta[property="og:description"]', 'meta[name="description"]'),
         authors=dom.linked_authors(linked) or ([author] if author and not author.startswith("http") else [])
         or dom.byline_authors(tree),
-        published=dom.published_date(tree, linked),
+        published=dom.published_date(tree, linked) or url_date(url),
     )
     main = dom.unwrapped_blocks(dom.main_content(dom.blocks(tree)))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))
@@ -291,7 +292,7 @@ def clean(raw: RawArticle, site_history: sitelines.History | None = None) -> Cle
     the remembered pages of ``raw``'s site, whose repeated paragraphs are furniture here
     (:mod:`newsflow.text.sitelines`); given one, even empty, the page's :attr:`Cleaned.site_keys`
     are filled to remember it by."""
-    cleaned = _clean_html(raw.content) if raw.content_type == HTML else _clean_plain(raw.content, raw.url)
+    cleaned = _clean_html(raw.content, raw.url) if raw.content_type == HTML else _clean_plain(raw.content, raw.url)
     if site_history is None:
         return cleaned
     body = [b for b in cleaned.blocks if b.kind == BODY]
