@@ -186,3 +186,11 @@ def test_a_naive_scrape_saves_a_block_or_a_text_node_a_line():
     # read as plain text, the sentence broken at its link and bold word is one paragraph again
     kept = clean(RawArticle(id="t", content="\n".join(visible_text_lines(page, text_nodes=True)), content_type=PLAIN))
     assert "Mike Rundle on Twitter, the feature works on new phones." in [b.text for b in kept.blocks][-1]
+
+
+def test_metadata_authors_that_read_as_bylines_are_read_as_bylines():
+    from newsflow.text.clean import _declared_names
+
+    assert _declared_names(["Von Vanessa Franke"]) == ["Vanessa Franke"]
+    assert _declared_names(["By Glen Owen And Brendan Carlin For The Mail On Sunday"]) == ["Glen Owen", "Brendan Carlin"]
+    assert _declared_names(["Süddeutsche.de GmbH, Munich, Germany", "Jane Doe"]) == ["Süddeutsche.de GmbH, Munich, Germany", "Jane Doe"]
