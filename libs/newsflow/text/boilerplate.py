@@ -80,9 +80,10 @@ that goes on to an outlet or a date. A comma parts names, or a name from what fo
 NAMES_JOINED = re.compile(r"\s+(?:and|und|et|y|en|og|och|&)\s+", re.I)
 """What joins a byline's last two names (``Lars Fischer und Alina Schadwinkel``), in the languages of
 :data:`BYLINE_PREFIX`."""
-DATE_WORDS = frozenset(["le", "vom", "am", "on", "du", "el", "il", "den"])
+DATE_WORDS = frozenset(["le", "vom", "du", "el", "il", "den"])
 """Words that open a date after a byline's names (``Par Matthieu Hy le 07 Mai 2020``, ``Von Jule
-Radeck Vom 3. Februar 2022``): they end the names when a figure follows them."""
+Radeck Vom 3. Februar 2022``): they end the names when a figure follows them (``on`` and ``am`` end
+them anywhere: :data:`BYLINE_END`)."""
 _FIGURE = re.compile(r"\s\d")
 
 

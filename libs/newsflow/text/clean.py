@@ -225,6 +225,8 @@ headline is read as a paragraph), when it ends on no full stop after :data:`~new
 
 
 def _headline_length(text: str) -> bool:
+    """Whether a paragraph is short enough to be a headline (:data:`URL_TITLE_WORDS`); a long line
+    is passed over by its characters before its words are counted."""
     if len(text) > 10 * URL_TITLE_WORDS:
         return False
     words = word_count(text)
