@@ -26,6 +26,31 @@ def test_article_chosen_over_navigation_sidebar_and_comments():
     assert main_text(page) == ["Sub", P1, P2]
 
 
+LEAD = "Police investigators are trying to unravel the mystery behind the death of a hunter in the jungle."
+P4 = "Two loggers have since claimed that they had heard the hunter scream for help late at night there."
+P5 = "The two men are presently in police custody, assisting with the investigation into his death."
+
+
+def post(*inner: str) -> str:
+    """A post whose own text element outweighs it: a list of links under the text."""
+    links = "".join(f"<p><a href=/{i}>Another story with a long enough headline, number {i}</a></p>" for i in range(10))
+    return f"<body><div class=post>{''.join(inner)}{links}</div></body>"
+
+
+TEXT = f"<div class=text><p>{P1}</p><p>{P2}</p><p>{P4}</p><p>{P5}</p></div>"
+
+
+def test_a_lead_set_apart_from_the_text_over_its_photo_is_read_with_it():
+    page = post("<h2>Hunter found dead</h2><p>May 6, 2022</p>", f"<div class=lead><p>{LEAD}</p></div>",
+                "<div class=photo><p>The hunter.</p></div>", TEXT)
+    assert main_text(page) == [LEAD, P1, P2, P4, P5]
+
+
+def test_a_paragraph_above_a_heading_is_no_lead():
+    page = post(f"<div class=lead><p>{LEAD}</p></div>", "<h2>Hunter found dead</h2>", TEXT)
+    assert main_text(page) == [P1, P2, P4, P5]
+
+
 def test_link_lists_inside_the_article_are_dropped():
     links = "".join(f"<li><a href=/{i}>Another story with a long enough headline number {i}</a></li>" for i in range(3))
     page = f"<body><article><p>{P1}</p><h3>Read more</h3><ul>{links}</ul><p>{P2}</p></article></body>"

@@ -178,11 +178,39 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
     if not score:
         return []
     best = max(score, key=lambda element: (score[element], element))  # ties: the deeper element
-    inside = [(block, not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text), is_prose)
-              for block, is_furniture, is_prose in zip(page, furniture, prose, strict=True) if best in block.ancestors]
+    first = next(i for i, block in enumerate(page) if best in block.ancestors)
+    inside = [(page[i], True, True) for i in _lead(page, prose, furniture, best, first)]
+    inside += [(block, not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text), is_prose)
+               for block, is_furniture, is_prose in zip(page, furniture, prose, strict=True) if best in block.ancestors]
     # the heading of a link list goes with it ("Related posts", "Lesen Sie auch")
     return [block for (block, kept, is_prose), after in zip(inside, [*inside[1:], None], strict=True)
             if kept and (is_prose or after is None or after[1])]
+
+
+LEAD_GAP = 200
+"""Characters of other blocks (a photo's caption, a date) that may stand between a lead paragraph and
+the content element (:func:`_lead`)."""
+_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+
+
+def _lead(page: list[DomBlock], prose: list[bool], furniture: list[bool], best: int, first: int) -> list[int]:
+    """The paragraphs (prose, no furniture) right before the content element ``best``, whose first
+    block is ``first``, inside the same parent element: a lead a page sets apart from the rest of its
+    text, with its photo and caption between the two. Read back from ``first`` up to a heading, a
+    block of furniture, the parent's start or more than :data:`LEAD_GAP` characters of other blocks."""
+    chain = page[first].ancestors
+    if chain.index(best) == 0:
+        return []
+    parent, found, gap = chain[chain.index(best) - 1], [], 0
+    for i in range(first - 1, -1, -1):
+        block = page[i]
+        if parent not in block.ancestors or furniture[i] or block.tag in _HEADINGS:
+            break
+        if prose[i]:
+            found.append(i)
+        elif (gap := gap + len(block.text)) > LEAD_GAP:
+            break
+    return found[::-1]
 
 
 def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
