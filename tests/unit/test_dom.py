@@ -46,6 +46,18 @@ def test_a_lead_set_apart_from_the_text_over_its_photo_is_read_with_it():
     assert main_text(page) == [LEAD, P1, P2, P4, P5]
 
 
+def test_a_lead_under_the_headline_in_an_element_beside_the_text_is_read_with_it():
+    page = post(f"<div class=head><h1>Hunter found dead</h1><p>{LEAD}</p></div>",
+                f"<div class=body>{TEXT}</div>")
+    assert main_text(page) == [LEAD, P1, P2, P4, P5]  # the text's element's grandparent holds both
+
+
+def test_a_paragraph_three_elements_above_the_text_is_no_lead():
+    page = post(f"<div class=head><h1>Hunter found dead</h1><p>{LEAD}</p></div>",
+                f"<div class=body><div class=inner>{TEXT}</div></div>")
+    assert main_text(page) == [P1, P2, P4, P5]
+
+
 def test_a_paragraph_above_a_heading_is_no_lead():
     page = post(f"<div class=lead><p>{LEAD}</p></div>", "<h2>Hunter found dead</h2>", TEXT)
     assert main_text(page) == [P1, P2, P4, P5]

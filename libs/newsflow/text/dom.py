@@ -190,21 +190,27 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
 LEAD_GAP = 200
 """Characters of other blocks (a photo's caption, a date) that may stand between a lead paragraph and
 the content element (:func:`_lead`)."""
+LEAD_LEVELS = 2
+"""How far above the content element a lead's element may part from it: its parent or grandparent.
+Three levels let in a caption beside a lead, four and more a subscription's and an ad blocker's
+notices (html-dev: 2 pages at 2 levels, 4 at 3, 9 at any)."""
 _HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
 
 
 def _lead(page: list[DomBlock], prose: list[bool], furniture: list[bool], best: int, first: int) -> list[int]:
     """The paragraphs (prose, no furniture) right before the content element ``best``, whose first
-    block is ``first``, inside the same parent element: a lead a page sets apart from the rest of its
-    text, with its photo and caption between the two. Read back from ``first`` up to a heading, a
-    block of furniture, the parent's start or more than :data:`LEAD_GAP` characters of other blocks."""
+    block is ``first``, inside the element :data:`LEAD_LEVELS` above it: a lead a page sets apart
+    from the rest of its text, with its photo and caption between the two. Read back from ``first``
+    up to a heading, a block of furniture, that element's start or more than :data:`LEAD_GAP`
+    characters of other blocks."""
     chain = page[first].ancestors
-    if chain.index(best) == 0:
+    at = chain.index(best)
+    if at == 0:
         return []
-    parent, found, gap = chain[chain.index(best) - 1], [], 0
+    above, found, gap = chain[max(at - LEAD_LEVELS, 0)], [], 0
     for i in range(first - 1, -1, -1):
         block = page[i]
-        if parent not in block.ancestors or furniture[i] or block.tag in _HEADINGS:
+        if above not in block.ancestors or furniture[i] or block.tag in _HEADINGS:
             break
         if prose[i]:
             found.append(i)
