@@ -63,6 +63,13 @@ def test_a_paragraph_above_a_heading_is_no_lead():
     assert main_text(page) == [P1, P2, P4, P5]
 
 
+def test_a_heading_over_a_photo_and_its_caption_stays_with_the_text_under_them():
+    page = (f"<body><article><p>{P1}</p><p>{P2}</p><h3>Why it matters</h3>"
+            "<figure><img src=a.jpg><figcaption>The minister, speaking in parliament</figcaption></figure>"
+            f"<p>{P4}</p><p>{P5}</p></article></body>")
+    assert main_text(page) == [P1, P2, "Why it matters", P4, P5]
+
+
 def test_link_lists_inside_the_article_are_dropped():
     links = "".join(f"<li><a href=/{i}>Another story with a long enough headline number {i}</a></li>" for i in range(3))
     page = f"<body><article><p>{P1}</p><h3>Read more</h3><ul>{links}</ul><p>{P2}</p></article></body>"

@@ -182,9 +182,17 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
     inside = [(page[i], True, True) for i in _lead(page, prose, furniture, best, first)]
     inside += [(block, not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text), is_prose)
                for block, is_furniture, is_prose in zip(page, furniture, prose, strict=True) if best in block.ancestors]
-    # the heading of a link list goes with it ("Related posts", "Lesen Sie auch")
-    return [block for (block, kept, is_prose), after in zip(inside, [*inside[1:], None], strict=True)
-            if kept and (is_prose or after is None or after[1])]
+    # a block that is no prose goes with the block after it: the heading of a link list goes with it
+    # ("Related posts", "Lesen Sie auch"); a heading reads past a photo's caption to the text under it
+    out = []
+    for k, (block, kept, is_prose) in enumerate(inside):
+        after = k + 1
+        if block.tag in _HEADINGS:
+            while after < len(inside) - 1 and inside[after][0].tag == "figcaption":
+                after += 1
+        if kept and (is_prose or after == len(inside) or inside[after][1]):
+            out.append(block)
+    return out
 
 
 LEAD_GAP = 200
