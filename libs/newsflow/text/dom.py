@@ -159,7 +159,7 @@ def blocks(tree: LexborHTMLParser) -> list[DomBlock]:
 def main_content(page: list[DomBlock]) -> list[DomBlock]:
     """The blocks of the element whose text is most article-like, without its furniture, its link
     lists and the headings of either: the element maximising (prose characters − 0.3 × other
-    characters − 0.15 × furniture characters)."""
+    characters − 0.15 × furniture characters); with a lead set apart right before it (:func:`_lead`)."""
     prose = [block.is_prose() for block in page]
     total = 0
     held: dict[int, int] = {}
