@@ -324,3 +324,10 @@ def test_a_quantity_among_paragraphs_that_reads_as_article_text_is_kept_a_view_c
     found = dict(zip(page, kinds(page), strict=True))
     assert found["2 litres of water"] == (ASIDE, IN_TEXT)
     assert found["8,603 Views"] == ("boilerplate", "numeric")
+
+
+def test_calls_to_subscribe_and_follow_under_the_article_are_furniture_still_body_for_the_segmenter():
+    closing = ["Subscribe now to our print edition for the full story.",
+               "Follow us on Twitter and Instagram and like us on Facebook for the latest news."]
+    assert kinds(ARTICLE + closing)[-3:] == [(BODY, None), (BODY, "line_filter"), (BODY, "line_filter")]
+    assert kinds(ARTICLE) == [(BODY, None)] * len(ARTICLE)  # an article's own last paragraph stays
