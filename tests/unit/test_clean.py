@@ -194,3 +194,13 @@ def test_metadata_authors_that_read_as_bylines_are_read_as_bylines():
     assert _declared_names(["Von Vanessa Franke"]) == ["Vanessa Franke"]
     assert _declared_names(["By Glen Owen And Brendan Carlin For The Mail On Sunday"]) == ["Glen Owen", "Brendan Carlin"]
     assert _declared_names(["Süddeutsche.de GmbH, Munich, Germany", "Jane Doe"]) == ["Süddeutsche.de GmbH, Munich, Germany", "Jane Doe"]
+
+
+def test_calls_to_subscribe_under_an_html_article_are_furniture():
+    paragraphs = [f"{k}. {p}" for k, p in enumerate([P1, P2] * 4)]
+    closing = ["Subscribe now to our print edition for the full story.",
+               "Follow us on Twitter and Instagram and like us on Facebook for the latest news."]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs + closing)
+    result = clean(raw(f"<html><body><article>{body}</article></body></html>", HTML))
+    assert [b.text for b in result.blocks if not b.furniture] == paragraphs
+    assert [b.text for b in result.blocks if b.furniture] == closing
