@@ -386,7 +386,6 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         for i in range(body_at[0], body_at[-1]):
             if out[i].reason in ("short", "fragment", "numeric") or out[i].kind == TITLE:
                 out[i] = _line(BODY)
-    around = False  # furniture around the article (plain text)
     if line_filter and not main_content:
         # loose runs are judged, those right after an article (its last paragraphs, maybe) by a
         # stricter bar; on a page that has such runs (furniture around its article), the other
@@ -462,11 +461,10 @@ def _mark_closing_notices(lines: list[str], out: list[Line], words: list[int], m
     kept = [i for i, line in enumerate(out) if line.kind == BODY and line.reason is None]
     if len(kept) <= CLOSING_NOTICES or words[kept[-1]] > CLOSING_NOTICE_WORDS:
         return
-    ngrams = linefilter._model(model).ngrams or linefilter._model(linefilter.TEXT).ngrams
-    if _listing(lines[kept[-1]], words[kept[-1]]) or linefilter.lexical_scores([lines[kept[-1]]], *ngrams)[0] >= CLOSING_NOTICE_SCORE:
+    if _listing(lines[kept[-1]], words[kept[-1]]) or linefilter.ngram_scores([lines[kept[-1]]], model)[0] >= CLOSING_NOTICE_SCORE:
         return
     read = kept[-CLOSING_NOTICES - CLOSING_REFERENCE :]
-    scores = linefilter.lexical_scores([lines[i] for i in read], *ngrams).tolist()
+    scores = linefilter.ngram_scores([lines[i] for i in read], model).tolist()
     bar = min(CLOSING_NOTICE_SCORE, median(scores[:-CLOSING_NOTICES]) - CLOSING_NOTICE_MARGIN)
     for i, score in zip(reversed(read[-CLOSING_NOTICES:]), reversed(scores[-CLOSING_NOTICES:]), strict=True):
         if score >= bar or _listing(lines[i], words[i]):

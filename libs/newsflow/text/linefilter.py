@@ -270,10 +270,15 @@ def lexical_columns(lines: list[str], rows: list[int], weights: np.ndarray, bias
     return np.stack([score[at], score[at - 1], score[at + 1]], axis=1)
 
 
+def ngram_scores(lines: list[str], model: str = TEXT) -> np.ndarray:
+    """Each line's :func:`lexical_scores` under the shipped ``model``'s n-grams (the plain-text
+    model's, which the HTML model reads too): log-odds of being article text by what it says."""
+    return lexical_scores(lines, *(_model(model).ngrams or _model(TEXT).ngrams))
+
+
 def text_score(lines: list[str]) -> float:
-    """The median :func:`lexical_scores` of ``lines`` under the shipped plain-text model: log-odds of
-    being article text by what the lines say, under 0 where the typical one reads as furniture."""
-    return float(np.median(lexical_scores(lines, *_model(TEXT).ngrams)))
+    """The median :func:`ngram_scores` of ``lines``: under 0 where the typical one reads as furniture."""
+    return float(np.median(ngram_scores(lines)))
 
 
 def encode_weights(weights: np.ndarray) -> str:
