@@ -63,6 +63,14 @@ def test_a_paragraph_above_a_heading_is_no_lead():
     assert main_text(page) == [P1, P2, P4, P5]
 
 
+def test_the_paragraph_the_page_s_description_quotes_is_read_with_the_text():
+    page = post(f"<div class=header><h1>Hunter found dead</h1><p>{LEAD}</p></div>", TEXT)  # furniture by its name
+    blocks = dom.blocks(dom.parse(page))
+    assert [b.text for b in dom.main_content(blocks)] == [P1, P2, P4, P5]
+    described = LEAD[:60] + "…"  # og:description, cut off
+    assert [b.text for b in dom.main_content(blocks, described)] == [LEAD, P1, P2, P4, P5]
+
+
 def test_a_heading_over_a_photo_and_its_caption_stays_with_the_text_under_them():
     page = (f"<body><article><p>{P1}</p><p>{P2}</p><h3>Why it matters</h3>"
             "<figure><img src=a.jpg><figcaption>The minister, speaking in parliament</figcaption></figure>"

@@ -265,7 +265,7 @@ def _clean_html(content: str, url: str | None = None) -> Cleaned:
         or dom.byline_authors(tree),
         published=dom.published_date(tree, linked) or url_date(url),
     )
-    main = dom.unwrapped_blocks(dom.main_content(dom.blocks(tree)))
+    main = dom.unwrapped_blocks(dom.main_content(dom.blocks(tree), cleaned.description))
     _classified([block.text for block in main], None, cleaned, main_content=True, markup=dom.block_features(main))
     found = sum(word_count(b.text) for b in cleaned.blocks if b.kind == BODY)
     if found < THIN_WORDS:

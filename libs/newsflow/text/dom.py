@@ -156,10 +156,11 @@ def blocks(tree: LexborHTMLParser) -> list[DomBlock]:
     return out
 
 
-def main_content(page: list[DomBlock]) -> list[DomBlock]:
+def main_content(page: list[DomBlock], description: str | None = None) -> list[DomBlock]:
     """The blocks of the element whose text is most article-like, without its furniture, its link
     lists and the headings of either: the element maximising (prose characters − 0.3 × other
-    characters − 0.15 × furniture characters); with a lead set apart right before it (:func:`_lead`)."""
+    characters − 0.15 × furniture characters); with a lead set apart right before it (:func:`_lead`),
+    or the paragraph before it that the page's ``description`` quotes (:func:`_described`)."""
     prose = [block.is_prose() for block in page]
     total = 0
     held: dict[int, int] = {}
@@ -192,6 +193,10 @@ def main_content(page: list[DomBlock]) -> list[DomBlock]:
                 after += 1
         if kept and (is_prose or after == len(inside) or inside[after][1]):
             out.append(block)
+    if out and description:
+        stop = next(i for i, block in enumerate(page) if block is out[0])
+        if (described := _described(page[:stop], prose, description)) is not None:
+            out.insert(0, page[described])
     return out
 
 
@@ -225,6 +230,22 @@ def _lead(page: list[DomBlock], prose: list[bool], furniture: list[bool], best: 
         elif (gap := gap + len(block.text)) > LEAD_GAP:
             break
     return found[::-1]
+
+
+DESCRIBED_CHARS = 40
+"""The fewest characters of a page's description that must open a paragraph for :func:`_described`."""
+
+
+def _described(before: list[DomBlock], prose: list[bool], description: str | None) -> int | None:
+    """The first paragraph of ``before`` (the blocks before the main content's first) that opens on the
+    page's ``description`` (``og:description``, the ``description`` meta; cut off with an ellipsis
+    or not): a dek or standfirst the page sets in its header, away from its text, which its metadata
+    quotes. When it came in (clean-0.22): 37 of html-dev's 990 pages, 2-fold F1 0.9238 -> 0.9253 (10
+    body snippets more, 2 boilerplate ones; a product page's text read otherwise)."""
+    key = (description or "").rstrip(" .…").casefold()[:80]
+    if len(key) < DESCRIBED_CHARS:
+        return None
+    return next((i for i, block in enumerate(before) if prose[i] and block.text.casefold().startswith(key)), None)
 
 
 def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:
