@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate, groupby, pairwise
+from itertools import accumulate, groupby, islice, pairwise
 from statistics import median
 
 import numpy as np
@@ -451,19 +451,20 @@ def _mark_closing_notices(lines: list[str], out: list[Line], words: list[int], m
     moved boundary F1 0.959 -> 0.958); the news sample: 15 of its 250 pages lost a last paragraph,
     11 of them a site's note (a contributor's or a republishing note, op-ed guidelines, "More Critical
     Reads…"), two an article's line that names Twitter or reads like a blurb; its cleaning 5–7 ms
-    slower over the 1.1 MB (5–7%, A/B loops; 3.3 ms in the rule itself, timed alone). Without the margin (the bar alone): 2-fold 0.8880, as Chinese, Arabic, Russian and
-    Finnish articles lost their last lines; on pages with furniture around the article only: 0.8877;
+    slower over the 1.1 MB (5–7%, A/B loops; 3.3 ms in the rule itself, timed alone). Without the
+    margin (the bar alone): 2-fold 0.8880, as Chinese, Arabic, Russian and Finnish articles lost their
+    last lines; on pages with furniture around the article only: 0.8877;
     a last line of up to 15 / 20 / 40 words: 0.8873 / 0.8886 / 0.8892. HTML, html-dev 2-fold F1 0.9229
     -> 0.9238 (8 boilerplate snippets fewer, 2 body ones), in-sample 0.9325 -> 0.9342, English
     0.9321 -> 0.9374: 48 pages lost a closing line (a newsletter or an app's pitch, "If you enjoyed
     reading this post…", a copyright line, a login prompt; also a reference, "(wird fortgesetzt)").
     Not kept: the same at the text's start (a caption, "*Werbung…"): plain text 2-fold 0.8890 -> 0.8882."""
-    kept = [i for i, line in enumerate(out) if line.kind == BODY and line.reason is None]
-    if len(kept) <= CLOSING_NOTICES or words[kept[-1]] > CLOSING_NOTICE_WORDS:
+    kept = (i for i in range(len(out) - 1, -1, -1) if out[i].kind == BODY and out[i].reason is None)
+    read = list(islice(kept, CLOSING_NOTICES + CLOSING_REFERENCE))[::-1]  # the last ones, in page order
+    if len(read) <= CLOSING_NOTICES or words[read[-1]] > CLOSING_NOTICE_WORDS:
         return
-    if _listing(lines[kept[-1]], words[kept[-1]]) or linefilter.ngram_scores([lines[kept[-1]]], model)[0] >= CLOSING_NOTICE_SCORE:
+    if _listing(lines[read[-1]], words[read[-1]]) or linefilter.ngram_scores([lines[read[-1]]], model)[0] >= CLOSING_NOTICE_SCORE:
         return
-    read = kept[-CLOSING_NOTICES - CLOSING_REFERENCE :]
     scores = linefilter.ngram_scores([lines[i] for i in read], model).tolist()
     bar = min(CLOSING_NOTICE_SCORE, median(scores[:-CLOSING_NOTICES]) - CLOSING_NOTICE_MARGIN)
     for i, score in zip(reversed(read[-CLOSING_NOTICES:]), reversed(scores[-CLOSING_NOTICES:]), strict=True):

@@ -179,25 +179,23 @@ def main_content(page: list[DomBlock], description: str | None = None) -> list[D
     if not score:
         return []
     best = max(score, key=lambda element: (score[element], element))  # ties: the deeper element
-    first = next(i for i, block in enumerate(page) if best in block.ancestors)
-    inside = [(page[i], True, True) for i in _lead(page, prose, furniture, best, first)]
-    inside += [(block, not is_furniture and block.link_chars <= MAX_KEPT_LINKS * len(block.text), is_prose)
-               for block, is_furniture, is_prose in zip(page, furniture, prose, strict=True) if best in block.ancestors]
+    members = [i for i, block in enumerate(page) if best in block.ancestors]
+    inside = [(i, True, True) for i in _lead(page, prose, furniture, best, members[0])]
+    inside += [(i, not furniture[i] and page[i].link_chars <= MAX_KEPT_LINKS * len(page[i].text), prose[i])
+               for i in members]
     # a block that is no prose goes with the block after it: the heading of a link list goes with it
     # ("Related posts", "Lesen Sie auch"); a heading reads past a photo's caption to the text under it
-    out = []
-    for k, (block, kept, is_prose) in enumerate(inside):
+    out: list[int] = []
+    for k, (i, kept, is_prose) in enumerate(inside):
         after = k + 1
-        if block.tag in _HEADINGS:
-            while after < len(inside) - 1 and inside[after][0].tag == "figcaption":
+        if page[i].tag in _HEADINGS:
+            while after < len(inside) - 1 and page[inside[after][0]].tag == "figcaption":
                 after += 1
         if kept and (is_prose or after == len(inside) or inside[after][1]):
-            out.append(block)
-    if out and description:
-        stop = next(i for i, block in enumerate(page) if block is out[0])
-        if (described := _described(page[:stop], prose, description)) is not None:
-            out.insert(0, page[described])
-    return out
+            out.append(i)
+    if out and description and (described := _described(page[: out[0]], prose, description)) is not None:
+        out.insert(0, described)
+    return [page[i] for i in out]
 
 
 LEAD_GAP = 200
@@ -247,7 +245,7 @@ def _described(before: list[DomBlock], prose: list[bool], description: str | Non
     key = (description or "").rstrip(" .…").casefold()[:80]
     if len(key) < DESCRIBED_CHARS:
         return None
-    return next((i for i, block in enumerate(before) if prose[i] and block.text.casefold().startswith(key)), None)
+    return next((i for i, block in enumerate(before) if prose[i] and block.text[: len(key)].casefold().startswith(key)), None)
 
 
 def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:

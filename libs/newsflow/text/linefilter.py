@@ -270,10 +270,16 @@ def lexical_columns(lines: list[str], rows: list[int], weights: np.ndarray, bias
     return np.stack([score[at], score[at - 1], score[at + 1]], axis=1)
 
 
+def _ngrams(model: str) -> tuple[np.ndarray, float]:
+    """The n-gram model ``model`` reads: its own, or the plain-text model's (the shipped HTML model
+    keeps none of its own)."""
+    return _model(model).ngrams or _model(TEXT).ngrams
+
+
 def ngram_scores(lines: list[str], model: str = TEXT) -> np.ndarray:
-    """Each line's :func:`lexical_scores` under the shipped ``model``'s n-grams (the plain-text
-    model's, which the HTML model reads too): log-odds of being article text by what it says."""
-    return lexical_scores(lines, *(_model(model).ngrams or _model(TEXT).ngrams))
+    """Each line's :func:`lexical_scores` under the n-grams ``model`` reads: log-odds of being
+    article text by what it says."""
+    return lexical_scores(lines, *_ngrams(model))
 
 
 def text_score(lines: list[str]) -> float:
@@ -342,9 +348,10 @@ def judge(lines: list[str], words: list[int], sentence: list[bool], kinds: list[
     rows = [*judged, *(text or ())]
     if not rows:
         return [], []
-    model = _model(TEXT if markup is None else HTML)
+    name = TEXT if markup is None else HTML
+    model = _model(name)
     x = features(lines, words, sentence, kinds, rows)
-    lexical = lexical_columns(lines, rows, *(model.ngrams or _model(TEXT).ngrams))
+    lexical = lexical_columns(lines, rows, *_ngrams(name))
     x = np.hstack([x, markup[rows], lexical] if markup is not None else [x, lexical])
     p = 1.0 / (1.0 + np.exp(-(x @ model.weights + model.bias)))
     limits = ([model.threshold] * len(candidates) + [STRICT_THRESHOLD] * len(strict or ())
