@@ -210,6 +210,31 @@ def test_a_run_of_teasers_cut_off_with_an_ellipsis_is_furniture_still_body_for_t
     assert [(c.kind, c.reason) for c in classify(teasers[:3])] == [(BODY, None)] * 3
 
 
+def test_a_column_of_headlines_with_their_standfirsts_run_on_is_furniture_still_body_for_the_segmenter():
+    from newsflow.text.boilerplate import HEADLINE_RUN, is_furniture
+
+    column = ["Amanda Holden, 49, marks her friend's 50th birthday with a stunning bikini throwback snap and likens the group to Golden Girls",
+              "Kerry Katona leaves little to the imagination as she strikes a provocative pose in sheer lace lingerie for her new account Saucy",
+              "Love Island's Laura Anderson showcases her toned physique in an orange thong bikini during a Dubai getaway with her friends",
+              "Lily Allen apologises as she flaunts freebies on social media including accessories, gifts, silk pyjamas and an iPhone from a brand",
+              "The Apprentice star announces the arrival of his baby boy as he welcomes a first child with his fiancée after a long wait Sweet",
+              "Lizzie Cundy, 52, flaunts her figure in a skimpy white swimsuit as she shares a throwback fishing snap from her holiday Cheeky"]
+    assert len(column) == HEADLINE_RUN
+    got = classify([*ARTICLE, *column])
+    assert [(c.kind, c.reason) for c in got[len(ARTICLE):]] == [(BODY, "teasers")] * HEADLINE_RUN
+    assert all(map(is_furniture, got[len(ARTICLE):]))
+    assert [(c.kind, c.reason) for c in got[: len(ARTICLE)]] == [(BODY, None)] * len(ARTICLE)
+    # one fewer makes no column
+    assert [c.reason for c in classify([*ARTICLE, *column[1:]])[len(ARTICLE):]] == [None] * (HEADLINE_RUN - 1)
+    # a list inside an article, prose on both sides of it, is the article's
+    before, after = " ".join(P[:2]), " ".join(P[2:])  # paragraphs of 25 words or more
+    inside = classify([*ARTICLE, before, *column, after, *ARTICLE])
+    at = len(ARTICLE) + 1
+    assert [c.reason for c in inside[at : at + HEADLINE_RUN]] == [None] * HEADLINE_RUN
+    # HTML main content keeps its lists: the extractor chose them
+    assert [c.reason for c in classify([*ARTICLE, *column], main_content=True, line_filter=False)[len(ARTICLE):]] == [None] * HEADLINE_RUN
+
+
 def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_still_body_for_the_segmenter():
     from newsflow.text.boilerplate import COMMENTS, is_furniture
 
