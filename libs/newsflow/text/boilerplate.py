@@ -607,6 +607,8 @@ _NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
 def _headline_runs(lines: list[str], out: list[Line], words: list[int], sentence: list[bool]) -> list[int]:
     """The paragraphs of the page's columns of headlines (:data:`HEADLINE_RUN`)."""
     paragraphs = [i for i, line in enumerate(out) if line.kind == BODY and line.reason is None]
+    if len(paragraphs) - sum(sentence[i] for i in paragraphs) < HEADLINE_RUN:
+        return []  # most pages: no run can be that long
     prose = [sentence[i] and words[i] >= PROSE_SIDE_WORDS for i in paragraphs]
     found: list[int] = []
     end = 0
