@@ -51,6 +51,26 @@ def test_a_headline_ending_on_an_acronym_its_article_names_is_no_credit():
     assert kinds(lines[:1] + lines[2:])[0] == ("boilerplate", "credit")  # named nowhere else: a credit
 
 
+def test_a_caption_that_ends_on_its_photo_credit_is_removed_in_any_of_its_languages():
+    captions = [
+        "Striking members of the UCU and other unions at University College last year. Photograph: Guy Smallman/Getty Images",
+        "One algorithm used as much energy as three nuclear plants produce in an hour.Photograph: Getty Images",
+        "Nur die beiden Engländer Bertram und Ward waren zu stark, Taucher ist in der Weltspitze angekommen. (Foto: Privat)",
+        "Lee Elder sprach Tiger Woods vor der Finalrunde des Masters 1997 Mut zu. | © Augusta National/Getty Images",
+        "Dmitry Muratov, periodista ruso y Premio Nobel de la Paz, en Oslo durante la ceremonia (REUTERS/Denis Balibouse)",
+        "Photo by Jeremy Holden, Fauna & Flora International",
+    ]
+    for caption in captions:
+        assert kinds([P[0], caption, P[1]])[1] == ("boilerplate", "credit"), caption
+    # an agency's tag at a paragraph's end, or photos named in a sentence, are the article's
+    for text in ["Bundeskanzler Olaf Scholz hat sich dazu bisher skeptisch geäußert, sagte ein Sprecher am Montag. (dpa)",
+                 "Im Buch finden sich viele Fotos von Pamela und wundervolle Zitate, die man so noch nicht gelesen hat.",
+                 "The minister said he had a clear picture: nobody would be left behind by the reform this year."]:
+        assert kinds([P[0], text, P[1]])[1][1] != "credit", text
+    # HTML main content keeps them: its extractor chose them, and it knows a caption from its markup
+    assert classify([P[0], captions[0], P[1]], main_content=True, line_filter=False)[1].reason != "credit"
+
+
 def test_an_acronym_counts_as_named_only_as_a_whole_word_with_more_of_its_line_after_it():
     def named(*lines):
         return kinds(["Greek sprinters suspended by IAAF", *lines, P[0], P[1]])[0] == (TITLE, None)
