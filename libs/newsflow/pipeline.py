@@ -61,14 +61,17 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
     """The cleaned page as one message. Plain text's title and authors are read off its kept blocks
     as the segmenter reads an article's; its date comes from the cleaner, which still sees the
     figures-only lines (``10.12.2022 18:27``) that blocks leave out."""
-    body = seg_mod.text_blocks(cleaned.blocks)
-    if not body:
+    read = seg_mod.text_blocks(cleaned.blocks)
+    if not read:
         raise Rejected("no_text", "nothing left after cleaning")
-    kept = {id(b) for b in body}
+    authors = (list(raw.authors) or cleaned.authors
+               or (seg_mod.header_authors(cleaned.blocks) if raw.content_type == PLAIN else []))
+    body = seg_mod.without_author_notes(read, authors)
+    kept, notes = {id(b) for b in body}, {id(b) for b in read} - {id(b) for b in body}
     first = next(i for i, b in enumerate(cleaned.blocks) if id(b) in kept)
     for i, b in enumerate(cleaned.blocks):  # out of the text: counted like the cleaner's removals
         if b.kind == BODY and not b.furniture and id(b) not in kept:
-            reason = seg_mod.LEADING if i < first else seg_mod.TRAILING
+            reason = seg_mod.AUTHOR_NOTE if id(b) in notes else seg_mod.LEADING if i < first else seg_mod.TRAILING
             cleaned.removed[reason] += 1
             cleaned.removed_chars[reason] += len(b.text)
     kept_chars = sum(len(b.text) for b in body)
@@ -82,8 +85,7 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
         url=raw.url,
         source={"domain": site_of(raw), "credibility": []},
         title=title,
-        authors=list(raw.authors) or cleaned.authors
-        or (seg_mod.header_authors(cleaned.blocks) if raw.content_type == PLAIN else []),
+        authors=authors,
         published=iso_date(raw.published) or cleaned.published,
         description=cleaned.description,
         spans=_spans(headline if headline and headline.text == title else None, body)
@@ -133,6 +135,8 @@ def segment_stage(doc: Article) -> list[Article]:
         single = len(groups) == 1
         # hints from the scraper describe the page, so they win for a single article
         title = (doc.title if single else None) or found.title
+        authors = (doc.authors if single else []) or found.authors
+        body = seg_mod.without_author_notes(found.body, authors)
         out.append(
             replace(
                 doc,
@@ -141,10 +145,10 @@ def segment_stage(doc: Article) -> list[Article]:
                 segments=len(groups),
                 title=title,
                 description=(doc.description if single else None) or found.description,
-                authors=(doc.authors if single else []) or found.authors,
+                authors=authors,
                 published=doc.published if single else found.published,
-                text="\n\n".join(b.text for b in found.body),
-                spans=_spans(next((b for b in group if b.kind == TITLE and b.text == title), None), found.body)
+                text="\n\n".join(b.text for b in body),
+                spans=_spans(next((b for b in group if b.kind == TITLE and b.text == title), None), body)
                 if doc.content_type == PLAIN else None,
                 blocks=None,
                 versions={**doc.versions, "segmenter": seg_mod.VERSION},

@@ -64,6 +64,24 @@ def test_a_short_run_set_apart_after_the_article_leaves_its_text():
     assert bio in cleaned([bio, *menu, *article]).text  # before the article's run: a dek, an intro
 
 
+
+def test_a_note_on_the_author_under_the_article_leaves_its_text():
+    article = ["The Title of the Story Here", "By Ann Lee | 3 May 2021",
+               "The minister said on Monday that the new rules would take effect early next year, after a vote.",
+               "Critics argued that the changes had been rushed through parliament without a proper debate.",
+               "The opposition leader called the bill a mistake and promised to repeal it after the election."]
+    note = "Ann Lee covers politics for the paper and has reported from the capital since the last election."
+    page = clean_stage(RawArticle.from_obj({"id": "p", "content": "\n".join([*article, note]), "content_type": "text/plain"}))
+    assert page.authors == ["Ann Lee"] and note not in page.text and article[-1] in page.text
+    assert page.provenance["removed"]["author_note"] == 1
+    (only,) = segment_stage(page)
+    assert note not in only.text and len(only.spans) == 1 + 3  # the title and the three paragraphs
+    # a paragraph that names someone else, or the author mid-sentence, is the article's
+    for kept in ["Ann Leeds covers politics for the paper and has reported from the capital since the election.",
+                 "Asked about it, Ann Lee said the paper had reported from the capital since the last election."]:
+        assert kept in clean_stage(RawArticle.from_obj({"id": "q", "content": "\n".join([*article, kept]),
+                                                        "content_type": "text/plain"})).text
+
 def test_ids_are_deterministic():
     first = [a.id for a in run_stages(sample("003"))]
     assert first == [a.id for a in run_stages(sample("003"))]

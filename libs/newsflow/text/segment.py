@@ -60,7 +60,7 @@ from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-RULES = "segment-0.39"
+RULES = "segment-0.40"
 """The version of this module's rules, which the boundary check is fitted on. The shipped check was
 fitted on segment-0.20's boundaries: refitted on 0.21's (content cuts past a paragraph with a web
 address, :data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages instead
@@ -296,6 +296,8 @@ TRAILING = "trailing"
 """Removal reason of those runs in a cleaned page's provenance."""
 LEADING = "leading"
 """Removal reason of paragraphs over a headline that heads the article's text (:func:`_under_lead`)."""
+AUTHOR_NOTE = "author_note"
+"""Removal reason of an author's note under the article (:func:`without_author_notes`)."""
 LINE_BREAKS = 4
 """Paragraphs at most this many characters apart in the raw text (``\r\n\r\n``) are consecutive.
 Letting a caption or an ad line between them (60 / 150 characters) helps dumps of whole pages (Pk
@@ -1099,6 +1101,24 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
     at = [k for k, b in enumerate(blocks) if id(b) in taken]
     return [b for k, b in enumerate(blocks) if id(b) in taken or (
         at[0] < k < at[-1] and b.in_text and _letters(b.text) not in headlines)]
+
+
+def without_author_notes(body: list[Block], authors: list[str]) -> list[Block]:
+    """``body`` less its paragraphs after the first that open on the full name of one of the
+    article's ``authors``, case aside: the note a page prints about its author ("Ganesh Sitaraman is
+    a professor at Vanderbilt Law School…", "Georg Kasch, Jahrgang 1979, ist Redakteur…"), in any
+    language, as the byline names them. When it came in (segment-0.40), html-dev as naive text: 10
+    such paragraphs on 10 pages, all of them notes (2 carry boilerplate snippets, none a body one)."""
+    names = tuple(name.casefold() for name in authors if len(name.split()) >= 2)
+    if not names or len(body) < 2:
+        return body
+    return [body[0], *(b for b in body[1:] if not _opens_on(b.text, names))]
+
+
+def _opens_on(text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``text`` opens on one of ``names`` (case-folded) as whole words."""
+    opening = text[: max(map(len, names)) + 1].casefold()
+    return any(opening.startswith(name) and not opening[len(name) : len(name) + 1].isalnum() for name in names)
 
 
 def _without_trailing_runs(text: list[Block]) -> list[Block]:
