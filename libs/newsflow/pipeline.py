@@ -67,7 +67,8 @@ def _record(raw: RawArticle, cleaned: clean_mod.Cleaned) -> Article:
     authors = (list(raw.authors) or cleaned.authors
                or (seg_mod.header_authors(cleaned.blocks) if raw.content_type == PLAIN else []))
     body = seg_mod.without_author_notes(read, authors)
-    kept, notes = {id(b) for b in body}, {id(b) for b in read} - {id(b) for b in body}
+    kept = {id(b) for b in body}
+    notes = {id(b) for b in read} - kept
     first = next(i for i, b in enumerate(cleaned.blocks) if id(b) in kept)
     for i, b in enumerate(cleaned.blocks):  # out of the text: counted like the cleaner's removals
         if b.kind == BODY and not b.furniture and id(b) not in kept:

@@ -619,8 +619,8 @@ Without the prose guard, 16 pages: a blog's option lists, a wiki's, references a
 lost theirs; a run that goes on past one paragraph ending like a sentence, 12 body snippets lost."""
 PROSE_SIDE = 2
 PROSE_SIDE_WORDS = 25
-_NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
-"""Thai, Lao and Khmer, which end sentences with a space."""
+NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
+"""Thai, Lao and Khmer, which end sentences with a space (the segmenter reads all their paragraphs as prose)."""
 
 
 def _headline_runs(lines: list[str], out: list[Line], words: list[int], sentence: list[bool]) -> list[int]:
@@ -631,7 +631,7 @@ def _headline_runs(lines: list[str], out: list[Line], words: list[int], sentence
     prose = [sentence[i] and words[i] >= PROSE_SIDE_WORDS for i in paragraphs]
     found: list[int] = []
     end = 0
-    for unended, group in groupby(paragraphs, key=lambda i: not sentence[i] and not _NO_SENTENCE_MARKS.search(lines[i])):
+    for unended, group in groupby(paragraphs, key=lambda i: not sentence[i] and not NO_SENTENCE_MARKS.search(lines[i])):
         run = list(group)
         start, end = end, end + len(run)
         if unended and len(run) >= HEADLINE_RUN and not (any(prose[max(start - PROSE_SIDE, 0) : start])

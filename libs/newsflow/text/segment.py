@@ -49,6 +49,7 @@ from newsflow.text.boilerplate import (
     BYLINE_PREFIX,
     DATELINE,
     HEADING_WORDS,
+    NO_SENTENCE_MARKS,
     SEPARATOR,
     TITLE,
     WEB_ADDRESS,
@@ -1030,7 +1031,7 @@ def _words_and_prose(text: str) -> tuple[int, int]:
     sentence's end, else none): read once, though a page's parts are measured several times over
     (:func:`_article_words`: ~3,100 calls for the BBC dev dumps' 300 pages)."""
     words = word_count(text)
-    return words, words if _SENTENCE_END.search(text) or _NO_SENTENCE_MARKS.search(text) else 0
+    return words, words if _SENTENCE_END.search(text) or NO_SENTENCE_MARKS.search(text) else 0
 
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።။](?<!\b\d\.)(?<!\b\d\d\.)[\"'”’»)\]]*(?:\s|$)")
@@ -1039,8 +1040,6 @@ character only, and counts a colon); not an ordinal's full stop (``2. Weltkrieg`
 a German tag cloud read as prose and stood as an article of its own under a page's comment form;
 html-dev's naive single pages split 51 -> 50, no dump moved). The lookbehinds follow the mark: before
 it, they stop the pattern's scan for its first character and the search ran ~12× slower."""
-_NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
-"""Thai, Lao and Khmer, which end sentences with a space: all their paragraphs count as prose."""
 
 
 def _merge_small(groups: list[list[Block]], cued: Collection[int] = ()) -> list[list[Block]]:
