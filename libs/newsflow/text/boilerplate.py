@@ -81,6 +81,9 @@ boilerplate snippets fewer, 3 body ones: captions the gold counts as text), in-s
 0.9028; news-sample dumps Pk 0.151 / 0.154 -> 0.150 / 0.152 (the news sample's NASA and AP credits
 out); single pages split 45 -> 46 (a report's captions had joined its sections)."""
 CREDIT_TAIL = 90
+_CREDIT_HINT = re.compile(r"Fot|FOT|Pho|PHO|Pic|Ima|Bild|Cr[eé]d|Zdj|Kuva|Фото|©|/")
+"""What every :data:`_CAPTION_CREDIT` holds (a label's start, a ``©``, an agency's slash): a literal
+search ~9x cheaper than the credit's own, which tries its look-behind at each of the tail's places."""
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
@@ -298,6 +301,11 @@ def _stands_mid_line(page: str, word: str) -> bool:
     return False
 
 
+def _caption_credit(text: str) -> bool:
+    tail = max(len(text) - CREDIT_TAIL, 0)
+    return bool(_CREDIT_HINT.search(text, tail) and _CAPTION_CREDIT.search(text, tail))
+
+
 def _word_char(char: str) -> bool:
     return char.isalnum() or char == "_"  # what \w matches
 
@@ -342,7 +350,7 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         ):
             out[i] = _line(BOILERPLATE, "numeric")
         elif (not sentence[i] and words[i] < LONG_WORDS and _is_credit(text, named)) or (
-                not main_content and _CAPTION_CREDIT.search(text, max(len(text) - CREDIT_TAIL, 0))):
+                not main_content and _caption_credit(text)):
             out[i] = _line(BOILERPLATE, "credit")
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = _line(BODY)
