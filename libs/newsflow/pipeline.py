@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from newsflow import __version__
 from newsflow.schema import PLAIN, Article, Block, RawArticle, Rejected
-from newsflow.text import boundaries, minhash, slug
+from newsflow.text import boundaries, linefilter, minhash, slug
 from newsflow.text import clean as clean_mod
 from newsflow.text import credibility as cred_mod
 from newsflow.text import entities as ent_mod
@@ -138,6 +138,8 @@ def segment_stage(doc: Article) -> list[Article]:
         title = (doc.title if single else None) or found.title
         authors = (doc.authors if single else []) or found.authors
         body = seg_mod.without_author_notes(found.body, authors)
+        if i < len(groups) - 1:  # the page's own end was read by the cleaner
+            body = seg_mod.without_closing_notices(body, linefilter.TEXT if doc.content_type == PLAIN else linefilter.HTML)
         out.append(
             replace(
                 doc,

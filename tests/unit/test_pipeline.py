@@ -82,6 +82,18 @@ def test_a_note_on_the_author_under_the_article_leaves_its_text():
         assert kept in clean_stage(RawArticle.from_obj({"id": "q", "content": "\n".join([*article, kept]),
                                                         "content_type": "text/plain"})).text
 
+def test_a_notice_under_an_article_of_a_dump_leaves_its_text():
+    # sample 003's second article ends on its author's Patreon appeal, mid-page: the cleaner, which
+    # reads the page's own end, keeps it; the segmenter reads each article's end but the last
+    appeal = "Please support the production of independent and alternative political and financial commentary"
+    last = "By then Theresa May will be a distant memory, being properly rewarded by her masters"
+    page = clean_stage(sample("003"))
+    assert appeal in page.text
+    articles = segment_stage(page)
+    assert articles[1].title == "May Forces Brexit Betrayal to its Crisis Point"
+    assert appeal not in articles[1].text and articles[1].text.split("\n\n")[-1].startswith(last)
+
+
 def test_ids_are_deterministic():
     first = [a.id for a in run_stages(sample("003"))]
     assert first == [a.id for a in run_stages(sample("003"))]

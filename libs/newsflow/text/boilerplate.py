@@ -488,16 +488,29 @@ def _mark_closing_notices(lines: list[str], out: list[Line], words: list[int], m
     Not kept: the same at the text's start (a caption, "*Werbung…"): plain text 2-fold 0.8890 -> 0.8882."""
     kept = (i for i in range(len(out) - 1, -1, -1) if out[i].kind == BODY and out[i].reason is None)
     read = list(islice(kept, CLOSING_NOTICES + CLOSING_REFERENCE))[::-1]  # the last ones, in page order
-    if len(read) <= CLOSING_NOTICES or words[read[-1]] > CLOSING_NOTICE_WORDS:
-        return
-    if _listing(lines[read[-1]], words[read[-1]]) or linefilter.ngram_scores([lines[read[-1]]], model)[0] >= CLOSING_NOTICE_SCORE:
-        return
-    scores = linefilter.ngram_scores([lines[i] for i in read], model).tolist()
-    bar = min(CLOSING_NOTICE_SCORE, median(scores[:-CLOSING_NOTICES]) - CLOSING_NOTICE_MARGIN)
-    for i, score in zip(reversed(read[-CLOSING_NOTICES:]), reversed(scores[-CLOSING_NOTICES:]), strict=True):
-        if score >= bar or _listing(lines[i], words[i]):
-            break
+    for i in read[len(read) - closing_notices([lines[i] for i in read], [words[i] for i in read], model) :]:
         out[i] = _line(BODY, linefilter.REASON)
+
+
+def closing_notices(paragraphs: list[str], words: list[int], model: str = linefilter.TEXT) -> int:
+    """How many of the last of ``paragraphs`` (an article's, in order; ``words``: their word counts)
+    read as notices (:func:`_mark_closing_notices`, which calls it with the page's last
+    :data:`CLOSING_NOTICES` + :data:`CLOSING_REFERENCE` paragraphs kept in its text)."""
+    start = max(len(paragraphs) - CLOSING_NOTICES - CLOSING_REFERENCE, 0)
+    read, counts = paragraphs[start:], words[start:]
+    if len(read) <= CLOSING_NOTICES or counts[-1] > CLOSING_NOTICE_WORDS:
+        return 0
+    if _listing(read[-1], counts[-1]) or linefilter.ngram_scores([read[-1]], model)[0] >= CLOSING_NOTICE_SCORE:
+        return 0
+    scores = linefilter.ngram_scores(read, model).tolist()
+    bar = min(CLOSING_NOTICE_SCORE, median(scores[:-CLOSING_NOTICES]) - CLOSING_NOTICE_MARGIN)
+    found = 0
+    for text, count, score in zip(reversed(read[-CLOSING_NOTICES:]), reversed(counts[-CLOSING_NOTICES:]),
+                                  reversed(scores[-CLOSING_NOTICES:]), strict=True):
+        if score >= bar or _listing(text, count):
+            break
+        found += 1
+    return found
 
 
 def _listing(text: str, words: int) -> bool:
