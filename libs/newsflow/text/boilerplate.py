@@ -63,10 +63,13 @@ _TERMINAL = frozenset(".!?…。！？;:؟।")
 _CREDIT_END = re.compile(r"[a-z][A-Z]{3,}$|\b[A-Z]{4,}$")
 """An agency's name glued to a caption or standing as its last word; read on the last word only
 (searching the whole line for an end anchor tries every position)."""
+_CREDIT_LABELS = ("Foto", "Fotos", "FOTO", "Photo", "Photos", "PHOTO", "Photograph", "Picture", "Image", "Bild",
+                  "Bilder", "Bildquelle", "Credit", "Credits", "Crédit", "Crédito", "Créditos", "Fotó", "Fot.",
+                  "Zdjęcie", "Kuva", "Фото", "Fotografía")
+"""What labels a photo's credit (:data:`_CAPTION_CREDIT`), in a dozen languages."""
 _CAPTION_CREDIT = re.compile(
     r"(?:(?<=[\s.!?|(\[»\"”a-zäöüß])|^)"  # after the caption's end, or glued to it (a naive scrape)
-    r"(?:Foto|Fotos|FOTO|Photo|Photos|PHOTO|Photograph|Picture|Image|Bild|Bilder|Bildquelle|Credit|Credits"
-    r"|Crédit|Crédito|Créditos|Fotó|Fot\.|Zdjęcie|Kuva|Фото|Fotografía)"
+    f"(?:{'|'.join(map(re.escape, _CREDIT_LABELS))})"
     r"(?:\s*:|\s+by\s+(?=[A-Z]))\s*[^\s:][^:!?]{0,60}[)\]]?\.?$"  # "Foto: dpa", "Photo by Jane Doe"
     r"|[(|]\s*©[^()|]{2,60}\)?$"  # "… | © Augusta National/Getty Images"
     r"|\((?:AP Photo|REUTERS|Reuters|AFP|EPA|Getty Images)/[^()]{2,50}\)$")  # "(REUTERS/Denis Balibouse)"
@@ -81,9 +84,10 @@ boilerplate snippets fewer, 3 body ones: captions the gold counts as text), in-s
 0.9028; news-sample dumps Pk 0.151 / 0.154 -> 0.150 / 0.152 (the news sample's NASA and AP credits
 out); single pages split 45 -> 46 (a report's captions had joined its sections)."""
 CREDIT_TAIL = 90
-_CREDIT_HINT = re.compile(r"Fot|FOT|Pho|PHO|Pic|Ima|Bild|Cr[eé]d|Zdj|Kuva|Фото|©|/")
-"""What every :data:`_CAPTION_CREDIT` holds (a label's start, a ``©``, an agency's slash): a literal
-search ~9x cheaper than the credit's own, which tries its look-behind at each of the tail's places."""
+_CREDIT_HINT = re.compile("|".join(map(re.escape, sorted({label[:3] for label in _CREDIT_LABELS} | {"©", "/"}))))
+"""What every :data:`_CAPTION_CREDIT` holds (a label's first three letters, a ``©``, an agency's
+slash): a literal search ~9x cheaper than the credit's own, which tries its look-behind at each of
+the tail's places."""
 _DIGIT = re.compile(r"\d")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0e00-\u0e7f]")
 _DATE = re.compile(
@@ -492,12 +496,14 @@ def _mark_closing_notices(lines: list[str], out: list[Line], words: list[int], m
         out[i] = _line(BODY, linefilter.REASON)
 
 
-def closing_notices(paragraphs: list[str], words: list[int], model: str = linefilter.TEXT) -> int:
-    """How many of the last of ``paragraphs`` (an article's, in order; ``words``: their word counts)
-    read as notices (:func:`_mark_closing_notices`, which calls it with the page's last
-    :data:`CLOSING_NOTICES` + :data:`CLOSING_REFERENCE` paragraphs kept in its text)."""
+def closing_notices(paragraphs: list[str], words: list[int] | None = None, model: str = linefilter.TEXT) -> int:
+    """How many of the last of ``paragraphs`` (an article's, in order; ``words``: their word counts,
+    counted here when not given) read as notices (:func:`_mark_closing_notices`, which calls it with
+    the page's last :data:`CLOSING_NOTICES` + :data:`CLOSING_REFERENCE` paragraphs kept in its text).
+    Only those last ones are read."""
     start = max(len(paragraphs) - CLOSING_NOTICES - CLOSING_REFERENCE, 0)
-    read, counts = paragraphs[start:], words[start:]
+    read = paragraphs[start:]
+    counts = words[start:] if words is not None else [word_count(text) for text in read]
     if len(read) <= CLOSING_NOTICES or counts[-1] > CLOSING_NOTICE_WORDS:
         return 0
     if _listing(read[-1], counts[-1]) or linefilter.ngram_scores([read[-1]], model)[0] >= CLOSING_NOTICE_SCORE:

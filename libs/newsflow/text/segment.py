@@ -1127,7 +1127,7 @@ def without_closing_notices(body: list[Block], model: str = linefilter.TEXT) -> 
     appeal; BBC dumps 10 paragraphs off 10 articles (a columnist's bio, "Blinx 2 is out on Xbox
     now."). No boundary moved: eval-segment gives a paragraph left out to the article before it."""
     paragraphs = [b for b in body if b.kind == BODY]
-    found = closing_notices([b.text for b in paragraphs], [word_count(b.text) for b in paragraphs], model)
+    found = closing_notices([b.text for b in paragraphs], model=model)
     if not found:
         return body
     notices = {id(b) for b in paragraphs[-found:]}
