@@ -119,6 +119,18 @@ def test_a_page_opening_on_a_question_or_a_long_unpunctuated_line_opens_on_its_h
     assert kinds([quote, *P])[0] == (BODY, None)
 
 
+def test_a_long_headline_in_title_case_is_a_title_line_anywhere_on_the_page():
+    # 17 words: a paragraph's length, but no sentence, every longer word capitalised, some short one not
+    headline = "Cronyism: For the Likes of Google, It is Really, REALLY Good to be a Friend of Obama"
+    assert rule_kinds([*ARTICLE, headline, *P])[len(ARTICLE)] == (TITLE, None)
+    # a menu capitalises every word; German capitalises its nouns only; a caption holds two sentences
+    menu = "Home News Sport Business Weather Travel Culture Future Worklife Reel Music Video Radio Games Shop More Search"
+    german = "Die Regierung hat am Sonntag erklärt, dass die Stadt nach wochenlangen Kämpfen vollständig zurückerobert worden sei, sagte ein Sprecher"
+    caption = "In den Gassen von Syrakus im Anzug mit Schleppe von Dolce & Gabbana Alta Moda. Sonnenbrille und Schmuck: Dolce & Gabbana"
+    for line in (menu, german, caption):
+        assert rule_kinds([*ARTICLE, line, *P])[len(ARTICLE)][0] != TITLE, line
+
+
 def test_comment_zone_after_body_until_a_new_title():
     comment = "I think this is a great article and everyone should read it before the election next year."
     lines = [*P[:3], "Leave a Reply", "Notify of", "1 Comment", comment,

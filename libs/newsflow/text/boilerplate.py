@@ -261,6 +261,21 @@ def _title_shaped(text: str, words: int, sentence: bool) -> bool:
     return WIDGET_WORDS <= words <= 25 and not sentence and _headline_shaped(text)
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_SENTENCE_BREAK = re.compile(r"[^\W\d_]{2}[.!?] +[^\W\d_]")
+
+
+def _title_cased(text: str) -> bool:
+    """Written as an English headline: every word of four letters or more capitalised, some shorter
+    word not ("Cronyism: For the Likes of Google, It is Really Good to be a Friend of Obama"); a menu
+    capitalises them all, a sentence of German its nouns only."""
+    if _SENTENCE_BREAK.search(text):
+        return False  # two sentences: a caption ("… Alta Moda. Sonnenbrille: Dolce & Gabbana")
+    words = _LETTER_RUN.findall(text)
+    return (sum(len(w) >= 4 for w in words) >= 5 and all(w[0].isupper() for w in words if len(w) >= 4)
+            and any(w[0].islower() for w in words))
+
+
 def _is_credit(text: str, named: Callable[[str], bool]) -> bool:
     """``© Photo: …``, ``(c) Reuters``, ``…powerGETTY``, ``… AFP``; not a headline that ends on an
     acronym the page also names in the middle of a line (``named``: whether it does), as its article
@@ -356,6 +371,8 @@ def classify(lines: list[str], main_content: bool = False, line_filter: bool = T
         elif (not sentence[i] and words[i] < LONG_WORDS and _is_credit(text, named)) or (
                 not main_content and _caption_credit(text)):
             out[i] = _line(BOILERPLATE, "credit")
+        elif words[i] >= LONG_WORDS and not sentence[i] and words[i] <= 25 and _title_cased(text) and _headline_shaped(text):
+            out[i] = _line(TITLE)
         elif words[i] >= LONG_WORDS or (sentence[i] and words[i] >= SENTENCE_WORDS):
             out[i] = _line(BODY)
         elif words[i] <= 10 and (byline := BYLINE_PREFIX.match(text)) and _names_someone(text, byline.end(), words[i]):
