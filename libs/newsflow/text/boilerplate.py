@@ -31,7 +31,7 @@ from newsflow.text import linefilter
 from newsflow.text.dates import is_month
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.23"
+VERSION = "boilerplate-0.24"
 
 BODY = "body"
 TITLE = "title"
