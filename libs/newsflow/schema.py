@@ -161,8 +161,9 @@ class RawArticle:
 class Block:
     """A line or block of a cleaned page: what it is (``kind``) and where it came from.
 
-    ``kind`` is ``body`` for article text; ``title``, ``dek``, ``byline``, ``dateline`` and
-    ``separator`` are evidence kept for the segmenter. ``start``/``end`` are offsets in the raw
+    ``kind`` is ``body`` for article text; ``title``, ``dek``, ``byline``, ``dateline``,
+    ``separator`` and ``source`` (a web address right under a paragraph, which closes a scraped
+    story) are evidence kept for the segmenter. ``start``/``end`` are offsets in the raw
     ``content`` for text/plain input, None for HTML. ``furniture``: a body-shaped line that the
     cleaner reads as page furniture (flagged by the line filter of :mod:`newsflow.text.linefilter`,
     in a run of teasers or in a reply thread) — the segmenter reads it as body (where articles start

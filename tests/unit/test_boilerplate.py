@@ -1,6 +1,6 @@
 """The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
 
-from newsflow.text.boilerplate import ASIDE, BODY, BYLINE, DATELINE, IN_TEXT, SEPARATOR, TITLE, classify
+from newsflow.text.boilerplate import ASIDE, BODY, BYLINE, DATELINE, IN_TEXT, SEPARATOR, SOURCE, TITLE, classify
 
 P = [
     "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",
@@ -86,8 +86,8 @@ def test_a_line_with_a_web_address_is_no_headline():
     # it closes the article before it; taken for the next article's headline it opened that one early
     lines = [P[0], P[1], "Read more great articles here: http://americanthinker.com", "Cancer Drug Shows Promise",
              P[2], P[3]]
-    assert [k for k, _ in kinds(lines)] == [BODY, BODY, "boilerplate", TITLE, BODY, BODY]
-    assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")
+    assert [k for k, _ in kinds(lines)] == [BODY, BODY, SOURCE, TITLE, BODY, BODY]
+    assert kinds(["Visit Our Shop At www.example.com", P[0], P[1]])[0] == ("boilerplate", "short")
     assert kinds([P[0], "Visit Our Shop At Our Store", P[1]])[1][0] == TITLE
 
 
@@ -371,7 +371,8 @@ def test_lines_among_paragraphs_that_read_as_article_text_are_kept_in_it():
 
 def test_counters_and_web_addresses_among_paragraphs_stay_out_of_the_text():
     assert kinds([P[0], "8,603 Views", P[1]])[1] == ("boilerplate", "numeric")
-    assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == ("boilerplate", "short")
+    # a web address right under a paragraph is handed on as a source line, out of the text too
+    assert kinds([P[0], "Visit Our Shop At www.example.com", P[1]])[1] == (SOURCE, "short")
 
 
 def test_a_quantity_among_paragraphs_that_reads_as_article_text_is_kept_a_view_counter_is_not():
@@ -388,3 +389,10 @@ def test_calls_to_subscribe_and_follow_under_the_article_are_furniture_still_bod
                "Follow us on Twitter and Instagram and like us on Facebook for the latest news."]
     assert kinds(ARTICLE + closing)[-3:] == [(BODY, None), (BODY, "line_filter"), (BODY, "line_filter")]
     assert kinds(ARTICLE) == [(BODY, None)] * len(ARTICLE)  # an article's own last paragraph stays
+
+
+def test_a_web_address_right_under_a_paragraph_is_a_source_line_handed_on():
+    source = "Source: https://ledger.example.org/2026/11/town-retaken"
+    assert kinds([*P[:2], source, "Town Retaken After Weeks Of Fighting", *P[2:]])[2] == (SOURCE, "numeric")
+    # nowhere near a paragraph, the same line is furniture
+    assert kinds(["Home", source, "Town Retaken After Weeks Of Fighting", *P])[1][0] == "boilerplate"

@@ -166,7 +166,7 @@ def _classified(lines: list[str], spans: list[tuple[int, int]] | None, cleaned: 
     for i, line in enumerate(classified):
         text = lines[i]
         furniture = boilerplate.is_furniture(line)
-        if line.kind == BOILERPLATE or furniture:  # out of the text: counted by reason
+        if line.kind in boilerplate.REMOVED or furniture:  # out of the text: counted by reason
             cleaned.removed[line.reason] += 1
             cleaned.removed_chars[line.reason] += len(text)
         if line.kind == BOILERPLATE:

@@ -51,6 +51,7 @@ from newsflow.text.boilerplate import (
     HEADING_WORDS,
     NO_SENTENCE_MARKS,
     SEPARATOR,
+    SOURCE,
     TITLE,
     WEB_ADDRESS,
     author_names,
@@ -62,7 +63,7 @@ from newsflow.text.dates import iso_date
 from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
-RULES = "segment-0.41"
+RULES = "segment-0.42"
 """The version of this module's rules, which the boundary check is fitted on. The shipped check was
 fitted on segment-0.20's boundaries: refitted on 0.21's (content cuts past a paragraph with a web
 address, :data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages instead
@@ -82,7 +83,8 @@ sentence's end (:data:`_SENTENCE_END`), 0.35 lets no headline part two sides of 
 (:data:`NOTICE_MARGIN`), 0.37 opens an article at a headline between parts that share almost no
 words (:data:`TITLE_APART`), 0.38 lets a part opened under furniture stand with a shorter run of
 prose (:data:`CUED_ARTICLE_WORDS`), 0.39 takes a bare name for an author only alone and not after a
-separator (:func:`header_authors`). Refitted on 0.36's boundaries: 46 -> 48 single pages, news sample 3 -> 5,
+separator (:func:`header_authors`), 0.42 takes a title-like line right under a source line (a web
+address closing the story above, :data:`~newsflow.text.boilerplate.SOURCE`) for a cue. Refitted on 0.36's boundaries: 46 -> 48 single pages, news sample 3 -> 5,
 own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages 0.134 ->
 0.130 and 0.141 -> 0.138: not kept either."""
 TEXT = "text-5"
@@ -544,7 +546,8 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     for text in _inline_separators(blocks):  # a photo credit recurs too, but also between paragraphs
         del recurring[text]
     cues = [any(b.kind in (BYLINE, DATELINE) or (b.kind == SEPARATOR and recurring[b.text] >= HEADS_SEPARATOR)
-                for b in cluster) for *_, cluster in candidates]
+                for b in cluster) or cluster[0].kind == SOURCE  # a web address closing the story above
+            for *_, cluster in candidates]
     # a header with furniture a paragraph or two from the next such header, or from the previous
     # one, or from the page's end, opens no article: readers' comments (each under its author and
     # date) and lists of teasers, the last of them included; two paragraphs of a brief's words
