@@ -1,6 +1,16 @@
 """The line classifier on literal pages: what is body, what is evidence, what is removed and why."""
 
-from newsflow.text.boilerplate import ASIDE, BODY, BYLINE, DATELINE, IN_TEXT, SEPARATOR, SOURCE, TITLE, classify
+from newsflow.text.boilerplate import (
+    ASIDE,
+    BODY,
+    BYLINE,
+    DATELINE,
+    IN_TEXT,
+    SEPARATOR,
+    SOURCE,
+    TITLE,
+    classify,
+)
 
 P = [
     "The army said on Sunday that the town had been fully retaken after weeks of heavy fighting.",

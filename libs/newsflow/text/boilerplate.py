@@ -489,9 +489,10 @@ def _mark_sources(lines: list[str], out: list[Line]) -> None:
     segmenter reads only where a title-like line stands right under it. When it came in
     (boilerplate-0.25, segment-0.42): news-sample dumps one / two line breaks apart Pk 0.148 / 0.149
     -> 0.142 / 0.147, boundary F1 0.564 / 0.558 -> 0.576 / 0.563 (of the 754 boundaries, 332 follow
-    a line holding a web address; 98 of them had no boundary found within three lines before); html-dev naive text: single
-    pages split 46 the same (57 -> 55 with the check fitted on the other half), snippet F1 the same;
-    untitled German joins of HTML text 0.114 -> 0.115; every other eval-segment figure the same. As
+    a line holding a web address; 98 of them had no boundary found within three lines before);
+    html-dev naive text: single pages split 46 the same (57 -> 55 with the check fitted on the other
+    half), snippet F1 the same; untitled German joins of HTML text 0.114 -> 0.115; every other
+    eval-segment figure the same. As
     a separator (every rule that reads those reads it too): 0.1435 / 0.1483. Not kept: a title-like
     line right above such a line read as the story's last line ("Welcome the spring and Blessed be,
     Ellen"), body or separator: 0.1481 / 0.1502 and 0.1486 / 0.1505 against 0.1477 / 0.1488 — it was

@@ -84,8 +84,8 @@ sentence's end (:data:`_SENTENCE_END`), 0.35 lets no headline part two sides of 
 words (:data:`TITLE_APART`), 0.38 lets a part opened under furniture stand with a shorter run of
 prose (:data:`CUED_ARTICLE_WORDS`), 0.39 takes a bare name for an author only alone and not after a
 separator (:func:`header_authors`), 0.42 takes a title-like line right under a source line (a web
-address closing the story above, :data:`~newsflow.text.boilerplate.SOURCE`) for a cue. Refitted on 0.36's boundaries: 46 -> 48 single pages, news sample 3 -> 5,
-own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages 0.134 ->
+address closing the story above, :data:`~newsflow.text.boilerplate.SOURCE`) for a cue. Refitted on
+0.36's boundaries: 46 -> 48 single pages, news sample 3 -> 5, own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages 0.134 ->
 0.130 and 0.141 -> 0.138: not kept either."""
 TEXT = "text-5"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
