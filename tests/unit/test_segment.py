@@ -102,6 +102,16 @@ def test_a_headline_under_a_web_address_closing_the_story_above_opens_an_article
     assert rows is not None  # the learned check still settles it (short stories alike in words: joined)
 
 
+def test_a_story_right_under_a_source_line_opens_an_article_though_no_headline_stands_over_it():
+    from newsflow.text import segment
+
+    # content cuts off (as in HTML): only the source line, the story above's last, marks the boundary
+    source = "Source: https://ledger.example.org/2026/11/bank-raises-rates"
+    blocks = clean_stage(RawArticle(id="x", content="\n".join([*STORY_A, source, *STORY_B]), content_type=PLAIN)).blocks
+    groups, _ = segment.candidates(blocks, content_boundaries=False)
+    assert [[b.text for b in g] for g in groups] == [[*STORY_A, source], STORY_B]
+
+
 # What a naive scraper saves around each page's article (two sites): menus, teasers, footer links.
 # Several headline-like teasers in a row are no article's header, so titles alone find no boundary.
 FURNITURE_A = ["Home", "World", "Business", "Sport", "Weather", "Video", "Most read",
