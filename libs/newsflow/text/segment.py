@@ -89,9 +89,9 @@ an article with no headline under a source line where a title-like line would (:
 news-sample dumps Pk 0.142 / 0.147 -> 0.135 / 0.139, html-dev naive single pages split 46 the same,
 52 instead of 55 with the check fitted on the other half; untitled joins of HTML text, English as
 extracted 0.086 -> 0.089, under titles 0.090 -> 0.093: a link under a paragraph inside an article
-whose next paragraphs drift). Refitted on
-0.36's boundaries: 46 -> 48 single pages, news sample 3 -> 5, own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages 0.134 ->
-0.130 and 0.141 -> 0.138: not kept either."""
+whose next paragraphs drift). Refitted on 0.36's boundaries: 46 -> 48 single pages, news sample
+3 -> 5, own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages
+0.134 -> 0.130 and 0.141 -> 0.138: not kept either."""
 TEXT = "text-5"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
@@ -524,7 +524,8 @@ def _one_topic(vectors: _Vectors, starts: set[int], cued: set[int], headline_of:
 
 
 def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vectors) -> list[tuple[int, int, bool]]:
-    """``(block index, paragraph index, furniture cue)`` where a new article starts, from title-like lines."""
+    """``(block index, paragraph index, furniture cue)`` where a new article starts, from title-like
+    lines and source lines (:data:`~newsflow.text.boilerplate.SOURCE`)."""
     body_at = sorted(body_pos, key=body_pos.get)
     # candidates: (title index, block before which the header cluster starts, first paragraph after,
     #              paragraphs after, furniture in the cluster)
@@ -552,8 +553,9 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     recurring.update({b.text for b in blocks[: body_at[0] + 4] if b.kind == SEPARATOR})
     for text in _inline_separators(blocks):  # a photo credit recurs too, but also between paragraphs
         del recurring[text]
+    # a headline right under a source line (the story above's web address) is cued too
     cues = [any(b.kind in (BYLINE, DATELINE) or (b.kind == SEPARATOR and recurring[b.text] >= HEADS_SEPARATOR)
-                for b in cluster) or (cluster[0].kind == SOURCE and blocks[i].kind == TITLE)  # a web address closing the story above
+                for b in cluster) or (cluster[0].kind == SOURCE and blocks[i].kind == TITLE)
             for i, *_, cluster in candidates]
     # a header with furniture a paragraph or two from the next such header, or from the previous
     # one, or from the page's end, opens no article: readers' comments (each under its author and
