@@ -527,7 +527,7 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
     """``(block index, paragraph index, furniture cue)`` where a new article starts, from title-like
     lines and source lines (:data:`~newsflow.text.boilerplate.SOURCE`)."""
     body_at = sorted(body_pos, key=body_pos.get)
-    # candidates: (title index, block before which the header cluster starts, first paragraph after,
+    # candidates: (title or source line index, block before which the header cluster starts, first paragraph after,
     #              paragraphs after, furniture in the cluster)
     candidates = []
     last_body = None
