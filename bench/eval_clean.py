@@ -35,6 +35,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from newsflow.inputs import decode_page
 from newsflow.pipeline import clean_stage
 from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
 from newsflow.text import dom, linefilter
@@ -73,6 +74,8 @@ def eval_samples(data: Path) -> None:
 
 
 def load_html_dev(data: Path, limit: int | None) -> dict[str, str]:
+    """html-dev's pages by url, each decoded as ``newsflow push`` decodes a saved page (27 are not
+    UTF-8: :func:`~newsflow.inputs.decode_page`)."""
     gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
     pages = {}
     for url, item in list(gold.items())[:limit]:
@@ -81,7 +84,7 @@ def load_html_dev(data: Path, limit: int | None) -> dict[str, str]:
             path = path if path.exists() else path.with_name(path.name + ".gz")
             if path.exists():
                 raw = path.read_bytes()
-                pages[url] = (gzip.decompress(raw) if path.suffix == ".gz" else raw).decode("utf-8", "replace")
+                pages[url] = decode_page(gzip.decompress(raw) if path.suffix == ".gz" else raw, html=True)
                 break
     return pages
 

@@ -59,6 +59,20 @@ def sniff_content_type(content: str) -> str:
     return HTML if len(_HTML_SNIFF.findall(head)) >= 3 else PLAIN
 
 
+BINARY_HEAD = 65536
+BINARY_SHARE = 0.01
+_CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x1f]")
+
+
+def is_binary(content: str) -> bool:
+    """Whether ``content`` is binary data, not text: a NUL among its first :data:`BINARY_HEAD`
+    characters, and control characters (tab, line and page breaks aside) more than
+    :data:`BINARY_SHARE` of them — an image or a PDF holds ~10%; a real page may carry a few stray
+    NULs (one of html-dev's, 22 in 190 KB of Spanish news), which cleaning drops."""
+    head = content[:BINARY_HEAD]
+    return "\x00" in head and len(_CONTROL_CHAR.findall(head)) > BINARY_SHARE * len(head)
+
+
 _MEDIA_TYPES = {PLAIN: PLAIN, HTML: HTML, "application/xhtml+xml": HTML}
 
 
@@ -118,8 +132,8 @@ class RawArticle:
             raise Rejected("too_large", f"content is larger than {max_bytes} bytes")
         if not content.strip():
             raise Rejected("empty_content", "content is empty or whitespace only")
-        if "\x00" in content[:65536]:
-            raise Rejected("binary_content", "content holds NUL bytes; binary data is not text")
+        if is_binary(content):
+            raise Rejected("binary_content", "content holds NUL and control characters: binary data, not text")
         declared = _opt_str(obj, "content_type")
         content_type = _media_type(declared) if declared else sniff_content_type(content)
         meta = obj.get("meta") or {}

@@ -58,3 +58,51 @@ def test_a_byte_order_mark_is_taken_off(tmp_path):
     assert records[0].value == b'{"id": "x1", "content": "a"}'
     assert orjson.loads(records[2].value)["content"] == "Body"
     assert orjson.loads(records[3].value)["content"] == "Hello"
+
+
+def test_a_page_saved_in_the_encoding_it_declares_is_read_in_it(tmp_path):
+    """Scraped pages saved as served: Latin-1 German news sites are common. The label iso-8859-1
+    is read as Windows-1252, as browsers do, so its curly quotes come through."""
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"></head>'
+    (tmp_path / "a.html").write_bytes((page + "<p>„Grüße“ aus Köln</p></html>").encode("cp1252"))
+    (record,) = read_inputs([str(tmp_path / "a.html")])
+    assert "„Grüße“ aus Köln" in orjson.loads(record.value)["content"]
+
+
+def test_a_page_declared_utf8_with_a_stray_byte_keeps_the_rest(tmp_path):
+    page = '<meta charset="utf-8"><p>Café crème</p>'.encode() + b"<p>na\xefve</p>"
+    (tmp_path / "a.html").write_bytes(page)
+    (record,) = read_inputs([str(tmp_path / "a.html")])
+    assert orjson.loads(record.value)["content"] == '<meta charset="utf-8"><p>Café crème</p><p>na\ufffdve</p>'
+
+
+def test_undeclared_western_text_is_read_as_windows_1252(tmp_path):
+    """Short French text reads as well in Windows-1250 ("trčs"): the web's commoner code page wins."""
+    (tmp_path / "a.txt").write_bytes("Ça c'est très bien, élève à l'école.".encode("cp1252"))
+    (record,) = read_inputs([str(tmp_path / "a.txt")])
+    assert orjson.loads(record.value)["content"] == "Ça c'est très bien, élève à l'école."
+
+
+def test_undeclared_central_european_text_is_read_in_its_code_page(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Zażółć gęślą jaźń, powiedział.".encode("cp1250"))
+    (record,) = read_inputs([str(tmp_path / "a.txt")])
+    assert orjson.loads(record.value)["content"] == "Zażółć gęślą jaźń, powiedział."
+
+
+def test_binary_file_is_an_error_naming_it(tmp_path):
+    (tmp_path / "a.png").write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    with pytest.raises(InputError, match=r"a\.png: holds NUL and control bytes"):
+        list(read_inputs([str(tmp_path / "a.png")]))
+
+
+def test_a_csv_not_in_utf8_is_an_error_naming_it(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_bytes("id,content\n1,Grüße\n".encode("latin-1"))
+    with pytest.raises(InputError, match=r"a\.csv: not UTF-8"):
+        list(read_inputs([str(path)]))
+
+
+def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Grüße aus Köln".encode("utf-16"))  # Notepad's "Unicode"
+    (record,) = read_inputs([str(tmp_path / "a.txt")])
+    assert orjson.loads(record.value)["content"] == "Grüße aus Köln"
