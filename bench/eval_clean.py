@@ -84,7 +84,7 @@ def load_html_dev(data: Path, limit: int | None) -> dict[str, str]:
             path = path if path.exists() else path.with_name(path.name + ".gz")
             if path.exists():
                 raw = path.read_bytes()
-                pages[url] = decode_page(gzip.decompress(raw) if path.suffix == ".gz" else raw, html=True)
+                pages[url] = decode_page(gzip.decompress(raw) if path.suffix == ".gz" else raw)
                 break
     return pages
 

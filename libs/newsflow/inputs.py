@@ -103,17 +103,18 @@ _WEB_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252"
 WESTERN = "cp1252"
 
 
-def decode_page(raw: bytes, html: bool) -> str:
+def decode_page(raw: bytes) -> str:
     """A saved page's text: UTF-8 when it is (a byte order mark taken off), UTF-16 when a byte order
-    mark says so; else, for HTML, the
-    encoding the page declares (:data:`_DECLARED`, read as :data:`_WEB_LABELS` say), bytes it
-    cannot read replaced (a page labelled UTF-8 with a stray Latin-1 byte keeps the rest); else the
-    encoding charset-normalizer reads the bytes in, Windows-1252 where it reads them as well as its
-    first guess (a short Western text is ambiguous between the Windows code pages, and 1252 is the
-    web's commonest). html-dev holds 27 pages that are not UTF-8, 26 of them declared (4 of those
-    UTF-8 with stray bytes): of their 81 gold body snippets, 71 are found in the page decoded so
-    (tags stripped), 66 decoded by charset-normalizer alone, 43 as UTF-8 with replacements.
-    :class:`InputError` for bytes that are no text (:func:`~newsflow.schema.is_binary`, no encoding found)."""
+    mark says so; else the encoding the page declares in a ``<meta>`` tag (:data:`_DECLARED`, read as
+    :data:`_WEB_LABELS` say; looked for whatever the file's name, as scrapes are saved as ``.php``
+    or with none), bytes it cannot read replaced (a page labelled UTF-8 with a stray Latin-1 byte
+    keeps the rest); else the encoding charset-normalizer reads the bytes in, Windows-1252 where it
+    reads them as well as its first guess (a short Western text is ambiguous between the Windows
+    code pages, and 1252 is the web's commonest). html-dev holds 27 pages that are not UTF-8, 26 of
+    them declared (4 of those UTF-8 with stray bytes): of their 81 gold body snippets, 71 are found
+    in the page decoded so (tags stripped), 66 decoded by charset-normalizer alone, 43 as UTF-8 with
+    replacements. :class:`InputError` for bytes that are no text (:func:`~newsflow.schema.is_binary`,
+    no encoding found)."""
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):  # Windows' "Unicode" text
         try:
             return raw.decode("utf-16")
@@ -125,7 +126,7 @@ def decode_page(raw: bytes, html: bool) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    declared = _DECLARED.search(raw, 0, DECLARED_BYTES) if html else None
+    declared = _DECLARED.search(raw, 0, DECLARED_BYTES)
     if declared:
         label = declared.group(1).decode("ascii").lower()
         try:
@@ -144,7 +145,7 @@ def decode_page(raw: bytes, html: bool) -> str:
 
 def _text_file(path: Path, name: str) -> Record:
     try:
-        content = decode_page(path.read_bytes(), _TEXT_SUFFIXES.get(path.suffix.lower()) == HTML)
+        content = decode_page(path.read_bytes())
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
     obj = {"id": name, "content": content}

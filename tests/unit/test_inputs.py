@@ -106,3 +106,10 @@ def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
     (tmp_path / "a.txt").write_bytes("Grüße aus Köln".encode("utf-16"))  # Notepad's "Unicode"
     (record,) = read_inputs([str(tmp_path / "a.txt")])
     assert orjson.loads(record.value)["content"] == "Grüße aus Köln"
+
+
+def test_a_page_saved_under_another_name_is_read_by_its_declaration_too(tmp_path):
+    page = '<meta charset="windows-1250"><p>Zażółć gęślą jaźń</p>'
+    (tmp_path / "index.php").write_bytes(page.encode("cp1250"))
+    (record,) = read_inputs([str(tmp_path / "index.php")])
+    assert orjson.loads(record.value)["content"] == page
