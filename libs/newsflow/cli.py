@@ -13,6 +13,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 import orjson
@@ -169,7 +170,10 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
 
 
 def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], settings: Settings,
-                   jobs: int = 1) -> tuple[int, int]:
+                   jobs: int = 1, where: Callable[[int], str] = lambda number: f"line {number}") -> tuple[int, int]:
+    """Each input line's articles written to ``out``, in input order; a rejected line reported on
+    standard error by ``where`` it came from (its line number, or the file). The counts of lines
+    processed and rejected."""
     dedup = loop = None
     if "segment" in stages:  # duplicates are marked on articles; Redis and its client load only then
         from newsflow.runtime.dedup import DuplicateIndex
@@ -183,7 +187,7 @@ def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], se
         for number, articles, error in outcomes:
             if articles is None:
                 rejected += 1
-                print(f"line {number}: {error}", file=sys.stderr)
+                print(f"{where(number)}: {error}", file=sys.stderr)
                 continue
             for article in articles:
                 if loop is not None:  # in input order, whatever process made the article
@@ -205,16 +209,35 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsflow process: --stages must be clean, clean,segment, clean,segment,tag or tag (got {args.stages})",
               file=sys.stderr)
         return 1
-    src = sys.stdin.buffer if args.input in (None, "-") else open(args.input, "rb")  # noqa: SIM115
+    from newsflow.inputs import InputError, read_inputs, reads_as_json_lines
+
+    origins: list[str] = []  # where each input came from, when it is not a line of JSON
+    if args.input in (None, "-"):
+        src = sys.stdin.buffer
+    elif reads_as_json_lines(Path(args.input)):
+        src = open(args.input, "rb")  # noqa: SIM115
+    else:  # pages, a folder of them or a CSV, read as push reads them: one raw article each
+        src = None
+
+        def records() -> Iterator[bytes]:
+            for record in read_inputs([args.input]):
+                origins.append(record.origin)
+                yield record.value
+
     dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
     try:
-        lines = tqdm(src, desc="process", unit=" lines", disable=None, file=sys.stderr)
-        ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1)
+        lines = tqdm(src if src is not None else records(), desc="process", unit=" lines" if src else " pages",
+                     disable=None, file=sys.stderr)
+        ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1,
+                                      where=lambda number: origins[number - 1] if origins else f"line {number}")
+    except InputError as exc:
+        print(f"newsflow process: {exc}", file=sys.stderr)
+        return 1
     finally:
         dst.flush()
         if dst is not sys.stdout.buffer:
             dst.close()
-        if src is not sys.stdin.buffer:
+        if src is not None and src is not sys.stdin.buffer:
             src.close()
     print(f"newsflow process: {ok} processed, {rejected} rejected", file=sys.stderr)
     return 2 if rejected else 0
@@ -407,7 +430,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("-j", "--jobs", type=_jobs, default=1,
                     help="processes to segment and tag in, 0 for one a CPU core (default 1); this one cleans, "
                          "and the output keeps the input's order")
-    pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input)")
+    pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a page, a folder of "
+                    "pages or a CSV, read as push reads them")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
     pr.set_defaults(func=cmd_process)
 

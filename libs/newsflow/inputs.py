@@ -173,6 +173,21 @@ def read_path(path: Path) -> Iterator[Record]:
         yield _text_file(path, path.name)
 
 
+def reads_as_json_lines(path: Path) -> bool:
+    """Whether ``newsflow process`` reads ``path`` as JSON lines, as CONTRACT.md has it: a ``.jsonl``
+    file, and any other file whose first character (after a byte order mark and whitespace) is
+    ``{``; a folder, a ``.csv``, an ``.html`` page, and a page of plain text are read as ``push``
+    reads them."""
+    suffix = path.suffix.lower()
+    if suffix in (".jsonl", ".ndjson"):
+        return True
+    if path.is_dir() or suffix == ".csv" or _TEXT_SUFFIXES.get(suffix) == HTML:
+        return False
+    with path.open("rb") as fh:  # a missing file: the caller's error
+        head = fh.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
+    return not head or head.startswith(b"{")
+
+
 def read_inputs(paths: list[str]) -> Iterator[Record]:
     """Records from ``paths``; ``-`` (or no path) reads JSON lines from standard input."""
     for p in paths or ["-"]:

@@ -110,3 +110,40 @@ def test_jobs_tag_in_input_order():
     assert one.returncode == two.returncode == 2, two.stderr
     assert two.stdout == one.stdout and b"line 5: bad_field" in two.stderr
     assert [orjson.loads(line)["id"] for line in two.stdout.splitlines()] == ["t0", "t1", "t2", "t3"]
+
+
+PARAGRAPHS = ("The council approved the budget for next year after a long debate on Tuesday evening.\n\n"
+              "Opposition members said the plan did too little for schools and for public transport.")
+
+
+def test_a_folder_of_saved_pages_is_read_as_push_reads_it(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.txt").write_text("Menu\n" + PARAGRAPHS)
+    (pages / "b.html").write_bytes(f'<html><head><meta charset="iso-8859-1"><title>Köln</title></head><body><article>'
+                                   f'<p>{PARAGRAPHS.replace(chr(10) * 2, "</p><p>")}</p><p>Grüße aus Köln.</p>'
+                                   "</article></body></html>".encode("cp1252"))
+    (pages / "c.txt").write_text("   ")
+    result = run(["--stages", "clean", str(pages)])
+    assert result.returncode == 2
+    a, b = (orjson.loads(line) for line in result.stdout.splitlines())
+    assert (a["id"], a["text"]) == ("a.txt", PARAGRAPHS)
+    assert b["id"] == "b.html" and b["text"].endswith("Grüße aus Köln.")
+    assert f"{pages / 'c.txt'}: empty_content" in result.stderr.decode()
+
+
+def test_a_json_lines_file_is_read_as_such_whatever_its_name(tmp_path):
+    path = tmp_path / "dump.txt"
+    path.write_bytes(orjson.dumps({"id": "x", "content": PARAGRAPHS}) + b"\n")
+    result = run(["--stages", "clean", str(path)])
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(result.stdout)["id"] == "x"
+
+
+def test_a_csv_is_read_a_row_a_page(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text('id,url,content\n7,https://example.com/a,"' + PARAGRAPHS + '"\n')
+    result = run(["--stages", "clean", str(path)])
+    assert result.returncode == 0, result.stderr
+    out = orjson.loads(result.stdout)
+    assert (out["id"], out["url"], out["text"]) == ("7", "https://example.com/a", PARAGRAPHS)
