@@ -226,7 +226,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
 
     dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
     try:
-        lines = tqdm(src if src is not None else records(), desc="process", unit=" lines" if src else " pages",
+        lines = tqdm(records() if src is None else src, desc="process", unit=" pages" if src is None else " lines",
                      disable=None, file=sys.stderr)
         ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1,
                                       where=lambda number: origins[number - 1] if origins else f"line {number}")
