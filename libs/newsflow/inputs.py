@@ -1,4 +1,4 @@
-"""What ``newsflow push`` reads: files, folders, JSON lines, CSV, standard input → raw messages.
+"""What ``newsflow push`` reads: files, folders, JSON lines, CSV, WARC, standard input → raw messages.
 
 Each input becomes ``(key, value)``: the value is the raw article's JSON bytes and the key its id
 (see :meth:`RawArticle.from_obj`). JSON lines pass through byte for byte, so a malformed line
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -18,6 +19,8 @@ from pathlib import Path
 import orjson
 
 from newsflow.schema import BINARY_HEAD, HTML, PLAIN, RawArticle, Rejected, is_binary
+
+log = logging.getLogger(__name__)
 
 # CSV column → raw article field (CONTRACT.md); other non-empty columns go to ``meta``.
 CSV_FIELDS = {"id": "id", "url": "url", "title": "title", "authors": "authors", "domain": "source",
@@ -103,11 +106,12 @@ _WEB_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252"
 WESTERN = "cp1252"
 
 
-def decode_page(raw: bytes) -> str:
+def decode_page(raw: bytes, charset: str | None = None) -> str:
     """A saved page's text: UTF-8 when it is (a byte order mark taken off), UTF-16 when a byte order
-    mark says so; else the encoding the page declares in a ``<meta>`` tag (:data:`_DECLARED`, read as
-    :data:`_WEB_LABELS` say; looked for whatever the file's name, as scrapes are saved as ``.php``
-    or with none), bytes it cannot read replaced (a page labelled UTF-8 with a stray Latin-1 byte
+    mark says so; else ``charset`` (an HTTP header's, which a browser puts first too), else the
+    encoding the page declares in a ``<meta>`` tag (:data:`_DECLARED`; looked for whatever the
+    file's name, as scrapes are saved as ``.php`` or with none), read as :data:`_WEB_LABELS` say,
+    bytes it cannot read replaced (a page labelled UTF-8 with a stray Latin-1 byte
     keeps the rest); else the encoding charset-normalizer reads the bytes in, Windows-1252 where it
     reads them as well as its first guess (a short Western text is ambiguous between the Windows
     code pages, and 1252 is the web's commonest). html-dev holds 27 pages that are not UTF-8, 26 of
@@ -126,9 +130,9 @@ def decode_page(raw: bytes) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    declared = _DECLARED.search(raw, 0, DECLARED_BYTES)
-    if declared:
-        label = declared.group(1).decode("ascii").lower()
+    declared = _DECLARED.search(raw, 0, DECLARED_BYTES) if charset is None else None
+    if charset is not None or declared:
+        label = (charset or declared.group(1).decode("ascii")).lower()
         try:
             return raw.decode(_WEB_LABELS.get(label, label), "replace")
         except LookupError:
@@ -155,10 +159,52 @@ def _text_file(path: Path, name: str) -> Record:
     return Record(key_for(value, name), value, str(path))
 
 
+WARC_SUFFIXES = (".warc", ".warc.gz")
+_PAGE_TYPES = {"text/html": HTML, "application/xhtml+xml": HTML, "text/plain": PLAIN}
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([-\w.:]+)", re.I)
+MAX_WARC_PAGE = 64 << 20
+"""The most bytes of one WARC response body read: a page is rarely over a few MB, and the pipeline
+rejects content over its own limit (``max_content_bytes``) with a reason."""
+
+
+def _warc(path: Path) -> Iterator[Record]:
+    """The pages of a web archive (WARC, as crawlers such as Heritrix, wget ``--warc-file``,
+    Browsertrix or Common Crawl write it; read with warcio): one raw article per successful (2xx)
+    HTTP response whose type is HTML or plain text, its ``url`` the record's target URI, its text
+    decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; the
+    record's date and id go to ``meta``. Requests, metadata, redirects, errors, images and scripts
+    are passed over, and so is a page that is no text (logged)."""
+    from warcio.archiveiterator import ArchiveIterator  # only for a WARC
+
+    with path.open("rb") as fh:
+        for number, record in enumerate(ArchiveIterator(fh), 1):
+            if record.rec_type != "response" or record.http_headers is None:
+                continue
+            status = record.http_headers.get_statuscode() or ""
+            declared = record.http_headers.get_header("Content-Type") or ""
+            content_type = _PAGE_TYPES.get(declared.split(";", 1)[0].strip().lower())
+            if content_type is None or not status.startswith("2"):
+                continue
+            raw = record.content_stream().read(MAX_WARC_PAGE)
+            where = f"{path}:{number}"
+            charset = _CHARSET.search(declared)
+            try:
+                content = decode_page(raw, charset.group(1) if charset else None)
+            except InputError as exc:  # one odd record does not stop the archive's other pages
+                log.warning("%s: passed over: %s", where, exc)
+                continue
+            obj = {"url": record.rec_headers.get_header("WARC-Target-URI"), "content": content,
+                   "content_type": content_type,
+                   "meta": {"warc_date": record.rec_headers.get_header("WARC-Date"),
+                            "warc_record_id": record.rec_headers.get_header("WARC-Record-ID")}}
+            value = orjson.dumps(obj)
+            yield Record(key_for(value, where), value, where)
+
+
 def read_path(path: Path) -> Iterator[Record]:
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            if child.suffix.lower() in (".jsonl", ".csv"):
+            if child.suffix.lower() in (".jsonl", ".ndjson", ".csv") or child.name.lower().endswith(WARC_SUFFIXES):
                 yield from read_path(child)
             else:
                 yield _text_file(child, str(child.relative_to(path)))
@@ -169,6 +215,8 @@ def read_path(path: Path) -> Iterator[Record]:
             yield from _jsonl(fh, str(path))
     elif path.suffix.lower() == ".csv":
         yield from _csv(path)
+    elif path.name.lower().endswith(WARC_SUFFIXES):
+        yield from _warc(path)
     else:
         yield _text_file(path, path.name)
 

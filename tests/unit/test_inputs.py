@@ -113,3 +113,39 @@ def test_a_page_saved_under_another_name_is_read_by_its_declaration_too(tmp_path
     (tmp_path / "index.php").write_bytes(page.encode("cp1250"))
     (record,) = read_inputs([str(tmp_path / "index.php")])
     assert orjson.loads(record.value)["content"] == page
+
+
+def _warc(path, records):
+    """A gzipped WARC of ``records``: (uri, status, content type, body bytes) responses, written with warcio."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, status, content_type, body in records:
+            http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=http))
+        writer.write_record(writer.create_warc_record("https://example.org/a", "request",
+                                                      payload=BytesIO(b"GET /a HTTP/1.1\r\n\r\n")))
+
+
+def test_a_web_archive_gives_its_pages_with_their_urls(tmp_path):
+    """Crawls are kept as WARC: each HTML or text response is a page, in the charset its header
+    names (which wins over the page's own <meta>); images, redirects, errors and requests are not."""
+    page = '<html><head><meta charset="utf-8"></head><body><p>„Grüße“ aus Köln</p></body></html>'
+    _warc(tmp_path / "crawl.warc.gz", [
+        ("https://example.org/a", "200 OK", "text/html; charset=windows-1252", page.encode("cp1252")),
+        ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+        ("https://example.org/old", "301 Moved Permanently", "text/html", b"<a href=/a>moved</a>"),
+        ("https://example.org/gone", "404 Not Found", "text/html", b"<p>Not found</p>"),
+        ("https://example.org/b.txt", "200 OK", "text/plain", "Ça va très bien.".encode()),
+    ])
+    records = list(read_inputs([str(tmp_path)]))
+    pages = [orjson.loads(r.value) for r in records]
+    assert [p["url"] for p in pages] == ["https://example.org/a", "https://example.org/b.txt"]
+    assert "„Grüße“ aus Köln" in pages[0]["content"] and pages[0]["content_type"] == "text/html"
+    assert pages[1] == {**pages[1], "content": "Ça va très bien.", "content_type": "text/plain"}
+    assert pages[0]["meta"]["warc_record_id"].startswith("<urn:uuid:")
+    assert records[0].key.startswith("u")  # the id comes from the url, as for any page given one
