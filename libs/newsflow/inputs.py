@@ -1,4 +1,4 @@
-"""What ``newsflow push`` reads: files, folders, JSON lines, CSV, WARC, standard input → raw messages.
+"""What ``newsflow push`` reads: files (gzipped too), folders, JSON lines, CSV, WARC, standard input → raw messages.
 
 Each input becomes ``(key, value)``: the value is the raw article's JSON bytes and the key its id
 (see :meth:`RawArticle.from_obj`). JSON lines pass through byte for byte, so a malformed line
@@ -8,13 +8,16 @@ still reaches the pipeline and its dead-letter topic; its key is then ``<file>:<
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import gzip
 import logging
 import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 import orjson
 
@@ -72,7 +75,7 @@ def _csv(path: Path) -> Iterator[Record]:
 
 def _csv_rows(path: Path) -> Iterator[Record]:
     csv.field_size_limit(sys.maxsize)
-    with path.open(encoding="utf-8-sig", newline="") as fh:  # -sig: a spreadsheet's byte order mark
+    with _opened(path, encoding="utf-8-sig", newline="") as fh:  # -sig: a spreadsheet's byte order mark
         reader = csv.DictReader(fh)
         if not reader.fieldnames or "content" not in reader.fieldnames:
             raise InputError(f"{path}: a CSV needs a 'content' column (has: {reader.fieldnames})")
@@ -104,6 +107,9 @@ _WEB_LABELS = {"iso-8859-1": "cp1252", "iso8859-1": "cp1252", "latin1": "cp1252"
 """Labels that mean a wider code page on the web (the WHATWG Encoding Standard): a page labelled
 ``iso-8859-1`` is read as Windows-1252, whose curly quotes and dashes it holds in practice."""
 WESTERN = "cp1252"
+DETECTABLE_BYTES = 256
+"""Bytes a detector needs to go by: on fewer, charset-normalizer read one line of German in Windows-1252
+("Grüße aus Köln") as Mac Icelandic and one of French as Big5, so Windows-1252 is taken where it reads them."""
 
 
 def decode_page(raw: bytes, charset: str | None = None) -> str:
@@ -113,8 +119,9 @@ def decode_page(raw: bytes, charset: str | None = None) -> str:
     file's name, as scrapes are saved as ``.php`` or with none), read as :data:`_WEB_LABELS` say,
     bytes it cannot read replaced (a page labelled UTF-8 with a stray Latin-1 byte
     keeps the rest); else the encoding charset-normalizer reads the bytes in, Windows-1252 where it
-    reads them as well as its first guess (a short Western text is ambiguous between the Windows
-    code pages, and 1252 is the web's commonest). html-dev holds 27 pages that are not UTF-8, 26 of
+    reads them as well as its first guess (a Western text is ambiguous between the Windows code
+    pages, and 1252 is the web's commonest), or where there are too few bytes to detect anything
+    (:data:`DETECTABLE_BYTES`). html-dev holds 27 pages that are not UTF-8, 26 of
     them declared (4 of those UTF-8 with stray bytes): of their 81 gold body snippets, 71 are found
     in the page decoded so (tags stripped), 66 decoded by charset-normalizer alone, 43 as UTF-8 with
     replacements. :class:`InputError` for bytes that are no text (:func:`~newsflow.schema.is_binary`,
@@ -137,6 +144,9 @@ def decode_page(raw: bytes, charset: str | None = None) -> str:
             return raw.decode(_WEB_LABELS.get(label, label), "replace")
         except LookupError:
             pass  # a label Python does not know: guessed like an undeclared page
+    if len(raw) < DETECTABLE_BYTES:
+        with contextlib.suppress(UnicodeDecodeError):
+            return raw.decode(WESTERN)
     from charset_normalizer import from_bytes  # only for the rare page that is not UTF-8
 
     guesses = from_bytes(raw)
@@ -148,23 +158,50 @@ def decode_page(raw: bytes, charset: str | None = None) -> str:
 
 
 def _text_file(path: Path, name: str) -> Record:
+    """One page: ``name`` its id (a ``.gz`` file's without that suffix), its content type by the
+    suffix under that."""
+    name = name.removesuffix(".gz") if name.lower().endswith(".gz") else name
+    with _opened(path) as fh:
+        raw = fh.read(MAX_PAGE_BYTES + 1)
+    if len(raw) > MAX_PAGE_BYTES:
+        raise InputError(f"{path}: larger than {MAX_PAGE_BYTES >> 20} MB, no page")
     try:
-        content = decode_page(path.read_bytes())
+        content = decode_page(raw)
     except InputError as exc:
         raise InputError(f"{path}: {exc}") from None
     obj = {"id": name, "content": content}
-    if path.suffix.lower() in _TEXT_SUFFIXES:
-        obj["content_type"] = _TEXT_SUFFIXES[path.suffix.lower()]
+    suffix = Path(name).suffix.lower()
+    if suffix in _TEXT_SUFFIXES:
+        obj["content_type"] = _TEXT_SUFFIXES[suffix]
     value = orjson.dumps(obj)
     return Record(key_for(value, name), value, str(path))
+
+
+MAX_PAGE_BYTES = 64 << 20
+"""The most bytes of one page read (a file's, a WARC response's, decompressed): a page is rarely over a
+few MB, and the pipeline rejects content over its own limit (``max_content_bytes``) with a reason."""
+
+
+def _opened(path: Path, **text: str) -> IO:
+    """``path`` opened for reading, decompressed when its name ends in ``.gz``; as text with ``text``'s
+    arguments (``encoding``, ``newline``), else as bytes."""
+    mode = "rt" if text else "rb"
+    return gzip.open(path, mode, **text) if path.name.lower().endswith(".gz") else path.open(mode, **text)
+
+
+def _kind(path: Path) -> str:
+    """How a file is read: ``jsonl``, ``csv``, ``warc`` or ``page``, by its name (a ``.gz`` one by the
+    suffix under that)."""
+    name = path.name.lower()
+    if name.endswith(WARC_SUFFIXES):
+        return "warc"
+    suffix = Path(name.removesuffix(".gz")).suffix
+    return "jsonl" if suffix in (".jsonl", ".ndjson") else "csv" if suffix == ".csv" else "page"
 
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
 _PAGE_TYPES = {"text/html": HTML, "application/xhtml+xml": HTML, "text/plain": PLAIN}
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([-\w.:]+)", re.I)
-MAX_WARC_PAGE = 64 << 20
-"""The most bytes of one WARC response body read: a page is rarely over a few MB, and the pipeline
-rejects content over its own limit (``max_content_bytes``) with a reason."""
 
 
 def _warc(path: Path) -> Iterator[Record]:
@@ -185,7 +222,7 @@ def _warc(path: Path) -> Iterator[Record]:
             content_type = _PAGE_TYPES.get(declared.split(";", 1)[0].strip().lower())
             if content_type is None or not status.startswith("2"):
                 continue
-            raw = record.content_stream().read(MAX_WARC_PAGE)
+            raw = record.content_stream().read(MAX_PAGE_BYTES)
             where = f"{path}:{number}"
             charset = _CHARSET.search(declared)
             try:
@@ -204,18 +241,18 @@ def _warc(path: Path) -> Iterator[Record]:
 def read_path(path: Path) -> Iterator[Record]:
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-            if child.suffix.lower() in (".jsonl", ".ndjson", ".csv") or child.name.lower().endswith(WARC_SUFFIXES):
-                yield from read_path(child)
-            else:
+            if _kind(child) == "page":
                 yield _text_file(child, str(child.relative_to(path)))
+            else:
+                yield from read_path(child)
     elif not path.exists():
         raise InputError(f"{path}: no such file or folder")
-    elif path.suffix.lower() in (".jsonl", ".ndjson"):
-        with path.open("rb") as fh:
+    elif (kind := _kind(path)) == "jsonl":
+        with _opened(path) as fh:
             yield from _jsonl(fh, str(path))
-    elif path.suffix.lower() == ".csv":
+    elif kind == "csv":
         yield from _csv(path)
-    elif path.name.lower().endswith(WARC_SUFFIXES):
+    elif kind == "warc":
         yield from _warc(path)
     else:
         yield _text_file(path, path.name)

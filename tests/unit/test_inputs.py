@@ -77,16 +77,25 @@ def test_a_page_declared_utf8_with_a_stray_byte_keeps_the_rest(tmp_path):
 
 
 def test_undeclared_western_text_is_read_as_windows_1252(tmp_path):
-    """Short French text reads as well in Windows-1250 ("trčs"): the web's commoner code page wins."""
-    (tmp_path / "a.txt").write_bytes("Ça c'est très bien, élève à l'école.".encode("cp1252"))
+    """French text reads as well in Windows-1250 ("trčs"), charset-normalizer's first guess for this
+    one: the web's commoner code page wins the tie."""
+    text = "Ça c'est très bien, élève à l'école. " * 8
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1252"))
     (record,) = read_inputs([str(tmp_path / "a.txt")])
-    assert orjson.loads(record.value)["content"] == "Ça c'est très bien, élève à l'école."
+    assert orjson.loads(record.value)["content"] == text
 
 
 def test_undeclared_central_european_text_is_read_in_its_code_page(tmp_path):
-    (tmp_path / "a.txt").write_bytes("Zażółć gęślą jaźń, powiedział.".encode("cp1250"))
+    text = "Zażółć gęślą jaźń, powiedział wczoraj minister. " * 6
+    (tmp_path / "a.txt").write_bytes(text.encode("cp1250"))
     (record,) = read_inputs([str(tmp_path / "a.txt")])
-    assert orjson.loads(record.value)["content"] == "Zażółć gęślą jaźń, powiedział."
+    assert orjson.loads(record.value)["content"] == text
+
+
+def test_a_line_too_short_to_detect_is_read_as_windows_1252(tmp_path):
+    (tmp_path / "a.txt").write_bytes("Grüße aus Köln".encode("cp1252"))  # charset-normalizer: Mac Icelandic
+    (record,) = read_inputs([str(tmp_path / "a.txt")])
+    assert orjson.loads(record.value)["content"] == "Grüße aus Köln"
 
 
 def test_binary_file_is_an_error_naming_it(tmp_path):
@@ -149,3 +158,27 @@ def test_a_web_archive_gives_its_pages_with_their_urls(tmp_path):
     assert pages[1] == {**pages[1], "content": "Ça va très bien.", "content_type": "text/plain"}
     assert pages[0]["meta"]["warc_record_id"].startswith("<urn:uuid:")
     assert records[0].key.startswith("u")  # the id comes from the url, as for any page given one
+
+
+def test_gzipped_files_are_read_as_what_they_hold(tmp_path):
+    import gzip
+
+    (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(b'{"id": "x1", "content": "a"}\n{"id": "x2", "content": "b"}\n'))
+    (tmp_path / "b.csv.gz").write_bytes(gzip.compress(b"id,content\n7,Body\n"))
+    (tmp_path / "c.html.gz").write_bytes(gzip.compress("<p>Grüße</p>".encode("cp1252")))
+    records = list(read_inputs([str(tmp_path)]))
+    assert [r.key for r in records] == ["x1", "x2", "7", "c.html"]
+    assert records[0].value == b'{"id": "x1", "content": "a"}'
+    page = orjson.loads(records[3].value)
+    assert page == {"id": "c.html", "content": "<p>Grüße</p>", "content_type": "text/html"}
+
+
+def test_a_page_too_large_once_decompressed_is_an_error(tmp_path, monkeypatch):
+    import gzip
+
+    from newsflow import inputs
+
+    monkeypatch.setattr(inputs, "MAX_PAGE_BYTES", 1000)
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5000))
+    with pytest.raises(InputError, match=r"bomb\.txt\.gz: larger than"):
+        list(read_inputs([str(tmp_path / "bomb.txt.gz")]))
