@@ -216,7 +216,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         src = sys.stdin.buffer
     elif reads_as_json_lines(Path(args.input)):
         src = open(args.input, "rb")  # noqa: SIM115
-    else:  # pages, a folder of them or a CSV, read as push reads them: one raw article each
+    else:  # a folder of pages, a page, a CSV, a WARC, read as push reads them: one raw article each
         src = None
 
         def records() -> Iterator[bytes]:
@@ -430,8 +430,8 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("-j", "--jobs", type=_jobs, default=1,
                     help="processes to segment and tag in, 0 for one a CPU core (default 1); this one cleans, "
                          "and the output keeps the input's order")
-    pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a page, a folder of "
-                    "pages, a CSV or a WARC, read as push reads them")
+    pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a folder of pages, "
+                    "an .html page, a .csv, a .warc or any .gz file, read as push reads them")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
     pr.set_defaults(func=cmd_process)
 

@@ -259,18 +259,14 @@ def read_path(path: Path) -> Iterator[Record]:
 
 
 def reads_as_json_lines(path: Path) -> bool:
-    """Whether ``newsflow process`` reads ``path`` as JSON lines, as CONTRACT.md has it: a ``.jsonl``
-    file, and any other file whose first character (after a byte order mark and whitespace) is
-    ``{``; a folder, a ``.csv``, an ``.html`` page, and a page of plain text are read as ``push``
-    reads them."""
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        return True
-    if path.is_dir() or suffix == ".csv" or _TEXT_SUFFIXES.get(suffix) == HTML:
+    """Whether ``newsflow process`` reads ``path`` as JSON lines, as CONTRACT.md has it: any file but
+    those whose name says otherwise — a ``.csv``, an ``.html`` page, a WARC, or a gzipped file — and
+    a folder, which are read as ``push`` reads them. A file's first line is not looked at: a file of
+    JSON lines whose first line is broken is still one, that line reported."""
+    if path.is_dir() or path.name.lower().endswith(".gz"):
         return False
-    with path.open("rb") as fh:  # a missing file: the caller's error
-        head = fh.read(4096).removeprefix(codecs.BOM_UTF8).lstrip()
-    return not head or head.startswith(b"{")
+    kind = _kind(path)
+    return kind == "jsonl" or (kind == "page" and _TEXT_SUFFIXES.get(path.suffix.lower()) != HTML)
 
 
 def read_inputs(paths: list[str]) -> Iterator[Record]:

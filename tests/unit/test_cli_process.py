@@ -116,6 +116,15 @@ PARAGRAPHS = ("The council approved the budget for next year after a long debate
               "Opposition members said the plan did too little for schools and for public transport.")
 
 
+def test_a_json_lines_file_whose_first_line_is_broken_is_still_read_line_by_line(tmp_path):
+    path = tmp_path / "input.txt"
+    path.write_bytes(b"not json\n" + orjson.dumps({"id": "x", "content": PARAGRAPHS}) + b"\n")
+    result = run(["--stages", "clean", str(path)])
+    assert result.returncode == 2
+    assert orjson.loads(result.stdout)["id"] == "x"
+    assert "line 1: bad_json" in result.stderr.decode()
+
+
 def test_a_folder_of_saved_pages_is_read_as_push_reads_it(tmp_path):
     pages = tmp_path / "pages"
     pages.mkdir()
