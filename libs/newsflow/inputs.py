@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 CSV_FIELDS = {"id": "id", "url": "url", "title": "title", "authors": "authors", "domain": "source",
               "source": "source", "published": "published", "content": "content"}
 _TEXT_SUFFIXES = {".txt": PLAIN, ".text": PLAIN, ".html": HTML, ".htm": HTML}
+WARC_SUFFIXES = (".warc", ".warc.gz")
+MAX_PAGE_BYTES = 64 << 20
+"""The most bytes of one page read (a file's, a WARC response's, decompressed): a page is rarely over a
+few MB, and the pipeline rejects content over its own limit (``max_content_bytes``) with a reason."""
 
 
 @dataclass(slots=True)
@@ -160,7 +164,7 @@ def decode_page(raw: bytes, charset: str | None = None) -> str:
 def _text_file(path: Path, name: str) -> Record:
     """One page: ``name`` its id (a ``.gz`` file's without that suffix), its content type by the
     suffix under that."""
-    name = name.removesuffix(".gz") if name.lower().endswith(".gz") else name
+    name = name[:-3] if name.lower().endswith(".gz") else name
     with _opened(path) as fh:
         raw = fh.read(MAX_PAGE_BYTES + 1)
     if len(raw) > MAX_PAGE_BYTES:
@@ -175,11 +179,6 @@ def _text_file(path: Path, name: str) -> Record:
         obj["content_type"] = _TEXT_SUFFIXES[suffix]
     value = orjson.dumps(obj)
     return Record(key_for(value, name), value, str(path))
-
-
-MAX_PAGE_BYTES = 64 << 20
-"""The most bytes of one page read (a file's, a WARC response's, decompressed): a page is rarely over a
-few MB, and the pipeline rejects content over its own limit (``max_content_bytes``) with a reason."""
 
 
 def _opened(path: Path, **text: str) -> IO:
@@ -199,7 +198,6 @@ def _kind(path: Path) -> str:
     return "jsonl" if suffix in (".jsonl", ".ndjson") else "csv" if suffix == ".csv" else "page"
 
 
-WARC_SUFFIXES = (".warc", ".warc.gz")
 _PAGE_TYPES = {"text/html": HTML, "application/xhtml+xml": HTML, "text/plain": PLAIN}
 _CHARSET = re.compile(r"charset\s*=\s*[\"']?([-\w.:]+)", re.I)
 
