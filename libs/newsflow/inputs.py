@@ -14,6 +14,7 @@ import gzip
 import logging
 import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -211,6 +212,7 @@ def _warc(path: Path) -> Iterator[Record]:
     are passed over, and so is a page that is no text (logged)."""
     from warcio.archiveiterator import ArchiveIterator  # only for a WARC
 
+    number = pages = 0
     with path.open("rb") as fh:
         for number, record in enumerate(ArchiveIterator(fh), 1):
             if record.rec_type != "response" or record.http_headers is None:
@@ -233,7 +235,11 @@ def _warc(path: Path) -> Iterator[Record]:
                    "meta": {"warc_date": record.rec_headers.get_header("WARC-Date"),
                             "warc_record_id": record.rec_headers.get_header("WARC-Record-ID")}}
             value = orjson.dumps(obj)
+            pages += 1
             yield Record(key_for(value, where), value, where)
+    if not number:
+        raise InputError(f"{path}: no WARC record in it (not a web archive, or cut short in its first record)")
+    log.info("%s: %d pages of %d records", path, pages, number)
 
 
 def read_path(path: Path) -> Iterator[Record]:
@@ -245,7 +251,15 @@ def read_path(path: Path) -> Iterator[Record]:
                 yield from read_path(child)
     elif not path.exists():
         raise InputError(f"{path}: no such file or folder")
-    elif (kind := _kind(path)) == "jsonl":
+    else:
+        try:
+            yield from _read_file(path)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            raise InputError(f"{path}: a damaged compressed file ({exc})") from None
+
+
+def _read_file(path: Path) -> Iterator[Record]:
+    if (kind := _kind(path)) == "jsonl":
         with _opened(path) as fh:
             yield from _jsonl(fh, str(path))
     elif kind == "csv":

@@ -182,3 +182,16 @@ def test_a_page_too_large_once_decompressed_is_an_error(tmp_path, monkeypatch):
     (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5000))
     with pytest.raises(InputError, match=r"bomb\.txt\.gz: larger than"):
         list(read_inputs([str(tmp_path / "bomb.txt.gz")]))
+
+
+def test_a_damaged_compressed_file_or_archive_is_an_error_naming_it(tmp_path):
+    import gzip
+
+    page = b"<p>" + b" ".join(str(i * 7919).encode() for i in range(2000)) + b"</p>"
+    (tmp_path / "a.html.gz").write_bytes(gzip.compress(page)[:200])
+    with pytest.raises(InputError, match=r"a\.html\.gz: a damaged compressed file"):
+        list(read_inputs([str(tmp_path / "a.html.gz")]))
+    _warc(tmp_path / "full.warc.gz", [("https://example.org/a", "200 OK", "text/html", page)])
+    (tmp_path / "cut.warc.gz").write_bytes((tmp_path / "full.warc.gz").read_bytes()[:200])
+    with pytest.raises(InputError, match=r"cut\.warc\.gz: no WARC record"):
+        list(read_inputs([str(tmp_path / "cut.warc.gz")]))
