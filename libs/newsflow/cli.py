@@ -170,10 +170,10 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
 
 
 def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], settings: Settings,
-                   jobs: int = 1, where: Callable[[int], str] = lambda number: f"line {number}") -> tuple[int, int]:
+                   jobs: int = 1, where: Callable[[int], str] | None = None) -> tuple[int, int]:
     """Each input line's articles written to ``out``, in input order; a rejected line reported on
-    standard error by ``where`` it came from (its line number, or the file). The counts of lines
-    processed and rejected."""
+    standard error by its line number, or by ``where`` it came from (a file, ``file:row``). The
+    counts of lines processed and rejected."""
     dedup = loop = None
     if "segment" in stages:  # duplicates are marked on articles; Redis and its client load only then
         from newsflow.runtime.dedup import DuplicateIndex
@@ -187,7 +187,7 @@ def _process_lines(lines: Iterable[bytes], stages: list[str], out: IO[bytes], se
         for number, articles, error in outcomes:
             if articles is None:
                 rejected += 1
-                print(f"{where(number)}: {error}", file=sys.stderr)
+                print(f"{where(number) if where else f'line {number}'}: {error}", file=sys.stderr)
                 continue
             for article in articles:
                 if loop is not None:  # in input order, whatever process made the article
@@ -229,7 +229,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         lines = tqdm(records() if src is None else src, desc="process", unit=" pages" if src is None else " lines",
                      disable=None, file=sys.stderr)
         ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1,
-                                      where=lambda number: origins[number - 1] if origins else f"line {number}")
+                                      where=(lambda number: origins[number - 1]) if src is None else None)
     except InputError as exc:
         print(f"newsflow process: {exc}", file=sys.stderr)
         return 1

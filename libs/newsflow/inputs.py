@@ -55,6 +55,16 @@ def key_for(value: bytes, fallback: str) -> str:
         return fallback
 
 
+def _built(obj: dict, fallback: str, origin: str) -> Record:
+    """The record of a raw article this module built (a CSV row, a page, a WARC response): keyed as
+    :func:`key_for` keys a message, read off ``obj`` rather than its JSON parsed back."""
+    try:
+        key = RawArticle.from_obj(obj).id
+    except Rejected:
+        key = fallback
+    return Record(key, orjson.dumps(obj), origin)
+
+
 def without_bom(lines: Iterable[bytes]) -> Iterator[bytes]:
     """``lines`` with the UTF-8 byte order mark that Windows tools put before the first taken off."""
     lines = iter(lines)
@@ -95,8 +105,7 @@ def _csv_rows(path: Path) -> Iterator[Record]:
                 else:
                     obj["meta"][column] = value
             obj.setdefault("content", "")
-            value = orjson.dumps(obj)
-            yield Record(key_for(value, f"{path}:{number}"), value, f"{path}:{number}")
+            yield _built(obj, f"{path}:{number}", f"{path}:{number}")
 
 
 _DECLARED = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", re.I)
@@ -178,8 +187,7 @@ def _text_file(path: Path, name: str) -> Record:
     suffix = Path(name).suffix.lower()
     if suffix in _TEXT_SUFFIXES:
         obj["content_type"] = _TEXT_SUFFIXES[suffix]
-    value = orjson.dumps(obj)
-    return Record(key_for(value, name), value, str(path))
+    return _built(obj, name, str(path))
 
 
 def _opened(path: Path, **text: str) -> IO:
@@ -234,9 +242,8 @@ def _warc(path: Path) -> Iterator[Record]:
                    "content_type": content_type,
                    "meta": {"warc_date": record.rec_headers.get_header("WARC-Date"),
                             "warc_record_id": record.rec_headers.get_header("WARC-Record-ID")}}
-            value = orjson.dumps(obj)
             pages += 1
-            yield Record(key_for(value, where), value, where)
+            yield _built(obj, where, where)
     if not number:
         raise InputError(f"{path}: no WARC record in it (not a web archive, or cut short in its first record)")
     log.info("%s: %d pages of %d records", path, pages, number)
