@@ -1,4 +1,5 @@
-"""What ``newsflow push`` reads: files (gzipped too), folders, JSON lines, CSV, WARC, standard input → raw messages.
+"""What ``newsflow push`` reads: files (gzipped too), folders, JSON lines, JSON documents, CSV, WARC, standard
+input → raw messages.
 
 Each input becomes ``(key, value)``: the value is the raw article's JSON bytes and the key its id
 (see :meth:`RawArticle.from_obj`). JSON lines pass through byte for byte, so a malformed line
@@ -79,6 +80,29 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
         if line.strip():
             where = f"{origin}:{number}"
             yield Record(key_for(line, where), line, where)
+
+
+def _json(path: Path) -> Iterator[Record]:
+    """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
+    or JSON lines under that name. The file is parsed whole, so an array is held in memory; an element
+    that is no object passes on to be rejected by the pipeline with its reason, as a bad JSON line
+    does. An array cut short (a crawl stopped before the export closed it) is an error naming the file."""
+    with _opened(path) as fh:
+        raw = fh.read().removeprefix(codecs.BOM_UTF8)
+    try:
+        document = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        if raw.lstrip().startswith(b"["):
+            raise InputError(f"{path}: not a whole JSON array ({exc})") from None
+        yield from _jsonl(raw.splitlines(), str(path))  # no single document: JSON lines
+        return
+    if not isinstance(document, list):
+        value = orjson.dumps(document)
+        yield Record(key_for(value, str(path)), value, str(path))
+        return
+    for index, item in enumerate(document):
+        value, where = orjson.dumps(item), f"{path}[{index}]"
+        yield Record(key_for(value, where), value, where)
 
 
 def _csv(path: Path) -> Iterator[Record]:
@@ -197,14 +221,19 @@ def _opened(path: Path, **text: str) -> IO:
     return gzip.open(path, mode, **text) if path.name.lower().endswith(".gz") else path.open(mode, **text)
 
 
+_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".jl": "jsonl", ".jsonlines": "jsonl", ".json": "json",
+          ".csv": "csv"}
+"""File kinds by suffix (Scrapy's feed exports: ``.json``, ``.jsonl`` / ``.jl`` / ``.jsonlines``, ``.csv``)."""
+
+
 def _kind(path: Path) -> str:
-    """How a file is read: ``jsonl``, ``csv``, ``warc`` or ``page``, by its name (a ``.gz`` one by the
-    suffix under that)."""
+    """How a file is read: ``jsonl``, ``json``, ``csv``, ``warc`` or ``page``, by its name (a ``.gz`` one by
+    the suffix under that)."""
     name = path.name.lower()
     if name.endswith(WARC_SUFFIXES):
         return "warc"
     suffix = Path(name.removesuffix(".gz")).suffix
-    return "jsonl" if suffix in (".jsonl", ".ndjson") else "csv" if suffix == ".csv" else "page"
+    return _KINDS.get(suffix, "page")
 
 
 _PAGE_TYPES = {"text/html": HTML, "application/xhtml+xml": HTML, "text/plain": PLAIN}
@@ -269,6 +298,8 @@ def _read_file(path: Path) -> Iterator[Record]:
     if (kind := _kind(path)) == "jsonl":
         with _opened(path) as fh:
             yield from _jsonl(fh, str(path))
+    elif kind == "json":
+        yield from _json(path)
     elif kind == "csv":
         yield from _csv(path)
     elif kind == "warc":
@@ -279,8 +310,8 @@ def _read_file(path: Path) -> Iterator[Record]:
 
 def reads_as_json_lines(path: Path) -> bool:
     """Whether ``newsflow process`` reads ``path`` as JSON lines, as CONTRACT.md has it: any file but
-    those whose name says otherwise — a ``.csv``, an ``.html`` page, a WARC, or a gzipped file — and
-    a folder, which are read as ``push`` reads them. A file's first line is not looked at: a file of
+    those whose name says otherwise — a ``.json`` document, a ``.csv``, an ``.html`` page, a WARC, or a
+    gzipped file — and a folder, which are read as ``push`` reads them. A file's first line is not looked at: a file of
     JSON lines whose first line is broken is still one, that line reported."""
     if path.is_dir() or path.name.lower().endswith(".gz"):
         return False

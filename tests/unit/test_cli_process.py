@@ -156,3 +156,13 @@ def test_a_csv_is_read_a_row_a_page(tmp_path):
     assert result.returncode == 0, result.stderr
     out = orjson.loads(result.stdout)
     assert (out["id"], out["url"], out["text"]) == ("7", "https://example.com/a", PARAGRAPHS)
+
+
+def test_a_json_array_is_read_an_element_a_page(tmp_path):
+    path = tmp_path / "items.json"
+    path.write_bytes(orjson.dumps([{"id": "s1", "url": "https://example.com/a", "content": PARAGRAPHS}, {"id": "s2"}],
+                                  option=orjson.OPT_INDENT_2))
+    result = run(["--stages", "clean", str(path)])
+    assert result.returncode == 2
+    assert orjson.loads(result.stdout)["id"] == "s1"
+    assert f"{path}[1]: missing_content" in result.stderr.decode()

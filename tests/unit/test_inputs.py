@@ -1,4 +1,6 @@
-"""What `newsflow push` reads: files, folders, JSON lines (byte for byte) and CSV mapping."""
+"""What `newsflow push` reads: files, folders, JSON lines (byte for byte), JSON arrays and CSV mapping."""
+
+import gzip
 
 import orjson
 import pytest
@@ -161,8 +163,6 @@ def test_a_web_archive_gives_its_pages_with_their_urls(tmp_path):
 
 
 def test_gzipped_files_are_read_as_what_they_hold(tmp_path):
-    import gzip
-
     (tmp_path / "a.jsonl.gz").write_bytes(gzip.compress(b'{"id": "x1", "content": "a"}\n{"id": "x2", "content": "b"}\n'))
     (tmp_path / "b.csv.gz").write_bytes(gzip.compress(b"id,content\n7,Body\n"))
     (tmp_path / "c.html.gz").write_bytes(gzip.compress("<p>Grüße</p>".encode("cp1252")))
@@ -174,8 +174,6 @@ def test_gzipped_files_are_read_as_what_they_hold(tmp_path):
 
 
 def test_a_page_too_large_once_decompressed_is_an_error(tmp_path, monkeypatch):
-    import gzip
-
     from newsflow import inputs
 
     monkeypatch.setattr(inputs, "MAX_PAGE_BYTES", 1000)
@@ -185,8 +183,6 @@ def test_a_page_too_large_once_decompressed_is_an_error(tmp_path, monkeypatch):
 
 
 def test_a_damaged_compressed_file_or_archive_is_an_error_naming_it(tmp_path):
-    import gzip
-
     page = b"<p>" + b" ".join(str(i * 7919).encode() for i in range(2000)) + b"</p>"
     (tmp_path / "a.html.gz").write_bytes(gzip.compress(page)[:200])
     with pytest.raises(InputError, match=r"a\.html\.gz: a damaged compressed file"):
@@ -195,3 +191,29 @@ def test_a_damaged_compressed_file_or_archive_is_an_error_naming_it(tmp_path):
     (tmp_path / "cut.warc.gz").write_bytes((tmp_path / "full.warc.gz").read_bytes()[:200])
     with pytest.raises(InputError, match=r"cut\.warc\.gz: no WARC record"):
         list(read_inputs([str(tmp_path / "cut.warc.gz")]))
+
+
+def test_a_json_array_gives_one_raw_article_an_element(tmp_path):
+    path = tmp_path / "items.json"  # as Scrapy's feed export writes it: one element a line, commas after
+    path.write_bytes(b'[\n{"id": "a1", "url": "http://a.com/1", "content": "One"},\n7,\n{"content": "Two"}\n]')
+    records = list(read_inputs([str(path)]))
+    assert [r.origin for r in records] == [f"{path}[0]", f"{path}[1]", f"{path}[2]"]
+    assert records[0].key == "a1" and orjson.loads(records[0].value)["url"] == "http://a.com/1"
+    assert records[1].key == f"{path}[1]" and records[1].value == b"7"  # the pipeline rejects it: not_an_object
+    assert records[2].key.startswith("c")  # an id from the content's hash, as for any message
+
+
+def test_a_json_file_of_one_object_or_of_lines(tmp_path):
+    one = tmp_path / "one.json"
+    one.write_text('{\n  "id": "p",\n  "content": "Text"\n}\n')
+    lines = tmp_path / "lines.json.gz"
+    lines.write_bytes(gzip.compress(b'{"id": "x", "content": "a"}\n{broken\n{"id": "y", "content": "b"}\n'))
+    assert [(r.key, r.origin) for r in read_inputs([str(one)])] == [("p", str(one))]
+    assert [r.key for r in read_inputs([str(lines)])] == ["x", f"{lines}:2", "y"]
+
+
+def test_a_json_array_cut_short_is_an_error_naming_the_file(tmp_path):
+    path = tmp_path / "crawl.json"
+    path.write_bytes(b'[\n{"id": "a1", "content": "One"},\n{"id": "a2", "conte')
+    with pytest.raises(InputError, match=r"crawl\.json: not a whole JSON array"):
+        list(read_inputs([str(path)]))
