@@ -431,11 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
                     help="processes to segment and tag in, 0 for one a CPU core (default 1); this one cleans, "
                          "and the output keeps the input's order")
     pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a folder of pages, "
-                    "an .html page, a .json array, a .csv, a .warc or any .gz file, read as push reads them")
+                    "an .html page, a .json array, a .csv, a .warc or .wet or any .gz file, read as push reads them")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
     pr.set_defaults(func=cmd_process)
 
-    pu = sub.add_parser("push", help="push files, folders, .jsonl, .json, .csv, .warc.gz or standard input to news.raw.v1")
+    pu = sub.add_parser("push", help="push files, folders, .jsonl, .json, .csv, .warc.gz, .wet.gz or standard input to news.raw.v1")
     pu.add_argument("paths", nargs="*", help="files or folders; '-' or nothing: JSON lines from standard input")
     pu.add_argument("--wait", action="store_true", help="then wait until every document has come out, and summarise")
     pu.add_argument("--timeout", type=float, default=300.0, help="seconds to wait with --wait (default 300)")

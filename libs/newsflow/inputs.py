@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 CSV_FIELDS = {"id": "id", "url": "url", "title": "title", "authors": "authors", "domain": "source",
               "source": "source", "published": "published", "content": "content"}
 _TEXT_SUFFIXES = {".txt": PLAIN, ".text": PLAIN, ".html": HTML, ".htm": HTML}
-WARC_SUFFIXES = (".warc", ".warc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
+"""Web archives: crawls' WARC files and Common Crawl's WET files (``….warc.wet.gz``, the pages' text)."""
 MAX_PAGE_BYTES = 64 << 20
 """The most bytes of one page read (a file's, a WARC response's, decompressed): a page is rarely over a
 few MB, and the pipeline rejects content over its own limit (``max_content_bytes``) with a reason."""
@@ -244,20 +245,24 @@ def _warc(path: Path) -> Iterator[Record]:
     """The pages of a web archive (WARC, as crawlers such as Heritrix, wget ``--warc-file``,
     Browsertrix or Common Crawl write it; read with warcio): one raw article per successful (2xx)
     HTTP response whose type is HTML or plain text, its ``url`` the record's target URI, its text
-    decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; the
-    record's date and id go to ``meta``. Requests, metadata, redirects, errors, images and scripts
-    are passed over, and so is a page that is no text (logged)."""
+    decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; and one
+    per plain-text conversion record (a WET file's: the text Common Crawl extracted from a page,
+    UTF-8). The record's date and id go to ``meta``. Requests, metadata, redirects, errors, images
+    and scripts are passed over, and so is a page that is no text (logged)."""
     from warcio.archiveiterator import ArchiveIterator  # only for a WARC
 
     number = pages = 0
     with path.open("rb") as fh:
         for number, record in enumerate(ArchiveIterator(fh), 1):
-            if record.rec_type != "response" or record.http_headers is None:
+            if record.rec_type == "conversion":  # no HTTP exchange: the record's own header says what it holds
+                declared, ok = record.rec_headers.get_header("Content-Type") or "", True
+            elif record.rec_type == "response" and record.http_headers is not None:
+                declared = record.http_headers.get_header("Content-Type") or ""
+                ok = (record.http_headers.get_statuscode() or "").startswith("2")
+            else:
                 continue
-            status = record.http_headers.get_statuscode() or ""
-            declared = record.http_headers.get_header("Content-Type") or ""
             content_type = _PAGE_TYPES.get(declared.split(";", 1)[0].strip().lower())
-            if content_type is None or not status.startswith("2"):
+            if content_type is None or not ok:
                 continue
             raw = record.content_stream().read(MAX_PAGE_BYTES)
             where = f"{path}:{number}"

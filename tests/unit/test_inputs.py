@@ -217,3 +217,21 @@ def test_a_json_array_cut_short_is_an_error_naming_the_file(tmp_path):
     path.write_bytes(b'[\n{"id": "a1", "content": "One"},\n{"id": "a2", "conte')
     with pytest.raises(InputError, match=r"crawl\.json: not a whole JSON array"):
         list(read_inputs([str(path)]))
+
+
+def test_a_common_crawl_wet_file_gives_each_pages_text(tmp_path):
+    """Common Crawl's WET files hold the text it extracted from each page, as conversion records."""
+    from io import BytesIO
+
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "CC-MAIN-20251201-00000.warc.wet.gz"
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        writer.write_record(writer.create_warc_record("", "warcinfo", payload=BytesIO(b"software: test\r\n")))
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/a", "conversion", payload=BytesIO("Grüße aus Köln.\nZweite Zeile.".encode()),
+            warc_headers_dict={"Content-Type": "text/plain", "WARC-Refers-To": "<urn:uuid:1>"}))
+    (page,) = [orjson.loads(r.value) for r in read_inputs([str(tmp_path)])]
+    assert (page["url"], page["content"], page["content_type"]) == (
+        "https://example.org/a", "Grüße aus Köln.\nZweite Zeile.", "text/plain")
