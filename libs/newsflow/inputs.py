@@ -246,15 +246,16 @@ def _warc(path: Path) -> Iterator[Record]:
     Browsertrix or Common Crawl write it; read with warcio): one raw article per successful (2xx)
     HTTP response whose type is HTML or plain text, its ``url`` the record's target URI, its text
     decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; and one
-    per plain-text conversion record (a WET file's: the text Common Crawl extracted from a page,
-    UTF-8). The record's date and id go to ``meta``. Requests, metadata, redirects, errors, images
+    per HTML or plain-text record saved without an HTTP exchange: a resource (warcit, Webrecorder)
+    or a conversion (a WET file's: the text Common Crawl extracted from a page, UTF-8). The record's
+    date and id go to ``meta``. Requests, metadata, redirects, errors, images
     and scripts are passed over, and so is a page that is no text (logged)."""
     from warcio.archiveiterator import ArchiveIterator  # only for a WARC
 
     number = pages = 0
     with path.open("rb") as fh:
         for number, record in enumerate(ArchiveIterator(fh), 1):
-            if record.rec_type == "conversion":  # no HTTP exchange: the record's own header says what it holds
+            if record.rec_type in ("conversion", "resource"):  # no HTTP exchange: the record's header says what it holds
                 declared, ok = record.rec_headers.get_header("Content-Type") or "", True
             elif record.rec_type == "response" and record.http_headers is not None:
                 declared = record.http_headers.get_header("Content-Type") or ""

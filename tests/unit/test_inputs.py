@@ -219,8 +219,9 @@ def test_a_json_array_cut_short_is_an_error_naming_the_file(tmp_path):
         list(read_inputs([str(path)]))
 
 
-def test_a_common_crawl_wet_file_gives_each_pages_text(tmp_path):
-    """Common Crawl's WET files hold the text it extracted from each page, as conversion records."""
+def test_records_without_an_http_exchange_are_pages_too(tmp_path):
+    """Common Crawl's WET files hold the text it extracted from each page, as conversion records;
+    pages archived without an HTTP exchange are resource records."""
     from io import BytesIO
 
     from warcio.warcwriter import WARCWriter
@@ -232,6 +233,10 @@ def test_a_common_crawl_wet_file_gives_each_pages_text(tmp_path):
         writer.write_record(writer.create_warc_record(
             "https://example.org/a", "conversion", payload=BytesIO("Grüße aus Köln.\nZweite Zeile.".encode()),
             warc_headers_dict={"Content-Type": "text/plain", "WARC-Refers-To": "<urn:uuid:1>"}))
-    (page,) = [orjson.loads(r.value) for r in read_inputs([str(tmp_path)])]
-    assert (page["url"], page["content"], page["content_type"]) == (
+        writer.write_record(writer.create_warc_record(  # a file archived as it is (warcit), no HTTP exchange
+            "file:///site/b.html", "resource", payload=BytesIO(b"<p>B</p>"),
+            warc_headers_dict={"Content-Type": "text/html"}))
+    a, b = [orjson.loads(r.value) for r in read_inputs([str(tmp_path)])]
+    assert (a["url"], a["content"], a["content_type"]) == (
         "https://example.org/a", "Grüße aus Köln.\nZweite Zeile.", "text/plain")
+    assert (b["url"], b["content"], b["content_type"]) == ("file:///site/b.html", "<p>B</p>", "text/html")
