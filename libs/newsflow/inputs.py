@@ -246,7 +246,7 @@ def _warc(path: Path) -> Iterator[Record]:
     Browsertrix or Common Crawl write it; read with warcio): one raw article per successful (2xx)
     HTTP response whose type is HTML or plain text, its ``url`` the record's target URI, its text
     decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; and one
-    per HTML or plain-text record saved without an HTTP exchange: a resource (warcit, Webrecorder)
+    per HTML or plain-text record saved without an HTTP exchange: a resource (as warcit writes files)
     or a conversion (a WET file's: the text Common Crawl extracted from a page, UTF-8). The record's
     date and id go to ``meta``. Requests, metadata, redirects, errors, images
     and scripts are passed over, and so is a page that is no text (logged)."""
