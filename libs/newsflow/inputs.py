@@ -19,7 +19,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import orjson
 
@@ -57,9 +57,10 @@ def key_for(value: bytes, fallback: str) -> str:
         return fallback
 
 
-def _built(obj: dict, fallback: str, origin: str) -> Record:
-    """The record of a raw article this module built (a CSV row, a page, a WARC response): keyed as
-    :func:`key_for` keys a message, read off ``obj`` rather than its JSON parsed back."""
+def _built(obj: Any, fallback: str, origin: str) -> Record:
+    """The record of a raw article this module built or parsed (a CSV row, a page, a WARC response, a
+    JSON document's): keyed as :func:`key_for` keys a message, read off ``obj`` rather than its JSON
+    parsed back."""
     try:
         key = RawArticle.from_obj(obj).id
     except Rejected:
@@ -98,12 +99,10 @@ def _json(path: Path) -> Iterator[Record]:
         yield from _jsonl(raw.splitlines(), str(path))  # no single document: JSON lines
         return
     if not isinstance(document, list):
-        value = orjson.dumps(document)
-        yield Record(key_for(value, str(path)), value, str(path))
+        yield _built(document, str(path), str(path))
         return
     for index, item in enumerate(document):
-        value, where = orjson.dumps(item), f"{path}[{index}]"
-        yield Record(key_for(value, where), value, where)
+        yield _built(item, f"{path}[{index}]", f"{path}[{index}]")
 
 
 def _csv(path: Path) -> Iterator[Record]:
@@ -248,14 +247,14 @@ def _warc(path: Path) -> Iterator[Record]:
     decoded by the charset the HTTP header names, else as :func:`decode_page` reads a page; and one
     per HTML or plain-text record saved without an HTTP exchange: a resource (as warcit writes files)
     or a conversion (a WET file's: the text Common Crawl extracted from a page, UTF-8). The record's
-    date and id go to ``meta``. Requests, metadata, redirects, errors, images
-    and scripts are passed over, and so is a page that is no text (logged)."""
+    date and id go to ``meta``. Requests, metadata, redirects, errors, images and scripts are passed
+    over, and so is a page that is no text (logged)."""
     from warcio.archiveiterator import ArchiveIterator  # only for a WARC
 
     number = pages = 0
     with path.open("rb") as fh:
         for number, record in enumerate(ArchiveIterator(fh), 1):
-            if record.rec_type in ("conversion", "resource"):  # no HTTP exchange: the record's header says what it holds
+            if record.rec_type in ("conversion", "resource"):  # no HTTP exchange: its own header says what it is
                 declared, ok = record.rec_headers.get_header("Content-Type") or "", True
             elif record.rec_type == "response" and record.http_headers is not None:
                 declared = record.http_headers.get_header("Content-Type") or ""
@@ -317,8 +316,8 @@ def _read_file(path: Path) -> Iterator[Record]:
 def reads_as_json_lines(path: Path) -> bool:
     """Whether ``newsflow process`` reads ``path`` as JSON lines, as CONTRACT.md has it: any file but
     those whose name says otherwise — a ``.json`` document, a ``.csv``, an ``.html`` page, a WARC, or a
-    gzipped file — and a folder, which are read as ``push`` reads them. A file's first line is not looked at: a file of
-    JSON lines whose first line is broken is still one, that line reported."""
+    gzipped file — and a folder, which are read as ``push`` reads them. A file's first line is not
+    looked at: a file of JSON lines whose first line is broken is still one, that line reported."""
     if path.is_dir() or path.name.lower().endswith(".gz"):
         return False
     kind = _kind(path)
