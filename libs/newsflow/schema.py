@@ -34,6 +34,10 @@ REASONS = (
 )
 
 
+FIELDS_NAMED = 8
+"""A message without ``content`` is rejected naming this many of its fields."""
+
+
 class Rejected(Exception):
     """A message that cannot be processed, with a reason from :data:`REASONS`."""
 
@@ -124,8 +128,9 @@ class RawArticle:
         if not isinstance(obj, dict):
             raise Rejected("not_an_object", f"expected a JSON object, got {type(obj).__name__}")
         content = obj.get("content")
-        if content is None:
-            raise Rejected("missing_content", "no 'content' field")
+        if content is None:  # its fields named, so a scraper's own name for the text is seen at once
+            fields = ", ".join(repr(key[:40]) for key in list(obj)[:FIELDS_NAMED]) + (", …" if len(obj) > FIELDS_NAMED else "")
+            raise Rejected("missing_content", f"no 'content' field (it has {fields or 'none'})")
         if not isinstance(content, str):
             raise Rejected("bad_field", "content must be a string")
         if max_bytes is not None and len(content) > max_bytes // 4 and len(content.encode("utf-8", "surrogatepass")) > max_bytes:

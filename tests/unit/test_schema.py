@@ -29,6 +29,12 @@ def test_bad_input_is_rejected_with_reason(data, reason):
     assert info.value.reason == reason
 
 
+def test_a_message_without_content_names_the_fields_it_has():
+    """A scraper's own name for the text ("maintext", "body") shows in the rejection at once."""
+    with pytest.raises(Rejected, match=r"no 'content' field \(it has 'url', 'maintext'\)"):
+        RawArticle.from_bytes(b'{"url": "https://example.org/a", "maintext": "Text"}')
+
+
 def test_a_byte_order_mark_before_the_json_is_passed_over():
     raw = RawArticle.from_bytes(b'\xef\xbb\xbf{"id": "x", "content": "Hello"}')
     assert (raw.id, raw.content) == ("x", "Hello")
