@@ -209,7 +209,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsflow process: --stages must be clean, clean,segment, clean,segment,tag or tag (got {args.stages})",
               file=sys.stderr)
         return 1
-    from newsflow.inputs import InputError, read_inputs, reads_as_json_lines
+    from newsflow.inputs import InputError, read_inputs, reads_as_json_lines, renamed_lines
 
     origins: list[str] = []  # where each input came from, when it is not a line of JSON
     if args.input in (None, "-"):
@@ -220,14 +220,14 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         src = None
 
         def records() -> Iterator[bytes]:
-            for record in read_inputs([args.input]):
+            for record in read_inputs([args.input], args.fields):
                 origins.append(record.origin)
                 yield record.value
 
     dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
     try:
-        lines = tqdm(records() if src is None else src, desc="process", unit=" pages" if src is None else " lines",
-                     disable=None, file=sys.stderr)
+        lines = tqdm(records() if src is None else renamed_lines(src, args.fields), desc="process",
+                     unit=" pages" if src is None else " lines", disable=None, file=sys.stderr)
         ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1,
                                       where=(lambda number: origins[number - 1]) if src is None else None)
     except InputError as exc:
@@ -270,7 +270,7 @@ def cmd_push(args: argparse.Namespace, settings: Settings) -> int:
     sent = 0
     try:
         with tqdm(desc=f"push → {topic}", unit=" msg", disable=None, file=sys.stderr) as bar:
-            for record in read_inputs(args.paths):
+            for record in read_inputs(args.paths, args.fields):
                 prod.send(topic, key=record.key.encode(), value=record.value)
                 keys.add(record.key)
                 sent += 1
@@ -421,6 +421,28 @@ def _jobs(value: str) -> int:
     return jobs
 
 
+def _field(value: str) -> tuple[str, str]:
+    """``FIELD=NAME`` (``--field``): the raw article's FIELD is the input's NAME."""
+    from newsflow.inputs import RAW_FIELDS
+
+    field, _, name = value.partition("=")
+    if field not in RAW_FIELDS or not name:
+        raise argparse.ArgumentTypeError(f"must be FIELD=NAME, FIELD one of {', '.join(RAW_FIELDS)} (got {value!r})")
+    return name, field
+
+
+class _Fields(argparse.Action):
+    """Collects ``--field`` values into the mapping :data:`newsflow.inputs.Fields`."""
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        name, field = values
+        namespace.fields = {**(namespace.fields or {}), name: field}
+
+
+_FIELD_HELP = ("read the raw article's FIELD from the input's NAME, a JSON key or CSV column (repeatable): "
+               "--field content=maintext --field published=date_publish")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="newsflow", description="Scraped news pages in; clean, split, tagged articles out.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -433,12 +455,14 @@ def build_parser() -> argparse.ArgumentParser:
     pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a folder of pages, "
                     "an .html page, a .json array, a .csv, a .warc or .wet or any .gz file, read as push reads them")
     pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
+    pr.add_argument("--field", dest="fields", type=_field, action=_Fields, metavar="FIELD=NAME", help=_FIELD_HELP)
     pr.set_defaults(func=cmd_process)
 
     pu = sub.add_parser("push", help="push files, folders, .jsonl, .json, .csv, .warc.gz, .wet.gz or standard input to news.raw.v1")
     pu.add_argument("paths", nargs="*", help="files or folders; '-' or nothing: JSON lines from standard input")
     pu.add_argument("--wait", action="store_true", help="then wait until every document has come out, and summarise")
     pu.add_argument("--timeout", type=float, default=300.0, help="seconds to wait with --wait (default 300)")
+    pu.add_argument("--field", dest="fields", type=_field, action=_Fields, metavar="FIELD=NAME", help=_FIELD_HELP)
     pu.set_defaults(func=cmd_push)
 
     ta = sub.add_parser("tail", help="follow a topic (default news.tagged.v1)")

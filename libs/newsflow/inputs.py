@@ -49,6 +49,35 @@ class InputError(Exception):
     """An input that cannot be read at all (missing file, unreadable CSV); says which and why."""
 
 
+Fields = dict[str, str]
+"""The input's own names for raw article fields: its name → the field (``newsflow process --field
+content=maintext`` gives ``{"maintext": "content"}``). A JSON object's or a CSV row's value under that
+name is read as the field, in place of any value the field has."""
+RAW_FIELDS = ("content", "id", "url", "content_type", "title", "authors", "published", "source", "meta")
+"""The raw article's fields (CONTRACT.md), which :data:`Fields` may name."""
+
+
+def renamed(obj: Any, fields: Fields | None) -> Any:
+    """``obj`` with its values under the ``fields``' names moved to the fields (an object only)."""
+    if fields and isinstance(obj, dict):
+        for name, field in fields.items():
+            if name in obj:
+                obj[field] = obj.pop(name)
+    return obj
+
+
+def renamed_lines(lines: Iterable[bytes], fields: Fields | None) -> Iterator[bytes]:
+    """JSON lines with :func:`renamed` fields; a line without those names, or that is no JSON object,
+    passes byte for byte (a malformed one still reaches the pipeline's dead letters)."""
+    for line in lines:
+        if fields and any(name.encode() in line for name in fields):
+            with contextlib.suppress(orjson.JSONDecodeError):
+                obj = orjson.loads(line)
+                if isinstance(obj, dict) and any(name in obj for name in fields):
+                    line = orjson.dumps(renamed(obj, fields))
+        yield line
+
+
 def key_for(value: bytes, fallback: str) -> str:
     """The id the pipeline will give this message, or ``fallback`` when it will reject it."""
     try:
@@ -84,7 +113,7 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
             yield Record(key_for(line, where), line, where)
 
 
-def _json(path: Path) -> Iterator[Record]:
+def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
     or JSON lines under that name. The file is parsed whole, so an array is held in memory; an element
     that is no object passes on to be rejected by the pipeline with its reason, as a bad JSON line
@@ -96,34 +125,40 @@ def _json(path: Path) -> Iterator[Record]:
     except orjson.JSONDecodeError as exc:
         if raw.lstrip().startswith(b"["):
             raise InputError(f"{path}: not a whole JSON array ({exc})") from None
-        yield from _jsonl(raw.splitlines(), str(path))  # no single document: JSON lines
+        yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))  # no single document: JSON lines
         return
     if not isinstance(document, list):
-        yield _built(document, str(path), str(path))
+        yield _built(renamed(document, fields), str(path), str(path))
         return
     for index, item in enumerate(document):
-        yield _built(item, f"{path}[{index}]", f"{path}[{index}]")
+        yield _built(renamed(item, fields), f"{path}[{index}]", f"{path}[{index}]")
 
 
-def _csv(path: Path) -> Iterator[Record]:
+def _csv(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     try:
-        yield from _csv_rows(path)
+        yield from _csv_rows(path, fields or {})
     except UnicodeDecodeError as exc:
         raise InputError(f"{path}: not UTF-8 ({exc.reason}); save it as UTF-8 (spreadsheets: \"CSV UTF-8\")") from None
 
 
-def _csv_rows(path: Path) -> Iterator[Record]:
+def _csv_rows(path: Path, fields: Fields) -> Iterator[Record]:
+    """The rows of a CSV, the columns :data:`CSV_FIELDS` and ``fields`` name read as their fields (the
+    first non-empty one where two name a field, ``fields``' first), the others into ``meta``."""
+    columns = {**CSV_FIELDS, **fields}
     csv.field_size_limit(sys.maxsize)
     with _opened(path, encoding="utf-8-sig", newline="") as fh:  # -sig: a spreadsheet's byte order mark
         reader = csv.DictReader(fh)
-        if not reader.fieldnames or "content" not in reader.fieldnames:
-            raise InputError(f"{path}: a CSV needs a 'content' column (has: {reader.fieldnames})")
+        if not reader.fieldnames or not any(columns.get(name) == "content" for name in reader.fieldnames):
+            raise InputError(f"{path}: a CSV needs a 'content' column (has: {reader.fieldnames}; "
+                             "--field content=NAME reads another)")
+        read = sorted((name for name in reader.fieldnames if name), key=lambda name: name not in fields)
         for number, row in enumerate(reader, 2):
             obj: dict = {"meta": {}}
-            for column, value in row.items():
-                if not column or value in (None, ""):
+            for column in read:
+                value = row[column]
+                if value in (None, ""):
                     continue
-                target = CSV_FIELDS.get(column)
+                target = columns.get(column)
                 if target:
                     obj.setdefault(target, value)
                 else:
@@ -283,30 +318,30 @@ def _warc(path: Path) -> Iterator[Record]:
     log.info("%s: %d pages of %d records", path, pages, number)
 
 
-def read_path(path: Path) -> Iterator[Record]:
+def read_path(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     if path.is_dir():
         for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
             if _kind(child) == "page":
                 yield _text_file(child, str(child.relative_to(path)))
             else:
-                yield from read_path(child)
+                yield from read_path(child, fields)
     elif not path.exists():
         raise InputError(f"{path}: no such file or folder")
     else:
         try:
-            yield from _read_file(path)
+            yield from _read_file(path, fields)
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise InputError(f"{path}: a damaged compressed file ({exc})") from None
 
 
-def _read_file(path: Path) -> Iterator[Record]:
+def _read_file(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     if (kind := _kind(path)) == "jsonl":
         with _opened(path) as fh:
-            yield from _jsonl(fh, str(path))
+            yield from _jsonl(renamed_lines(fh, fields), str(path))
     elif kind == "json":
-        yield from _json(path)
+        yield from _json(path, fields)
     elif kind == "csv":
-        yield from _csv(path)
+        yield from _csv(path, fields)
     elif kind == "warc":
         yield from _warc(path)
     else:
@@ -324,10 +359,11 @@ def reads_as_json_lines(path: Path) -> bool:
     return kind == "jsonl" or (kind == "page" and _TEXT_SUFFIXES.get(path.suffix.lower()) != HTML)
 
 
-def read_inputs(paths: list[str]) -> Iterator[Record]:
-    """Records from ``paths``; ``-`` (or no path) reads JSON lines from standard input."""
+def read_inputs(paths: list[str], fields: Fields | None = None) -> Iterator[Record]:
+    """Records from ``paths``; ``-`` (or no path) reads JSON lines from standard input. ``fields``: the
+    input's own names for raw article fields (JSON keys, CSV columns), see :data:`Fields`."""
     for p in paths or ["-"]:
         if p == "-":
-            yield from _jsonl(sys.stdin.buffer, "<stdin>")
+            yield from _jsonl(renamed_lines(sys.stdin.buffer, fields), "<stdin>")
         else:
-            yield from read_path(Path(p))
+            yield from read_path(Path(p), fields)

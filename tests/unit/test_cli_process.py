@@ -166,3 +166,13 @@ def test_a_json_array_is_read_an_element_a_page(tmp_path):
     assert result.returncode == 2
     assert orjson.loads(result.stdout)["id"] == "s1"
     assert f"{path}[1]: missing_content" in result.stderr.decode()
+
+
+def test_a_field_named_otherwise_is_read_under_the_name_given(tmp_path):
+    path = tmp_path / "news-please.jsonl"
+    path.write_bytes(orjson.dumps({"id": "n", "maintext": PARAGRAPHS, "date_publish": "2021-03-04 10:00:00"}) + b"\n")
+    result = run(["--stages", "clean", "--field", "content=maintext", "--field", "published=date_publish", str(path)])
+    assert result.returncode == 0, result.stderr
+    out = orjson.loads(result.stdout)
+    assert (out["text"], out["published"]) == (PARAGRAPHS, "2021-03-04T10:00:00")
+    assert run(["--field", "body=maintext", str(path)]).returncode == 2  # argparse: FIELD must be a raw article's

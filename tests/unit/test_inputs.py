@@ -240,3 +240,20 @@ def test_records_without_an_http_exchange_are_pages_too(tmp_path):
     assert (a["url"], a["content"], a["content_type"]) == (
         "https://example.org/a", "Grüße aus Köln.\nZweite Zeile.", "text/plain")
     assert (b["url"], b["content"], b["content_type"]) == ("file:///site/b.html", "<p>B</p>", "text/html")
+
+
+def test_fields_named_otherwise_are_read_under_the_names_given(tmp_path):
+    """news-please writes the text as "maintext", many CSVs as "text": --field content=maintext."""
+    fields = {"maintext": "content", "date_publish": "published"}
+    (tmp_path / "a.jsonl").write_bytes(b'{"id": "a", "maintext": "A", "date_publish": "2021-03-04"}\n{broken\n')
+    (tmp_path / "b.json").write_bytes(b'[{"id": "b", "maintext": "B", "content": "<p>old</p>"}]')
+    (tmp_path / "c.csv").write_text("id,maintext,content\nc,C,\nd,,D\n")
+    records = list(read_inputs([str(tmp_path)], fields))
+    values = [orjson.loads(r.value) if r.value != b"{broken" else None for r in records]
+    assert values[0] == {"id": "a", "content": "A", "published": "2021-03-04"}
+    assert values[1] is None  # passed on byte for byte, to be rejected with its reason
+    assert values[2] == {"id": "b", "content": "B"}  # the name given wins over the field's own
+    assert [v["content"] for v in values[3:]] == ["C", "D"]  # a row without it keeps its own column
+    (tmp_path / "d.csv").write_text("id,text\n1,x\n")
+    with pytest.raises(InputError, match="--field content=NAME"):
+        list(read_inputs([str(tmp_path / "d.csv")], {"text": "title"}))
