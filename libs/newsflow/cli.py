@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gzip
 import logging
 import os
 import queue
@@ -224,7 +225,10 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
                 origins.append(record.origin)
                 yield record.value
 
-    dst = sys.stdout.buffer if args.output in (None, "-") else open(args.output, "wb")  # noqa: SIM115
+    if args.output in (None, "-"):
+        dst = sys.stdout.buffer
+    else:  # a name ending in .gz is written gzipped, as a corpus is kept
+        dst = gzip.open(args.output, "wb") if args.output.lower().endswith(".gz") else open(args.output, "wb")  # noqa: SIM115
     try:
         lines = tqdm(records() if src is None else renamed_lines(src, args.fields), desc="process",
                      unit=" pages" if src is None else " lines", disable=None, file=sys.stderr)
@@ -454,7 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
                          "and the output keeps the input's order")
     pr.add_argument("input", nargs="?", help="JSON lines file (default: standard input); or a folder of pages, "
                     "an .html page, a .json array, a .csv, a .warc or .wet or any .gz file, read as push reads them")
-    pr.add_argument("output", nargs="?", help="JSON lines file (default: standard output)")
+    pr.add_argument("output", nargs="?", help="JSON lines file, gzipped when its name ends in .gz (default: standard output)")
     pr.add_argument("--field", dest="fields", type=_field, action=_Fields, metavar="FIELD=NAME", help=_FIELD_HELP)
     pr.set_defaults(func=cmd_process)
 

@@ -176,3 +176,12 @@ def test_a_field_named_otherwise_is_read_under_the_name_given(tmp_path):
     out = orjson.loads(result.stdout)
     assert (out["text"], out["published"]) == (PARAGRAPHS, "2021-03-04T10:00:00")
     assert run(["--field", "body=maintext", str(path)]).returncode == 2  # argparse: FIELD must be a raw article's
+
+
+def test_output_named_gz_is_written_gzipped(tmp_path):
+    import gzip
+
+    out = tmp_path / "articles.jsonl.gz"
+    result = run(["--stages", "clean", "-", str(out)], orjson.dumps({"id": "g", "content": PARAGRAPHS}) + b"\n")
+    assert result.returncode == 0, result.stderr
+    assert orjson.loads(gzip.decompress(out.read_bytes()))["text"] == PARAGRAPHS
