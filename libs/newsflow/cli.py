@@ -371,6 +371,71 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+# ------------------------------------------------------------------ redrive
+REDRIVE_GROUP = "newsflow-redrive"
+"""The consumer group whose offsets on the dead-letter topic mark what ``redrive`` has read."""
+
+
+def cmd_redrive(args: argparse.Namespace, settings: Settings) -> int:
+    """Dead letters of the chosen reasons sent back, key and bytes as they were, to the topic they
+    were consumed from, up to the dead-letter topic's end as it stood at the start: one that fails
+    again is dead-lettered again, after that end. Each run goes on from where the last one stopped
+    (the group's committed offsets), so no dead letter is sent back twice, unless ``--from-beginning``."""
+    from collections import Counter
+
+    from kafka import TopicPartition
+
+    from newsflow.runtime.deadletter import HEADER_REASON, HEADER_REDRIVEN, HEADER_SOURCE_TOPIC
+    from newsflow.runtime.kafka import Reader, producer
+
+    reasons = set(args.reasons or ["internal_error"])
+    dlq = topics.DEAD_LETTER.qualified(settings.namespace)
+    reader = Reader(settings, [dlq], group=settings.namespace + REDRIVE_GROUP)
+    prod = None
+    sent, left, read_to = Counter(), Counter(), {}
+    try:
+        end = reader.end_offsets()
+        if args.from_beginning:
+            reader.seek(beginning=True)
+        else:
+            reader.seek_committed()
+        deadline = time.monotonic() + args.timeout
+        while any(reader.position(tp) < offset for tp, offset in end.items()) and time.monotonic() < deadline:
+            for msg in reader.messages():
+                tp = TopicPartition(msg.topic, msg.partition)
+                if msg.offset >= end[tp]:
+                    continue
+                read_to[tp] = msg.offset + 1
+                headers = {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
+                reason, source = headers.get(HEADER_REASON, "?"), headers.get(HEADER_SOURCE_TOPIC)
+                if source is None or not (args.all or reason in reasons):
+                    left[reason] += 1
+                    continue
+                sent[reason] += 1
+                if not args.dry_run:
+                    prod = prod or producer(settings)
+                    prod.send(source, key=msg.key, value=msg.value,
+                              headers=[(HEADER_REDRIVEN, f"{dlq}:{msg.partition}@{msg.offset}".encode())])
+        if prod is not None:
+            prod.flush()  # acknowledged before the group's offsets move past them
+        if not args.dry_run:
+            reader.commit(read_to)
+        unread = sum(max(offset - reader.position(tp), 0) for tp, offset in end.items())
+    finally:
+        if prod is not None:
+            prod.close()
+        reader.close()
+    what = "would be sent back" if args.dry_run else "sent back"
+    print(f"newsflow redrive: {sum(sent.values())} dead letters {what} ({_counts(sent)}); "
+          f"{sum(left.values())} left ({_counts(left)})" + (f"; stopped at the timeout, {unread} unread" if unread else ""),
+          file=sys.stderr)
+    return 0
+
+
+def _counts(counter) -> str:
+    return ", ".join(f"{reason} {n}" for reason, n in counter.most_common()) or "none"
+
+
 def _readable(msg) -> str:
     headers = {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
     if "newsflow-reason" in headers:
@@ -448,6 +513,8 @@ _FIELD_HELP = ("read the raw article's FIELD from the input's NAME, a JSON key o
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from newsflow.schema import REASONS
+
     p = argparse.ArgumentParser(prog="newsflow", description="Scraped news pages in; clean, split, tagged articles out.")
     sub = p.add_subparsers(dest="command", required=True)
 
@@ -476,6 +543,17 @@ def build_parser() -> argparse.ArgumentParser:
     ta.add_argument("--max", type=int, help="stop after this many messages")
     ta.add_argument("--idle-timeout", type=float, default=0, help="stop after this many seconds without a message")
     ta.set_defaults(func=cmd_tail)
+
+    rd = sub.add_parser("redrive", help="send dead letters back to the topic they came from, after a fix")
+    rd.add_argument("--reason", dest="reasons", action="append", default=None, choices=REASONS, metavar="REASON",
+                    help="the dead letters' reason to send back (repeatable; default internal_error): "
+                         + ", ".join(REASONS))
+    rd.add_argument("--all", action="store_true", help="send back dead letters of every reason")
+    rd.add_argument("--dry-run", action="store_true", help="count what would be sent back; send and commit nothing")
+    rd.add_argument("--from-beginning", action="store_true",
+                    help="read every dead letter again, not only those after the last run")
+    rd.add_argument("--timeout", type=float, default=60.0, help="seconds to read for at most (default 60)")
+    rd.set_defaults(func=cmd_redrive)
 
     wo = sub.add_parser("worker", help="start a stage's Faust worker")
     wo.add_argument("stage", choices=WORKERS)

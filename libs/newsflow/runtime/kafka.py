@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from kafka import KafkaAdminClient, KafkaConsumer, KafkaProducer, TopicPartition
 from kafka.admin import NewTopic
 from kafka.errors import KafkaError, TopicAlreadyExistsError
+from kafka.structs import OffsetAndMetadata
 
 from newsflow.runtime import KafkaUnavailable
 from newsflow.settings import Settings
@@ -78,14 +79,15 @@ def producer(settings: Settings) -> KafkaProducer:
 
 
 class Reader:
-    """Reads whole topics from chosen offsets, without a consumer group (nothing is committed)."""
+    """Reads whole topics from chosen offsets; without a consumer ``group`` nothing is committed, with
+    one it goes on from the group's offsets (:meth:`seek_committed`, :meth:`commit`)."""
 
-    def __init__(self, settings: Settings, topics: list[str]) -> None:
+    def __init__(self, settings: Settings, topics: list[str], group: str | None = None) -> None:
         self.consumer = _retrying(
             lambda: KafkaConsumer(
                 bootstrap_servers=_servers(settings),
                 client_id="newsflow-reader",
-                group_id=None,
+                group_id=group,
                 enable_auto_commit=False,
                 fetch_max_bytes=2 * MAX_MESSAGE_BYTES,
                 max_partition_fetch_bytes=MAX_MESSAGE_BYTES,
@@ -120,6 +122,23 @@ class Reader:
             self.consumer.seek_to_beginning(*self.partitions)
         else:
             self.consumer.seek_to_end(*self.partitions)
+
+    def seek_committed(self) -> None:
+        """Each partition at the group's committed offset, or at its beginning when it has none."""
+        for tp in self.partitions:
+            offset = self.consumer.committed(tp)
+            if offset is None:
+                self.consumer.seek_to_beginning(tp)
+            else:
+                self.consumer.seek(tp, offset)
+
+    def position(self, tp: TopicPartition) -> int:
+        return self.consumer.position(tp)
+
+    def commit(self, offsets: dict[TopicPartition, int]) -> None:
+        """The group's offsets: the next message to read on each partition."""
+        if offsets:
+            self.consumer.commit({tp: OffsetAndMetadata(offset, "", -1) for tp, offset in offsets.items()})
 
     def messages(self, timeout_ms: int = 500) -> Iterator:
         """Messages available within ``timeout_ms``; an empty iteration means nothing new yet."""
