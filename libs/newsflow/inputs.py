@@ -117,21 +117,39 @@ def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
     or JSON lines under that name. The file is parsed whole, so an array is held in memory; an element
     that is no object passes on to be rejected by the pipeline with its reason, as a bad JSON line
-    does. An array cut short (a crawl stopped before the export closed it) is an error naming the file."""
+    does. An array cut short (a crawl stopped before its export was closed) is read an element a line
+    when it was written so, as Scrapy writes it (its last, broken element then rejected as bad JSON,
+    by its line), and is otherwise an error naming the file."""
     with _opened(path) as fh:
         raw = fh.read().removeprefix(codecs.BOM_UTF8)
     try:
         document = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
-        if raw.lstrip().startswith(b"["):
+        if not raw.lstrip().startswith(b"["):  # no single document: JSON lines
+            yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))
+        elif (elements := _element_lines(raw.splitlines())) is not None:
+            log.warning("%s: not a whole JSON array (%s); read an element a line", path, exc)
+            yield from _jsonl(renamed_lines(elements, fields), str(path))
+        else:
             raise InputError(f"{path}: not a whole JSON array ({exc})") from None
-        yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))  # no single document: JSON lines
         return
     if not isinstance(document, list):
         yield _built(renamed(document, fields), str(path), str(path))
         return
     for index, item in enumerate(document):
         yield _built(renamed(item, fields), f"{path}[{index}]", f"{path}[{index}]")
+
+
+def _element_lines(lines: list[bytes]) -> list[bytes] | None:
+    """The lines of a JSON array written an element a line (``[`` / ``{…},`` / ``{…}`` / ``]``), each
+    without the array's brackets and commas, blank where only those stood (so lines keep their
+    numbers); None when its first element does not stand on a line of its own."""
+    out = [line.strip() for line in lines]
+    if out:
+        out[0], out[-1] = out[0].removeprefix(b"[").lstrip(), out[-1].removesuffix(b"]").rstrip()
+    out = [line.removesuffix(b",") for line in out]
+    first = next((line for line in out if line), b"")
+    return out if first.startswith(b"{") and first.endswith(b"}") else None
 
 
 def _csv(path: Path, fields: Fields | None = None) -> Iterator[Record]:

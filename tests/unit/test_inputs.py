@@ -212,9 +212,15 @@ def test_a_json_file_of_one_object_or_of_lines(tmp_path):
     assert [r.key for r in read_inputs([str(lines)])] == ["x", f"{lines}:2", "y"]
 
 
-def test_a_json_array_cut_short_is_an_error_naming_the_file(tmp_path):
+def test_a_json_array_cut_short_keeps_its_whole_elements_when_written_one_a_line(tmp_path):
+    """A crawl stopped before Scrapy closed its export: the elements written whole are read, the
+    broken last one is rejected by its line; an array of elements over several lines cannot be."""
     path = tmp_path / "crawl.json"
-    path.write_bytes(b'[\n{"id": "a1", "content": "One"},\n{"id": "a2", "conte')
+    path.write_bytes(b'[\n{"id": "a1", "content": "One"},\n{"id": "a2", "content": "Two"},\n{"id": "a3", "conte')
+    records = list(read_inputs([str(path)]))
+    assert [r.key for r in records] == ["a1", "a2", f"{path}:4"]
+    assert records[2].value == b'{"id": "a3", "conte'  # to the pipeline's dead letters as bad_json
+    path.write_bytes(b'[\n  {\n    "id": "a1",\n    "content": "One"\n  },\n  {\n    "id": "a2",')
     with pytest.raises(InputError, match=r"crawl\.json: not a whole JSON array"):
         list(read_inputs([str(path)]))
 
