@@ -1,4 +1,5 @@
-"""The provisioned Grafana dashboard charts only metrics the services export."""
+"""The provisioned Grafana dashboard charts only metrics the services export, and the consumer lag
+it charts is what it says."""
 
 import json
 import re
@@ -18,3 +19,22 @@ def test_every_queried_metric_is_exported():
                for name in re.findall(r"\bnewsflow_[a-z_]+", target["expr"])}
     assert queried
     assert queried <= exported, queried - exported
+
+
+def test_consumer_lag_is_the_end_offset_less_the_committed_one():
+    """What a worker's Faust monitor sets as offsets move (no Kafka needed: the monitor's own hooks)."""
+    from faust.types import TP
+
+    from newsflow.runtime.app import create_app
+
+    monitor = create_app("segmenter").monitor
+    tp = TP("t.news.cleaned.v1", 3)
+    labels = {"stage": "segmenter", "topic": tp.topic, "partition": "3"}
+    monitor.track_tp_end_offset(tp, 120)
+    assert REGISTRY.get_sample_value("newsflow_consumer_lag", labels) is None  # nothing committed yet
+    monitor.on_tp_commit({tp: 100})
+    assert REGISTRY.get_sample_value("newsflow_consumer_lag", labels) == 20
+    monitor.track_tp_end_offset(tp, 150)
+    assert REGISTRY.get_sample_value("newsflow_consumer_lag", labels) == 50
+    monitor.on_tp_commit({tp: 150})
+    assert REGISTRY.get_sample_value("newsflow_consumer_lag", labels) == 0

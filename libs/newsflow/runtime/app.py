@@ -15,6 +15,7 @@ from prometheus_client import start_http_server
 
 from newsflow.runtime.deadletter import dead_letter_headers
 from newsflow.runtime.metrics import (
+    CONSUMER_LAG,
     DEAD_LETTERS,
     LAST_SUCCESS,
     MESSAGE_BYTES,
@@ -31,6 +32,28 @@ from newsflow.settings import Settings, get_settings
 from newsflow.topics import DEAD_LETTER, MAX_MESSAGE_BYTES, TopicSpec
 
 log = logging.getLogger(__name__)
+
+
+class LagMonitor(faust.Monitor):
+    """Faust's monitor, which also keeps :data:`~newsflow.runtime.metrics.CONSUMER_LAG` for the worker's
+    ``stage``: the end offset of each input partition as the consumer fetches it, less what the group
+    has committed there, set whenever either moves."""
+
+    stage = "?"
+
+    def track_tp_end_offset(self, tp: Any, offset: int) -> None:
+        super().track_tp_end_offset(tp, offset)
+        self._set_lag(tp)
+
+    def on_tp_commit(self, tp_offsets: Any) -> None:
+        super().on_tp_commit(tp_offsets)
+        for tp in tp_offsets:
+            self._set_lag(tp)
+
+    def _set_lag(self, tp: Any) -> None:
+        end, committed = self.tp_end_offsets.get(tp), self.tp_committed_offsets.get(tp)
+        if end is not None and committed is not None:
+            CONSUMER_LAG.labels(self.stage, tp.topic, str(tp.partition)).set(max(end - committed, 0))
 
 
 def create_app(stage: str, settings: Settings | None = None, on_start: Callable[[], Any] | None = None) -> faust.App:
@@ -55,6 +78,7 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
         broker_commit_every=200,
         broker_commit_interval=1.0,
         stream_buffer_maxsize=256,
+        Monitor=type(f"{stage.title()}LagMonitor", (LagMonitor,), {"stage": stage}),
     )
     app.newsflow_stage = stage
     app.newsflow_settings = settings

@@ -1,7 +1,7 @@
 """Every Prometheus metric newsflow exports, defined once.
 
 Names follow prometheus.io: prefix ``newsflow_``, counters end in ``_total``, durations are
-histograms in seconds, sizes in bytes. Labels are bounded: stage, reason, language, topic_label.
+histograms in seconds, sizes in bytes. Labels are bounded: stage, reason, language, topic_label, and topic and partition (8 a topic).
 """
 
 from __future__ import annotations
@@ -52,6 +52,12 @@ MESSAGE_BYTES = Histogram(
     "Size of consumed messages.",
     ["stage"],
     buckets=(512, 2048, 8192, 32768, 131072, 524288, 2097152, 8388608, 33554432),
+)
+CONSUMER_LAG = Gauge(
+    "newsflow_consumer_lag",
+    "Messages of an input partition the stage's group has not committed yet: its end offset, as the "
+    "worker last fetched it, less the group's committed offset.",
+    ["stage", "topic", "partition"],
 )
 LAST_SUCCESS = Gauge(
     "newsflow_last_success_timestamp_seconds", "Unix time of the last message a stage produced.", ["stage"]
