@@ -93,27 +93,33 @@ def wait_until_joined(settings: Settings, procs, logs: Path, seconds: float = 12
         admin.close()
 
 
+METRICS_PORTS: dict[str, dict[str, int]] = {}
+"""Each running set of workers' Prometheus ports, by namespace and stage."""
+
+
 @contextmanager
 def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Settings]:
-    """Three workers on fresh topics (``it<random>.news.*``) using ``redis_url``; yields their settings."""
+    """Three workers on fresh topics (``it<random>.news.*``) using ``redis_url``, each exporting its
+    metrics on a free port (:data:`METRICS_PORTS`); yields their settings."""
     namespace = f"it{uuid.uuid4().hex[:8]}."
     env = {
         **os.environ,
         "NEWSFLOW_NAMESPACE": namespace,
         "NEWSFLOW_KAFKA_BOOTSTRAP": KAFKA,
         "NEWSFLOW_REDIS_URL": redis_url,
-        "NEWSFLOW_METRICS_PORT": "0",
         "NEWSFLOW_STATE_DIR": str(tmp_path_factory.mktemp("faust")),
         "NEWSFLOW_LOG_LEVEL": "WARNING",
     }
+    ports = METRICS_PORTS[namespace] = {stage: free_port() for stage in ("cleaner", "segmenter", "tagger")}
     settings = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url)
     create_topics(settings)
     logs = Path(tmp_path_factory.mktemp("logs"))
     procs = []
     for stage in ("cleaner", "segmenter", "tagger"):
         log = (logs / f"{stage}.log").open("wb")
-        procs.append((stage, log, subprocess.Popen([sys.executable, "-m", "newsflow.cli", "worker", stage],
-                                                    cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)))
+        procs.append((stage, log, subprocess.Popen([sys.executable, "-m", "newsflow.cli", "worker", stage], cwd=ROOT,
+                                                    env={**env, "NEWSFLOW_METRICS_PORT": str(ports[stage])},
+                                                    stdout=log, stderr=subprocess.STDOUT)))
     try:
         wait_until_joined(settings, procs, logs)
         yield settings

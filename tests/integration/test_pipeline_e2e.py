@@ -6,6 +6,7 @@ Needs the local stack (`make stack-up`) and ../shared/data/news-sample."""
 from __future__ import annotations
 
 import time
+import urllib.request
 
 import orjson
 
@@ -14,6 +15,7 @@ from newsflow.inputs import read_inputs
 from newsflow.runtime.deadletter import HEADER_REASON
 from newsflow.runtime.kafka import Reader, producer
 from newsflow.text.credibility import domain_of
+from tests.integration.conftest import METRICS_PORTS
 
 MALFORMED = {
     "bad-json": (b'{"id": "bad-json", "content": ', "bad_json"),
@@ -91,3 +93,29 @@ def test_news_sample_and_malformed_messages(pipeline, shared_data):
         assert headers["newsflow-source-topic"] == raw_topic
         assert int(headers["newsflow-source-offset"]) >= 0
     assert not set(dead) & ids, "good documents were dead-lettered"
+
+    # every message consumed and committed: each stage's lag on its input comes down to 0
+    for stage, topic in (("cleaner", topics.RAW), ("segmenter", topics.CLEANED), ("tagger", topics.SEGMENTED)):
+        lags = consumer_lag(METRICS_PORTS[pipeline.namespace][stage], stage, topic.qualified(pipeline.namespace))
+        assert lags and not any(lags.values()), (stage, lags)
+
+
+def consumer_lag(port: int, stage: str, topic: str, seconds: float = 30.0) -> dict[str, float]:
+    """A worker's ``newsflow_consumer_lag`` on ``topic`` by partition, read from its /metrics until
+    all of it is 0 or ``seconds`` have passed (offsets are committed every second)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        text = urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).read().decode()
+        lags = {labels["partition"]: float(value) for name, labels, value in _samples(text)
+                if name == "newsflow_consumer_lag" and labels.get("stage") == stage and labels.get("topic") == topic}
+        if (lags and not any(lags.values())) or time.monotonic() > deadline:
+            return lags
+        time.sleep(1.0)
+
+
+def _samples(text: str):
+    from prometheus_client.parser import text_string_to_metric_families
+
+    for family in text_string_to_metric_families(text):
+        for sample in family.samples:
+            yield sample.name, sample.labels, sample.value
