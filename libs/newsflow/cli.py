@@ -310,7 +310,7 @@ def _wait_for(watch, keys: set[str], timeout: float, settings: Settings) -> int:
             for msg in watch.messages():
                 if msg.topic == dlq:
                     key = (msg.key or b"").decode("utf-8", "replace")
-                    reason = dict(msg.headers or []).get(HEADER_REASON, b"?").decode()
+                    reason = _headers(msg).get(HEADER_REASON, "?")
                     if key in keys:
                         dead.append((key, reason))
                 else:
@@ -406,7 +406,7 @@ def cmd_redrive(args: argparse.Namespace, settings: Settings) -> int:
                 if msg.offset >= end[tp]:
                     continue
                 read_to[tp] = msg.offset + 1
-                headers = {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
+                headers = _headers(msg)
                 reason, source = headers.get(HEADER_REASON, "?"), headers.get(HEADER_SOURCE_TOPIC)
                 if source is None or not (args.all or reason in reasons):
                     left[reason] += 1
@@ -436,8 +436,13 @@ def _counts(counter) -> str:
     return ", ".join(f"{reason} {n}" for reason, n in counter.most_common()) or "none"
 
 
+def _headers(msg) -> dict[str, str]:
+    """A Kafka message's headers, decoded."""
+    return {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
+
+
 def _readable(msg) -> str:
-    headers = {k: v.decode("utf-8", "replace") for k, v in (msg.headers or [])}
+    headers = _headers(msg)
     if "newsflow-reason" in headers:
         return (f"{(msg.key or b'').decode('utf-8', 'replace'):<34} {headers['newsflow-reason']:<16} "
                 f"{headers.get('newsflow-stage', '')}: {headers.get('newsflow-detail', '')[:120]}")

@@ -18,6 +18,7 @@ import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from dataclasses import fields as fields_of
 from pathlib import Path
 from typing import IO, Any
 
@@ -53,7 +54,7 @@ Fields = dict[str, str]
 """The input's own names for raw article fields: its name → the field (``newsflow process --field
 content=maintext`` gives ``{"maintext": "content"}``). A JSON object's or a CSV row's value under that
 name is read as the field, in place of any value the field has."""
-RAW_FIELDS = ("content", "id", "url", "content_type", "title", "authors", "published", "source", "meta")
+RAW_FIELDS = tuple(f.name for f in fields_of(RawArticle))
 """The raw article's fields (CONTRACT.md), which :data:`Fields` may name."""
 
 
@@ -66,11 +67,16 @@ def renamed(obj: Any, fields: Fields | None) -> Any:
     return obj
 
 
-def renamed_lines(lines: Iterable[bytes], fields: Fields | None) -> Iterator[bytes]:
+def renamed_lines(lines: Iterable[bytes], fields: Fields | None) -> Iterable[bytes]:
     """JSON lines with :func:`renamed` fields; a line without those names, or that is no JSON object,
-    passes byte for byte (a malformed one still reaches the pipeline's dead letters)."""
+    passes byte for byte (a malformed one still reaches the pipeline's dead letters). Without
+    ``fields``, ``lines`` themselves."""
+    return _renamed_lines(lines, fields) if fields else lines
+
+
+def _renamed_lines(lines: Iterable[bytes], fields: Fields) -> Iterator[bytes]:
     for line in lines:
-        if fields and any(name.encode() in line for name in fields):
+        if any(name.encode() in line for name in fields):
             with contextlib.suppress(orjson.JSONDecodeError):
                 obj = orjson.loads(line)
                 if isinstance(obj, dict) and any(name in obj for name in fields):

@@ -498,8 +498,9 @@ def _mark_sources(lines: list[str], out: list[Line]) -> None:
     ("Welcome the spring and Blessed be, Ellen"), body or separator: 0.1481 / 0.1502 and 0.1486 /
     0.1505 against 0.1477 / 0.1488 — it was the cue that opened the next, untitled story. A
     paragraph right under a source line opening a candidate (segment-0.43): 0.142 / 0.147 -> 0.135 /
-    0.139, see ``segment.RULES``. Then, not kept either: the sign-off read as a paragraph (its source line then under it): 0.135 / 0.139 -> 0.132
-    / 0.136 and naive in-sample snippet F1 0.9034 -> 0.9036, single pages split 46 the same, but 52
+    0.139, see ``segment.RULES``. Then, not kept either: the sign-off read as a paragraph (its source
+    line then under it): 0.135 / 0.139 -> 0.132 / 0.136 and naive in-sample snippet F1 0.9034 ->
+    0.9036, single pages split 46 the same, but 52
     -> 55 with the check fitted on the other half of the sites, and untitled German under titles
     0.115 -> 0.117."""
     paragraph = _line(BODY)
