@@ -12,6 +12,7 @@ import codecs
 import contextlib
 import csv
 import gzip
+import itertools
 import logging
 import re
 import sys
@@ -22,6 +23,7 @@ from dataclasses import fields as fields_of
 from pathlib import Path
 from typing import IO, Any
 
+import ijson
 import orjson
 
 from newsflow.schema import BINARY_HEAD, HTML, PLAIN, RawArticle, Rejected, is_binary
@@ -121,41 +123,81 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
 
 def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
-    or JSON lines under that name. The file is parsed whole, so an array is held in memory; an element
-    that is no object passes on to be rejected by the pipeline with its reason, as a bad JSON line
-    does. An array cut short (a crawl stopped before its export was closed) is read an element a line
-    when it was written so, as Scrapy writes it (its last, broken element then rejected as bad JSON,
-    by its line), and is otherwise an error naming the file."""
+    or JSON lines under that name. An array is streamed an element at a time (ijson), so an export of
+    any size is read in little memory; an element that is no object passes on to be rejected by the
+    pipeline with its reason, as a bad JSON line does. An array cut short or broken (a crawl stopped
+    before its export was closed) gives its elements up to the break, then the rest a line each when it
+    was written an element a line, as Scrapy writes it (a broken element is then rejected as bad JSON,
+    by its line); otherwise the break is an error naming the file and the element."""
     with _opened(path) as fh:
-        raw = fh.read().removeprefix(codecs.BOM_UTF8)
+        start = fh.read(_PEEK_BYTES)
+        bom = len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0
+        if start[bom:].lstrip().startswith(b"["):
+            fh.seek(bom)
+            yield from _array(fh, path, fields)
+            return
+        raw = start[bom:] + fh.read()
     try:
         document = orjson.loads(raw)
-    except orjson.JSONDecodeError as exc:
-        if not raw.lstrip().startswith(b"["):  # no single document: JSON lines
-            yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))
-        elif (elements := _element_lines(raw.splitlines())) is not None:
-            log.warning("%s: not a whole JSON array (%s); read an element a line", path, exc)
-            yield from _jsonl(renamed_lines(elements, fields), str(path))
-        else:
-            raise InputError(f"{path}: not a whole JSON array ({exc})") from None
+    except orjson.JSONDecodeError:  # no single document: JSON lines
+        yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))
         return
-    if not isinstance(document, list):
-        yield _built(renamed(document, fields), str(path), str(path))
-        return
-    for index, item in enumerate(document):
-        yield _built(renamed(item, fields), f"{path}[{index}]", f"{path}[{index}]")
+    yield _built(renamed(document, fields), str(path), str(path))
 
 
-def _element_lines(lines: list[bytes]) -> list[bytes] | None:
+_PEEK_BYTES = 4096
+"""How much of a ``.json`` file is read to tell an array from a single object or JSON lines."""
+
+
+def _array(fh: IO[bytes], path: Path, fields: Fields | None) -> Iterator[Record]:
+    read = 0
+    try:
+        for item in ijson.items(fh, "item", use_float=True):
+            yield _built(renamed(item, fields), f"{path}[{read}]", f"{path}[{read}]")
+            read += 1
+    except ijson.JSONError as exc:
+        why = str(exc).splitlines()[0]  # yajl's message goes on to draw the text around the error
+        with _opened(path) as again:
+            rest = _lines_after(_element_lines(without_bom(again)), read)
+            if rest is None:
+                raise InputError(f"{path}: not a whole JSON array: element {read} is broken ({why}); "
+                                 f"{read} read before it") from None
+            log.warning("%s: not a whole JSON array (%s); the rest read an element a line", path, why)
+            yield from _jsonl(renamed_lines(rest, fields), str(path))
+
+
+def _element_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
     """The lines of a JSON array written an element a line (``[`` / ``{…},`` / ``{…}`` / ``]``), each
-    without the array's brackets and commas, blank where only those stood (so lines keep their
-    numbers); None when its first element does not stand on a line of its own."""
-    out = [line.strip() for line in lines]
-    if out:
-        out[0], out[-1] = out[0].removeprefix(b"[").lstrip(), out[-1].removesuffix(b"]").rstrip()
-    out = [line.removesuffix(b",") for line in out]
-    first = next((line for line in out if line), b"")
-    return out if first.startswith(b"{") and first.endswith(b"}") else None
+    stripped, without the array's brackets and commas: blank where only those stood, so lines keep
+    their numbers."""
+    for number, line in enumerate(lines):
+        line = line.strip()
+        if number == 0:
+            line = line.removeprefix(b"[").lstrip()
+        if line.endswith(b"]") and (line[:-1].rstrip().endswith(b"}") or not line[:-1].strip()):
+            line = line[:-1].rstrip()  # the array's close, after its last element or alone
+        yield line.removesuffix(b",")
+
+
+def _lines_after(lines: Iterator[bytes], skip: int) -> Iterator[bytes] | None:
+    """``lines`` with the first ``skip`` elements blanked (their numbers kept), or None when the first
+    element does not stand on a line of its own (an array written over many lines, or on one)."""
+    head: list[bytes] = []
+    for line in lines:
+        head.append(line)
+        if line:
+            break
+    if not head or not (head[-1].startswith(b"{") and head[-1].endswith(b"}")):
+        return None
+    return _blanked(itertools.chain(head, lines), skip)
+
+
+def _blanked(lines: Iterable[bytes], skip: int) -> Iterator[bytes]:
+    for line in lines:
+        if line and skip:
+            skip -= 1
+            line = b""
+        yield line
 
 
 def _csv(path: Path, fields: Fields | None = None) -> Iterator[Record]:

@@ -221,8 +221,25 @@ def test_a_json_array_cut_short_keeps_its_whole_elements_when_written_one_a_line
     assert [r.key for r in records] == ["a1", "a2", f"{path}:4"]
     assert records[2].value == b'{"id": "a3", "conte'  # to the pipeline's dead letters as bad_json
     path.write_bytes(b'[\n  {\n    "id": "a1",\n    "content": "One"\n  },\n  {\n    "id": "a2",')
-    with pytest.raises(InputError, match=r"crawl\.json: not a whole JSON array"):
+    with pytest.raises(InputError, match=r"crawl\.json: not a whole JSON array: element 1 is broken"):
         list(read_inputs([str(path)]))
+
+
+def test_a_json_array_is_streamed_whatever_its_layout(tmp_path):
+    """Apify writes its export pretty-printed, other tools on one line: each element is read as it
+    comes, floats as floats; a broken element in an array of an element a line is rejected by its
+    line and the elements after it are still read."""
+    pretty = tmp_path / "apify.json"
+    pretty.write_text('[\n  {\n    "url": "http://a.com/1",\n    "content": "One",\n    "meta": {"score": 0.5}\n  },'
+                      '\n  {"content": "Two"}\n]\n')
+    records = list(read_inputs([str(pretty)]))
+    assert [r.origin for r in records] == [f"{pretty}[0]", f"{pretty}[1]"]
+    assert orjson.loads(records[0].value)["meta"] == {"score": 0.5}
+    broken = tmp_path / "crawl.json.gz"
+    broken.write_bytes(gzip.compress(b'[{"id": "a1", "content": "One"},\n{"id": "a2", conte},\n{"id": "a3", "content": "3"}]'))
+    records = list(read_inputs([str(broken)]))
+    assert [(r.key, r.value[:12]) for r in records] == [
+        ("a1", b'{"id":"a1","'), (f"{broken}:2", b'{"id": "a2",'), ("a3", b'{"id": "a3",')]
 
 
 def test_records_without_an_http_exchange_are_pages_too(tmp_path):
