@@ -123,7 +123,7 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
 
 def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
-    or JSON lines under that name. An array is streamed an element at a time (ijson), so an export of
+    or JSON lines under that name (streamed too). An array is streamed an element at a time (ijson), so an export of
     any size is read in little memory; an element that is no object passes on to be rejected by the
     pipeline with its reason, as a bad JSON line does. An array cut short or broken (a crawl stopped
     before its export was closed) gives its elements up to the break, then the rest a line each when it
@@ -131,18 +131,39 @@ def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     by its line); otherwise the break is an error naming the file and the element."""
     with _opened(path) as fh:
         start = fh.read(_PEEK_BYTES)
-        bom = len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0
-        if start[bom:].lstrip().startswith(b"["):
-            fh.seek(bom)
+        fh.seek(len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0)
+        if start.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"["):
             yield from _array(fh, path, fields)
             return
-        raw = start[bom:] + fh.read()
+        lines = iter(fh)
+        if not (head := _through_nonblank(lines)):
+            return  # nothing but white space
+        try:
+            document = orjson.loads(head[-1])
+        except orjson.JSONDecodeError:  # one document over many lines, or JSON lines whose first is broken
+            raw = b"".join(head) + fh.read()
+        else:
+            if not (more := _through_nonblank(lines)):
+                yield _built(renamed(document, fields), str(path), str(path))
+                return
+            yield from _jsonl(renamed_lines(itertools.chain(head, more, lines), fields), str(path))
+            return
     try:
         document = orjson.loads(raw)
-    except orjson.JSONDecodeError:  # no single document: JSON lines
+    except orjson.JSONDecodeError:
         yield from _jsonl(renamed_lines(raw.splitlines(), fields), str(path))
         return
     yield _built(renamed(document, fields), str(path), str(path))
+
+
+def _through_nonblank(lines: Iterator[bytes]) -> list[bytes]:
+    """The next lines up to the first that is not blank, that one last; none at the end."""
+    taken = []
+    for line in lines:
+        taken.append(line)
+        if line.strip():
+            return taken
+    return []
 
 
 _PEEK_BYTES = 4096

@@ -280,3 +280,11 @@ def test_fields_named_otherwise_are_read_under_the_names_given(tmp_path):
     (tmp_path / "d.csv").write_text("id,text\n1,x\n")
     with pytest.raises(InputError, match="--field content=NAME"):
         list(read_inputs([str(tmp_path / "d.csv")], {"text": "title"}))
+
+
+def test_json_lines_under_a_json_name_are_streamed_and_an_empty_file_gives_nothing(tmp_path):
+    lines = tmp_path / "lines.json"
+    lines.write_bytes(b'\n{"id": "x", "content": "a"}\n\n{"id": "y", "content": "b"}\n')
+    assert [(r.key, r.origin) for r in read_inputs([str(lines)])] == [("x", f"{lines}:2"), ("y", f"{lines}:4")]
+    lines.write_bytes(b' \n\n')
+    assert list(read_inputs([str(lines)])) == []
