@@ -11,12 +11,19 @@ GERMAN = ("Der Bundestag hat am Donnerstag nach langer Debatte ein neues Gesetz 
 def test_long_text_reads_the_same_in_both_modes():
     assert len(GERMAN) >= language.HIGH_ACCURACY_BELOW
     assert language.detect_language(GERMAN) == "de"
-    assert language._detector(True).detect_language_of(GERMAN) == language._detector(False).detect_language_of(GERMAN)
+    among = language._high(language._candidates(GERMAN))
+    assert among.detect_language_of(GERMAN) == language._low().detect_language_of(GERMAN)
 
 
-def test_short_sentences():
-    assert language.detect_language("El gobierno anunció ayer nuevas medidas económicas.") == "es"
-    assert language.detect_language("Il governo ha annunciato nuove misure ieri.") == "it"
+def test_short_sentences_are_read_among_low_accuracy_modes_likeliest():
+    for sentence, code in (("El gobierno anunció ayer nuevas medidas económicas.", "es"),
+                           ("Il governo ha annunciato nuove misure ieri.", "it"),
+                           ("Le gouvernement a présenté hier son budget.", "fr"),
+                           ("Rząd przedstawił wczoraj nowy budżet.", "pl"),
+                           ("De regering heeft gisteren de begroting gepresenteerd.", "nl")):
+        assert language.detect_language(sentence) == code, sentence
+        candidates = language._candidates(sentence)
+        assert len(candidates) == language.CANDIDATES and any(c.iso_code_639_1.name.lower() == code for c in candidates)
 
 
 def test_english_model_reads_a_short_line_of_names_but_not_german():
