@@ -291,10 +291,10 @@ def is_prose(tokens: list[str]) -> bool:
 def eval_language(data: Path, conll_sentences: list[str]) -> None:
     from collections import Counter
 
-    from newsflow.text.language import CANDIDATES, HIGH_ACCURACY_BELOW, LANGUAGES
+    from newsflow.text.language import CANDIDATE_FLOOR, HIGH_ACCURACY_BELOW, LANGUAGES
 
     print(f"\nlanguage: lingua over {len(LANGUAGES)} languages (high-accuracy mode under {HIGH_ACCURACY_BELOW} characters, among"
-          f" low-accuracy mode's {CANDIDATES} likeliest), single sentences")
+          f" the languages low-accuracy mode gives {CANDIDATE_FLOOR:g} or more), single sentences")
     for name, items in (("CoNLL dev prose sentences (English)", [("en", s) for s in conll_sentences]),
                         ("html-dev sentences, label = page <html lang>", html_dev_sentences(data))):
         right: Counter[str] = Counter()

@@ -15,7 +15,7 @@ def test_long_text_reads_the_same_in_both_modes():
     assert among.detect_language_of(GERMAN) == language._low().detect_language_of(GERMAN)
 
 
-def test_short_sentences_are_read_among_low_accuracy_modes_likeliest():
+def test_short_sentences_are_read_among_the_languages_low_accuracy_mode_finds_likely():
     for sentence, code in (("El gobierno anunció ayer nuevas medidas económicas.", "es"),
                            ("Il governo ha annunciato nuove misure ieri.", "it"),
                            ("Le gouvernement a présenté hier son budget.", "fr"),
@@ -23,7 +23,8 @@ def test_short_sentences_are_read_among_low_accuracy_modes_likeliest():
                            ("De regering heeft gisteren de begroting gepresenteerd.", "nl")):
         assert language.detect_language(sentence) == code, sentence
         candidates = language._candidates(sentence)
-        assert len(candidates) == language.CANDIDATES and any(c.iso_code_639_1.name.lower() == code for c in candidates)
+        assert 2 <= len(candidates) <= language.CANDIDATES
+        assert any(c.iso_code_639_1.name.lower() == code for c in candidates)
 
 
 def test_english_model_reads_a_short_line_of_names_but_not_german():
