@@ -123,12 +123,10 @@ def _jsonl(lines: Iterable[bytes], origin: str) -> Iterator[Record]:
 
 def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     """A ``.json`` file: an array of raw articles (Scrapy's and Apify's JSON export), one raw article,
-    or JSON lines under that name (streamed too). An array is streamed an element at a time (ijson), so an export of
-    any size is read in little memory; an element that is no object passes on to be rejected by the
-    pipeline with its reason, as a bad JSON line does. An array cut short or broken (a crawl stopped
-    before its export was closed) gives its elements up to the break, then the rest a line each when it
-    was written an element a line, as Scrapy writes it (a broken element is then rejected as bad JSON,
-    by its line); otherwise the break is an error naming the file and the element."""
+    or JSON lines under that name. Arrays and JSON lines are streamed, so an export of any size is
+    read in little memory; an element that is no object passes on to be rejected by the pipeline
+    with its reason, as a bad JSON line does. An array cut short or broken (a crawl stopped before
+    its export was closed): see :func:`_array`."""
     with _opened(path) as fh:
         start = fh.read(_PEEK_BYTES)
         fh.seek(len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0)
@@ -171,6 +169,10 @@ _PEEK_BYTES = 4096
 
 
 def _array(fh: IO[bytes], path: Path, fields: Fields | None) -> Iterator[Record]:
+    """A JSON array's elements, an element at a time (ijson). One cut short or broken gives its
+    elements up to the break, then the rest a line each when it was written an element a line, as
+    Scrapy writes it (a broken element is then rejected as bad JSON, by its line); otherwise the
+    break is an error naming the file and the element."""
     read = 0
     try:
         for item in ijson.items(fh, "item", use_float=True):
@@ -203,11 +205,7 @@ def _element_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
 def _lines_after(lines: Iterator[bytes], skip: int) -> Iterator[bytes] | None:
     """``lines`` with the first ``skip`` elements blanked (their numbers kept), or None when the first
     element does not stand on a line of its own (an array written over many lines, or on one)."""
-    head: list[bytes] = []
-    for line in lines:
-        head.append(line)
-        if line:
-            break
+    head = _through_nonblank(lines)
     if not head or not (head[-1].startswith(b"{") and head[-1].endswith(b"}")):
         return None
     return _blanked(itertools.chain(head, lines), skip)
