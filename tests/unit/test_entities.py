@@ -56,6 +56,17 @@ def test_model_view_keeps_offsets_and_blanks_only_long_runs_without_capitals():
     assert _model_view("the plan was put to the vote.") == "the plan was put to the vote."
 
 
+def test_a_sentence_opening_function_word_does_not_end_a_run_a_name_does():
+    from newsflow.text.entities import _model_view
+
+    text = ("the plan would be put to the vote again once the committee had read it.\nThe members said "
+            "they would wait for the report before they made up their minds on it.")
+    view = _model_view(text)
+    assert len(view) == len(text) and "members" not in view and "committee" not in view  # one run, across the line
+    named = text.replace("The members", "Merkel's members")
+    assert "committee had read it.\nMerkel's members said they" in _model_view(named)  # the name's window is kept
+
+
 def test_a_short_mention_of_a_person_is_a_person_whatever_the_model_called_it():
     from newsflow.text.entities import _link
 
