@@ -210,18 +210,25 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
         print(f"newsflow process: --stages must be clean, clean,segment, clean,segment,tag or tag (got {args.stages})",
               file=sys.stderr)
         return 1
-    from newsflow.inputs import InputError, read_inputs, reads_as_json_lines, renamed_lines
+    from newsflow.inputs import (
+        InputError,
+        read_inputs,
+        reads_as_json_lines,
+        renamed_lines,
+        stdin_holds_an_array,
+    )
 
     origins: list[str] = []  # where each input came from, when it is not a line of JSON
-    if args.input in (None, "-"):
+    from_stdin = args.input in (None, "-")
+    if from_stdin and not stdin_holds_an_array():
         src = sys.stdin.buffer
-    elif reads_as_json_lines(Path(args.input)):
+    elif not from_stdin and reads_as_json_lines(Path(args.input)):
         src = open(args.input, "rb")  # noqa: SIM115
     else:  # a folder of pages, a page, a JSON array, a CSV, a WARC, read as push reads them: one raw article each
         src = None
 
         def records() -> Iterator[bytes]:
-            for record in read_inputs([args.input], args.fields):
+            for record in read_inputs([args.input or "-"], args.fields):
                 origins.append(record.origin)
                 yield record.value
 

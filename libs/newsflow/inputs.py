@@ -131,7 +131,7 @@ def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
         start = fh.read(_PEEK_BYTES)
         fh.seek(len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0)
         if start.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"["):
-            yield from _array(fh, path, fields)
+            yield from _array(fh, str(path), fields, path)
             return
         lines = iter(fh)
         if not (head := _through_nonblank(lines)):
@@ -168,25 +168,25 @@ _PEEK_BYTES = 4096
 """How much of a ``.json`` file is read to tell an array from a single object or JSON lines."""
 
 
-def _array(fh: IO[bytes], path: Path, fields: Fields | None) -> Iterator[Record]:
-    """A JSON array's elements, an element at a time (ijson). One cut short or broken gives its
-    elements up to the break, then the rest a line each when it was written an element a line, as
-    Scrapy writes it (a broken element is then rejected as bad JSON, by its line); otherwise the
-    break is an error naming the file and the element."""
+def _array(fh: IO[bytes], origin: str, fields: Fields | None, path: Path | None = None) -> Iterator[Record]:
+    """A JSON array's elements, an element at a time (ijson), each reported as ``origin[i]``. One cut
+    short or broken gives its elements up to the break, then, from a file (``path``), the rest a line
+    each when it was written an element a line, as Scrapy writes it (a broken element is then
+    rejected as bad JSON, by its line); otherwise the break is an error naming the element."""
     read = 0
     try:
         for item in ijson.items(fh, "item", use_float=True):
-            yield _built(renamed(item, fields), f"{path}[{read}]", f"{path}[{read}]")
+            yield _built(renamed(item, fields), f"{origin}[{read}]", f"{origin}[{read}]")
             read += 1
     except ijson.JSONError as exc:
         why = str(exc).splitlines()[0]  # yajl's message goes on to draw the text around the error
-        with _opened(path) as again:
-            rest = _lines_after(_element_lines(without_bom(again)), read)
+        with _opened(path) if path is not None else contextlib.nullcontext() as again:
+            rest = _lines_after(_element_lines(without_bom(again)), read) if again is not None else None
             if rest is None:
-                raise InputError(f"{path}: not a whole JSON array: element {read} is broken ({why}); "
+                raise InputError(f"{origin}: not a whole JSON array: element {read} is broken ({why}); "
                                  f"{read} read before it") from None
-            log.warning("%s: not a whole JSON array (%s); the rest read an element a line", path, why)
-            yield from _jsonl(renamed_lines(rest, fields), str(path))
+            log.warning("%s: not a whole JSON array (%s); the rest read an element a line", origin, why)
+            yield from _jsonl(renamed_lines(rest, fields), origin)
 
 
 def _element_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
@@ -444,11 +444,28 @@ def reads_as_json_lines(path: Path) -> bool:
     return kind == "jsonl" or (kind == "page" and _TEXT_SUFFIXES.get(path.suffix.lower()) != HTML)
 
 
+def stdin_holds_an_array() -> bool:
+    """Whether standard input starts a JSON array (``curl …/items.json | newsflow push``) rather than
+    JSON lines; looked at without taking it from the stream."""
+    return sys.stdin.buffer.peek(_PEEK_BYTES).removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"[")
+
+
+def read_stdin(fields: Fields | None = None) -> Iterator[Record]:
+    """Standard input's raw articles: JSON lines, or the elements of a JSON array streamed."""
+    if stdin_holds_an_array():
+        stdin = sys.stdin.buffer
+        if stdin.peek(len(codecs.BOM_UTF8)).startswith(codecs.BOM_UTF8):
+            stdin.read(len(codecs.BOM_UTF8))
+        yield from _array(stdin, "<stdin>", fields)
+    else:
+        yield from _jsonl(renamed_lines(sys.stdin.buffer, fields), "<stdin>")
+
+
 def read_inputs(paths: list[str], fields: Fields | None = None) -> Iterator[Record]:
-    """Records from ``paths``; ``-`` (or no path) reads JSON lines from standard input. ``fields``: the
+    """Records from ``paths``; ``-`` (or no path) reads standard input (:func:`read_stdin`). ``fields``: the
     input's own names for raw article fields (JSON keys, CSV columns), see :data:`Fields`."""
     for p in paths or ["-"]:
         if p == "-":
-            yield from _jsonl(renamed_lines(sys.stdin.buffer, fields), "<stdin>")
+            yield from read_stdin(fields)
         else:
             yield from read_path(Path(p), fields)

@@ -288,3 +288,22 @@ def test_json_lines_under_a_json_name_are_streamed_and_an_empty_file_gives_nothi
     assert [(r.key, r.origin) for r in read_inputs([str(lines)])] == [("x", f"{lines}:2"), ("y", f"{lines}:4")]
     lines.write_bytes(b' \n\n')
     assert list(read_inputs([str(lines)])) == []
+
+
+def test_standard_input_holding_a_json_array_is_streamed_as_one_in_a_file(monkeypatch):
+    """``curl …/items.json | newsflow push``: an array on standard input, not JSON lines."""
+    import io
+    import sys
+
+    def stdin(data: bytes):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(data))))
+
+    stdin(b'\xef\xbb\xbf [\n{"id": "a", "content": "A"},\n{"id": "b", "content": "B"}\n]\n')
+    assert [(r.key, r.origin) for r in read_inputs(["-"])] == [("a", "<stdin>[0]"), ("b", "<stdin>[1]")]
+    stdin(b'{"id": "a", "content": "A"}\n{broken\n')
+    assert [(r.key, r.origin) for r in read_inputs([])] == [("a", "<stdin>:1"), ("<stdin>:2", "<stdin>:2")]
+    stdin(b'[{"id": "a", "content": "A"}, {"id": "b", "con')
+    records = read_inputs(["-"])
+    assert next(records).key == "a"
+    with pytest.raises(InputError, match=r"<stdin>: not a whole JSON array: element 1 is broken"):
+        next(records)
