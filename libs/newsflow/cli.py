@@ -478,12 +478,22 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
-    from newsflow.runtime.kafka import create_topics
+    """Create the topics that are missing; list each with the messages it holds and how far behind
+    the stage that reads it is (its consumer group's uncommitted messages)."""
+    from newsflow.runtime.kafka import create_topics, held
 
     created = create_topics(settings)
+    read_by = {spec: stage for stage, spec in topics.INPUT.items()}
     for spec in topics.ALL:
         name = spec.qualified(settings.namespace)
-        print(f"{name:<40} {spec.partitions} partitions  {'created' if name in created else 'exists'}")
+        stage = read_by.get(spec)
+        counts = held(settings, name, f"{settings.namespace}newsflow-{stage}" if stage else None)
+        messages, behind = counts if counts is not None else (0, None)
+        reader = (f"{stage} {behind:,} behind" if stage else "dead letters (newsflow redrive)" if spec is topics.DEAD_LETTER
+                  else "the pipeline's output (newsflow tail)")
+        print(f"{name:<40} {spec.partitions} partition{'s' if spec.partitions > 1 else ' '}  "
+              f"{'created' if name in created else 'exists '}"
+              f"  {messages:>9,} messages  {reader}")
     return 0
 
 
@@ -572,7 +582,8 @@ def build_parser() -> argparse.ArgumentParser:
     wo.add_argument("faust_args", nargs=argparse.REMAINDER, help="passed on to `faust worker`")
     wo.set_defaults(func=cmd_worker)
 
-    to = sub.add_parser("topics", help="create the topics that are missing and list them")
+    to = sub.add_parser("topics", help="create the topics that are missing; list each with the messages it holds and "
+                                          "how far behind the stage that reads it is")
     to.set_defaults(func=cmd_topics)
 
     la = sub.add_parser("languages", help="list the languages the tagger detects (ISO 639-1 and name)")

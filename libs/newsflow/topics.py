@@ -30,4 +30,6 @@ TAGGED = TopicSpec("news.tagged.v1", partitions=8)
 DEAD_LETTER = TopicSpec("news.dlq.v1", partitions=1, retention_ms=30 * 24 * 3600 * 1000)
 
 ALL = (RAW, CLEANED, SEGMENTED, TAGGED, DEAD_LETTER)
+INPUT = {"cleaner": RAW, "segmenter": CLEANED, "tagger": SEGMENTED}
+"""The topic each stage's workers read (their consumer group: ``<namespace>newsflow-<stage>``)."""
 BY_NAME = {t.name: t for t in ALL}

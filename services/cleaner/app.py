@@ -11,7 +11,7 @@ from newsflow.runtime.sites import RedisSiteMemory
 from newsflow.schema import RawArticle
 
 app = create_app("cleaner")
-raw = raw_topic(app, topics.RAW)
+raw = raw_topic(app, topics.INPUT["cleaner"])
 cleaned = raw_topic(app, topics.CLEANED)
 settings = app.newsflow_settings
 sites = RedisSiteMemory(app.newsflow_redis if settings.site_furniture else None, stage="cleaner",

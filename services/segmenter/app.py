@@ -10,7 +10,7 @@ from newsflow.runtime.dedup import DuplicateIndex
 from newsflow.schema import Article
 
 app = create_app("segmenter", on_start=warm_up_segmenter)
-cleaned = raw_topic(app, topics.CLEANED)
+cleaned = raw_topic(app, topics.INPUT["segmenter"])
 segmented = raw_topic(app, topics.SEGMENTED)
 settings = app.newsflow_settings
 duplicates = DuplicateIndex.from_settings(settings, "segmenter", app.newsflow_redis)

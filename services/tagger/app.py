@@ -12,7 +12,7 @@ from newsflow.runtime.metrics import ARTICLES, SPUN_SCORE, TOPICS
 from newsflow.schema import Article
 
 app = create_app("tagger", on_start=warm_up)
-segmented = raw_topic(app, topics.SEGMENTED)
+segmented = raw_topic(app, topics.INPUT["tagger"])
 tagged = raw_topic(app, topics.TAGGED)
 settings = app.newsflow_settings
 cache = ResultCache(app.newsflow_redis, stage="tagger", version=f"{TAGGER_VERSION}:{settings.aliases_file or ''}",

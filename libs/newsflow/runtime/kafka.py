@@ -64,6 +64,29 @@ def create_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
         admin.close()
 
 
+def held(settings: Settings, topic: str, group: str | None = None) -> tuple[int, int | None] | None:
+    """How many messages ``topic`` holds (its partitions' end less beginning offsets) and, given a
+    consumer ``group``, how many of them the group has yet to commit (all of them where it has
+    committed nothing); None when there is no such topic. Reads offsets only: the group's members
+    are not disturbed."""
+    consumer = _retrying(lambda: KafkaConsumer(bootstrap_servers=_servers(settings), client_id="newsflow-status",
+                                               group_id=group, enable_auto_commit=False), settings, "status")
+    try:
+        deadline = time.monotonic() + 3.0
+        while not (parts := consumer.partitions_for_topic(topic)) and time.monotonic() < deadline:
+            time.sleep(0.2)  # metadata not fetched yet
+        if not parts:
+            return None
+        tps = [TopicPartition(topic, p) for p in sorted(parts)]
+        begin, end = consumer.beginning_offsets(tps), consumer.end_offsets(tps)
+        messages = sum(end[tp] - begin[tp] for tp in tps)
+        if group is None:
+            return messages, None
+        return messages, sum(end[tp] - max(consumer.committed(tp) or 0, begin[tp]) for tp in tps)
+    finally:
+        consumer.close()
+
+
 def producer(settings: Settings) -> KafkaProducer:
     return _retrying(
         lambda: KafkaProducer(
