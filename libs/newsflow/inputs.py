@@ -180,13 +180,14 @@ def _array(fh: IO[bytes], origin: str, fields: Fields | None, path: Path | None 
             read += 1
     except ijson.JSONError as exc:
         why = str(exc).splitlines()[0]  # yajl's message goes on to draw the text around the error
-        with _opened(path) if path is not None else contextlib.nullcontext() as again:
-            rest = _lines_after(_element_lines(without_bom(again)), read) if again is not None else None
-            if rest is None:
-                raise InputError(f"{origin}: not a whole JSON array: element {read} is broken ({why}); "
-                                 f"{read} read before it") from None
-            log.warning("%s: not a whole JSON array (%s); the rest read an element a line", origin, why)
-            yield from _jsonl(renamed_lines(rest, fields), origin)
+        if path is not None:
+            with _opened(path) as again:
+                if (rest := _lines_after(_element_lines(without_bom(again)), read)) is not None:
+                    log.warning("%s: not a whole JSON array (%s); the rest read an element a line", origin, why)
+                    yield from _jsonl(renamed_lines(rest, fields), origin)
+                    return
+        raise InputError(f"{origin}: not a whole JSON array: element {read} is broken ({why}); "
+                         f"{read} read before it") from None
 
 
 def _element_lines(lines: Iterable[bytes]) -> Iterator[bytes]:
