@@ -379,10 +379,6 @@ def cmd_tail(args: argparse.Namespace, settings: Settings) -> int:
 
 
 # ------------------------------------------------------------------ redrive
-REDRIVE_GROUP = "newsflow-redrive"
-"""The consumer group whose offsets on the dead-letter topic mark what ``redrive`` has read."""
-
-
 def cmd_redrive(args: argparse.Namespace, settings: Settings) -> int:
     """Dead letters of the chosen reasons sent back, key and bytes as they were, to the topic they
     were consumed from, up to the dead-letter topic's end as it stood at the start: one that fails
@@ -397,7 +393,7 @@ def cmd_redrive(args: argparse.Namespace, settings: Settings) -> int:
 
     reasons = set(args.reasons or ["internal_error"])
     dlq = topics.DEAD_LETTER.qualified(settings.namespace)
-    reader = Reader(settings, [dlq], group=settings.namespace + REDRIVE_GROUP)
+    reader = Reader(settings, [dlq], group=settings.consumer_group("redrive"))  # its offsets: what redrive has read
     prod = None
     sent, left, read_to = Counter(), Counter(), {}
     try:
@@ -487,8 +483,8 @@ def cmd_topics(args: argparse.Namespace, settings: Settings) -> int:
     for spec in topics.ALL:
         name = spec.qualified(settings.namespace)
         stage = read_by.get(spec)
-        counts = held(settings, name, f"{settings.namespace}newsflow-{stage}" if stage else None)
-        messages, behind = counts if counts is not None else (0, None)
+        # a topic whose metadata has not reached this client yet holds nothing anyone is behind on
+        messages, behind = held(settings, name, settings.consumer_group(stage) if stage else None) or (0, 0)
         reader = (f"{stage} {behind:,} behind" if stage else "dead letters (newsflow redrive)" if spec is topics.DEAD_LETTER
                   else "the pipeline's output (newsflow tail)")
         print(f"{name:<40} {spec.partitions} partition{'s' if spec.partitions > 1 else ' '}  "

@@ -128,9 +128,7 @@ def _json(path: Path, fields: Fields | None = None) -> Iterator[Record]:
     with its reason, as a bad JSON line does. An array cut short or broken (a crawl stopped before
     its export was closed): see :func:`_array`."""
     with _opened(path) as fh:
-        start = fh.read(_PEEK_BYTES)
-        fh.seek(len(codecs.BOM_UTF8) if start.startswith(codecs.BOM_UTF8) else 0)
-        if start.removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"["):
+        if _opens_array(fh):
             yield from _array(fh, str(path), fields, path)
             return
         lines = iter(fh)
@@ -165,7 +163,15 @@ def _through_nonblank(lines: Iterator[bytes]) -> list[bytes]:
 
 
 _PEEK_BYTES = 4096
-"""How much of a ``.json`` file is read to tell an array from a single object or JSON lines."""
+"""How much of a stream is looked at to tell a JSON array from a single object or JSON lines."""
+
+
+def _opens_array(stream: IO[bytes]) -> bool:
+    """Whether ``stream`` (buffered: a file, gzipped or not, or standard input) holds a JSON array,
+    looked at without taking it from the stream; a byte order mark before it is taken off."""
+    if stream.peek(len(codecs.BOM_UTF8)).startswith(codecs.BOM_UTF8):
+        stream.read(len(codecs.BOM_UTF8))
+    return stream.peek(_PEEK_BYTES)[:_PEEK_BYTES].lstrip().startswith(b"[")
 
 
 def _array(fh: IO[bytes], origin: str, fields: Fields | None, path: Path | None = None) -> Iterator[Record]:
@@ -448,16 +454,13 @@ def reads_as_json_lines(path: Path) -> bool:
 def stdin_holds_an_array() -> bool:
     """Whether standard input starts a JSON array (``curl …/items.json | newsflow push``) rather than
     JSON lines; looked at without taking it from the stream."""
-    return sys.stdin.buffer.peek(_PEEK_BYTES).removeprefix(codecs.BOM_UTF8).lstrip().startswith(b"[")
+    return _opens_array(sys.stdin.buffer)
 
 
 def read_stdin(fields: Fields | None = None) -> Iterator[Record]:
     """Standard input's raw articles: JSON lines, or the elements of a JSON array streamed."""
     if stdin_holds_an_array():
-        stdin = sys.stdin.buffer
-        if stdin.peek(len(codecs.BOM_UTF8)).startswith(codecs.BOM_UTF8):
-            stdin.read(len(codecs.BOM_UTF8))
-        yield from _array(stdin, "<stdin>", fields)
+        yield from _array(sys.stdin.buffer, "<stdin>", fields)
     else:
         yield from _jsonl(renamed_lines(sys.stdin.buffer, fields), "<stdin>")
 

@@ -74,6 +74,10 @@ class Settings(BaseSettings):
             raise ValueError("NEWSFLOW_REDIS_PASSWORD is a placeholder; set a real secret in production")
         return self
 
+    def consumer_group(self, stage: str) -> str:
+        """The Kafka consumer group of ``stage``'s workers (or of a command: ``redrive``)."""
+        return f"{self.namespace}newsflow-{stage}"
+
     def worker_metrics_port(self, stage: str) -> int:
         if self.metrics_port is not None:
             return self.metrics_port

@@ -63,7 +63,7 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
     ``on_start`` (loading models) is run by ``newsflow worker`` before the app starts: run on the
     event loop it would stall the Kafka consumer's heartbeats for as long as it takes."""
     settings = settings or get_settings()
-    app_id = f"{settings.namespace}newsflow-{stage}"
+    app_id = settings.consumer_group(stage)
     Path(settings.state_dir).mkdir(parents=True, exist_ok=True)
     app = faust.App(
         app_id,

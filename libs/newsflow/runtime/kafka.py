@@ -64,6 +64,14 @@ def create_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[
         admin.close()
 
 
+def _partitions(consumer: KafkaConsumer, topic: str, seconds: float) -> set[int]:
+    """``topic``'s partitions, waiting up to ``seconds`` for the metadata; none when there is no such topic."""
+    deadline = time.monotonic() + seconds
+    while not (parts := consumer.partitions_for_topic(topic)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    return parts or set()
+
+
 def held(settings: Settings, topic: str, group: str | None = None) -> tuple[int, int | None] | None:
     """How many messages ``topic`` holds (its partitions' end less beginning offsets) and, given a
     consumer ``group``, how many of them the group has yet to commit (all of them where it has
@@ -72,10 +80,7 @@ def held(settings: Settings, topic: str, group: str | None = None) -> tuple[int,
     consumer = _retrying(lambda: KafkaConsumer(bootstrap_servers=_servers(settings), client_id="newsflow-status",
                                                group_id=group, enable_auto_commit=False), settings, "status")
     try:
-        deadline = time.monotonic() + 3.0
-        while not (parts := consumer.partitions_for_topic(topic)) and time.monotonic() < deadline:
-            time.sleep(0.2)  # metadata not fetched yet
-        if not parts:
+        if not (parts := _partitions(consumer, topic, seconds=3.0)):
             return None
         tps = [TopicPartition(topic, p) for p in sorted(parts)]
         begin, end = consumer.beginning_offsets(tps), consumer.end_offsets(tps)
@@ -125,14 +130,9 @@ class Reader:
         self.consumer.assign(self.partitions)
 
     def _partitions_for(self, topic: str, seconds: float = 15.0) -> set[int]:
-        deadline = time.monotonic() + seconds
-        while True:
-            parts = self.consumer.partitions_for_topic(topic)
-            if parts:
-                return parts
-            if time.monotonic() > deadline:
-                raise KafkaUnavailable(f"topic {topic} does not exist (run `newsflow topics create`)")
-            time.sleep(0.3)
+        if parts := _partitions(self.consumer, topic, seconds):
+            return parts
+        raise KafkaUnavailable(f"topic {topic} does not exist (run `newsflow topics`)")
 
     def end_offsets(self) -> dict[TopicPartition, int]:
         return self.consumer.end_offsets(self.partitions)
