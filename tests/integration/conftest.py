@@ -16,11 +16,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import orjson
 import pytest
 from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
-from newsflow.runtime.kafka import create_topics
+from newsflow import topics
+from newsflow.runtime.kafka import Reader, create_topics
 from newsflow.settings import Settings
 from tests.conftest import ROOT
 
@@ -69,28 +71,67 @@ def start_redis(port: int, *extra: str) -> subprocess.Popen:
     pytest.fail("private redis-server did not start")
 
 
-def wait_until_joined(settings: Settings, procs, logs: Path, seconds: float = 120) -> None:
-    """Until each worker's consumer group has a member; fails with the log of a worker that died."""
-    logging.getLogger("kafka").setLevel(logging.ERROR)  # it cannot decode Faust's member metadata; harmless
-    admin = KafkaAdminClient(bootstrap_servers=KAFKA)
-    groups = [f"{settings.namespace}newsflow-{stage}" for stage, _log, _proc in procs]
-    deadline = time.monotonic() + seconds
-    try:
-        while True:
-            for stage, _log, proc in procs:
-                if proc.poll() is not None:
-                    pytest.fail(f"{stage} worker exited ({proc.returncode}):\n{(logs / f'{stage}.log').read_text()[-3000:]}")
+STAGES = ("cleaner", "segmenter", "tagger")
+
+
+class Workers:
+    """The three workers of one namespace, each a process; one can be killed and started again."""
+
+    def __init__(self, settings: Settings, env: dict[str, str], logs: Path) -> None:
+        self.settings, self.logs = settings, logs
+        self.ports = {stage: free_port() for stage in STAGES}
+        self._env = env
+        self._procs: dict[str, subprocess.Popen] = {}
+
+    def start(self, stage: str) -> None:
+        with (self.logs / f"{stage}.log").open("ab") as log:  # the child keeps its own copy of the descriptor
+            self._procs[stage] = subprocess.Popen(
+                [sys.executable, "-m", "newsflow.cli", "worker", stage], cwd=ROOT,
+                env={**self._env, "NEWSFLOW_METRICS_PORT": str(self.ports[stage])}, stdout=log, stderr=subprocess.STDOUT)
+
+    def kill(self, stage: str) -> None:
+        """SIGKILL: no shutdown, no last commit, as when a machine or a container dies."""
+        proc = self._procs[stage]
+        proc.kill()
+        proc.wait(timeout=30)
+
+    def log(self, stage: str) -> str:
+        return (self.logs / f"{stage}.log").read_text(errors="replace")[-3000:]
+
+    def wait_until_joined(self, seconds: float = 120) -> None:
+        """Until each worker's consumer group has a member; fails with the log of a worker that died."""
+        logging.getLogger("kafka").setLevel(logging.ERROR)  # it cannot decode Faust's member metadata; harmless
+        admin = KafkaAdminClient(bootstrap_servers=KAFKA)
+        groups = [self.settings.consumer_group(stage) for stage in STAGES]
+        deadline = time.monotonic() + seconds
+        try:
+            while True:
+                for stage, proc in self._procs.items():
+                    if proc.poll() is not None:
+                        pytest.fail(f"{stage} worker exited ({proc.returncode}):\n{self.log(stage)}")
+                try:
+                    described = admin.describe_groups(groups)
+                except KafkaError:
+                    described = {}
+                if len(described) == len(groups) and all(g.get("members") for g in described.values()):
+                    return
+                if time.monotonic() > deadline:
+                    pytest.fail(f"workers did not join their consumer groups within {seconds} s")
+                time.sleep(0.5)
+        finally:
+            admin.close()
+
+    def stop(self) -> None:
+        for proc in self._procs.values():
+            proc.terminate()
+        for stage, proc in self._procs.items():
             try:
-                described = admin.describe_groups(groups)
-            except KafkaError:
-                described = {}
-            if len(described) == len(groups) and all(g.get("members") for g in described.values()):
-                return
-            if time.monotonic() > deadline:
-                pytest.fail(f"workers did not join their consumer groups within {seconds} s")
-            time.sleep(0.5)
-    finally:
-        admin.close()
+                proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+            if proc.returncode not in (0, -15):
+                print(f"{stage} worker exit {proc.returncode}:\n{self.log(stage)}")
 
 
 METRICS_PORTS: dict[str, dict[str, int]] = {}
@@ -98,9 +139,9 @@ METRICS_PORTS: dict[str, dict[str, int]] = {}
 
 
 @contextmanager
-def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Settings]:
+def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Workers]:
     """Three workers on fresh topics (``it<random>.news.*``) using ``redis_url``, each exporting its
-    metrics on a free port (:data:`METRICS_PORTS`); yields their settings."""
+    metrics on a free port (:data:`METRICS_PORTS`), started and joined."""
     namespace = f"it{uuid.uuid4().hex[:8]}."
     env = {
         **os.environ,
@@ -110,34 +151,47 @@ def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Settings]:
         "NEWSFLOW_STATE_DIR": str(tmp_path_factory.mktemp("faust")),
         "NEWSFLOW_LOG_LEVEL": "WARNING",
     }
-    ports = METRICS_PORTS[namespace] = {stage: free_port() for stage in ("cleaner", "segmenter", "tagger")}
     settings = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url)
     create_topics(settings)
-    logs = Path(tmp_path_factory.mktemp("logs"))
-    procs = []
-    for stage in ("cleaner", "segmenter", "tagger"):
-        log = (logs / f"{stage}.log").open("wb")
-        procs.append((stage, log, subprocess.Popen([sys.executable, "-m", "newsflow.cli", "worker", stage], cwd=ROOT,
-                                                    env={**env, "NEWSFLOW_METRICS_PORT": str(ports[stage])},
-                                                    stdout=log, stderr=subprocess.STDOUT)))
+    workers = Workers(settings, env, Path(tmp_path_factory.mktemp("logs")))
+    METRICS_PORTS[namespace] = workers.ports
     try:
-        wait_until_joined(settings, procs, logs)
-        yield settings
+        for stage in STAGES:
+            workers.start(stage)
+        workers.wait_until_joined()
+        yield workers
     finally:
-        for _stage, _log, proc in procs:
-            proc.terminate()
-        for stage, log, proc in procs:
-            try:
-                proc.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-            log.close()
-            if proc.returncode not in (0, -15):
-                print(f"{stage} worker exit {proc.returncode}:\n{(logs / f'{stage}.log').read_text()[-3000:]}")
+        workers.stop()
 
 
 @pytest.fixture(scope="session")
 def pipeline(stack, tmp_path_factory) -> Iterator[Settings]:
     """The three workers on fresh topics, with the stack's Redis."""
-    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0") as settings:
-        yield settings
+    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0") as workers:
+        yield workers.settings
+
+
+def collect(settings, want: set[str], seconds: float = 240.0):
+    """Read tagged articles and dead letters until every id in ``want`` has come out whole."""
+    reader = Reader(settings, [topics.TAGGED.qualified(settings.namespace), topics.DEAD_LETTER.qualified(settings.namespace)])
+    reader.seek(beginning=True)
+    dlq = topics.DEAD_LETTER.qualified(settings.namespace)
+    articles: dict[str, list[dict]] = {}
+    dead: dict[str, tuple[bytes, dict]] = {}
+    deadline = time.monotonic() + seconds
+    try:
+        def complete(key: str) -> bool:  # dead-lettered, or every segment of it has arrived
+            found = articles.get(key)
+            return key in dead or (found is not None and len({a["segment"] for a in found}) == found[0]["segments"])
+
+        while time.monotonic() < deadline and not all(complete(key) for key in want):
+            for msg in reader.messages():
+                if msg.topic == dlq:
+                    dead[msg.key.decode()] = (msg.value, {k: v.decode() for k, v in msg.headers})
+                else:
+                    article = orjson.loads(msg.value)
+                    assert msg.key.decode() == article["id"]
+                    articles.setdefault(article["parent_id"], []).append(article)
+    finally:
+        reader.close()
+    return articles, dead

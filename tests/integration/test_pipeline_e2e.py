@@ -13,9 +13,9 @@ import orjson
 from newsflow import topics
 from newsflow.inputs import read_inputs
 from newsflow.runtime.deadletter import HEADER_REASON
-from newsflow.runtime.kafka import Reader, producer
+from newsflow.runtime.kafka import producer
 from newsflow.text.credibility import domain_of
-from tests.integration.conftest import METRICS_PORTS
+from tests.integration.conftest import METRICS_PORTS, collect
 
 MALFORMED = {
     "bad-json": (b'{"id": "bad-json", "content": ', "bad_json"),
@@ -25,32 +25,6 @@ MALFORMED = {
     "array": (b"[1, 2, 3]", "not_an_object"),
     "nul": (b'{"id": "nul", "content": "\\u0000\\u0000binary"}', "binary_content"),
 }
-
-
-def collect(settings, want: set[str], seconds: float = 240.0):
-    """Read tagged articles and dead letters until every id in ``want`` has come out whole."""
-    reader = Reader(settings, [topics.TAGGED.qualified(settings.namespace), topics.DEAD_LETTER.qualified(settings.namespace)])
-    reader.seek(beginning=True)
-    dlq = topics.DEAD_LETTER.qualified(settings.namespace)
-    articles: dict[str, list[dict]] = {}
-    dead: dict[str, tuple[bytes, dict]] = {}
-    deadline = time.monotonic() + seconds
-    try:
-        def complete(key: str) -> bool:  # dead-lettered, or every segment of it has arrived
-            found = articles.get(key)
-            return key in dead or (found is not None and len({a["segment"] for a in found}) == found[0]["segments"])
-
-        while time.monotonic() < deadline and not all(complete(key) for key in want):
-            for msg in reader.messages():
-                if msg.topic == dlq:
-                    dead[msg.key.decode()] = (msg.value, {k: v.decode() for k, v in msg.headers})
-                else:
-                    article = orjson.loads(msg.value)
-                    assert msg.key.decode() == article["id"]
-                    articles.setdefault(article["parent_id"], []).append(article)
-    finally:
-        reader.close()
-    return articles, dead
 
 
 def test_news_sample_and_malformed_messages(pipeline, shared_data):

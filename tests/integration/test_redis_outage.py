@@ -21,7 +21,8 @@ def test_every_article_arrives_through_a_redis_outage(stack, shared_data, tmp_pa
     port = free_port()
     server = start_redis(port)
     try:
-        with running_workers(tmp_path_factory, f"redis://127.0.0.1:{port}/0") as settings:
+        with running_workers(tmp_path_factory, f"redis://127.0.0.1:{port}/0") as workers:
+            settings = workers.settings
             raw = topics.RAW.qualified(settings.namespace)
             prod = producer(settings)
             third = len(records) // 3
