@@ -35,7 +35,7 @@ def test_nothing_is_lost_when_a_worker_dies(stack, shared_data, tmp_path_factory
             time.sleep(0.2)
         workers.kill("tagger")
         at_kill = held(settings, tagged)[0]
-        workers.start("tagger")  # its group rebalances once the dead member's session has expired
+        workers.start("tagger")  # its group rebalances once the dead member's session has expired (20 s)
 
         articles, dead = collect(settings, {r.key for r in records}, seconds=300)
 

@@ -77,6 +77,7 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
         producer_acks=-1,
         broker_commit_every=200,
         broker_commit_interval=1.0,
+        broker_session_timeout=settings.kafka_session_timeout_seconds,
         stream_buffer_maxsize=256,
         Monitor=type(f"{stage.title()}LagMonitor", (LagMonitor,), {"stage": stage}),
     )
