@@ -5,6 +5,7 @@
 #
 #   deploy/local/stack.sh up       install what is missing, start what is not running, wait until ready
 #   deploy/local/stack.sh down     stop what this script started (data is kept)
+#   deploy/local/stack.sh stop kafka   stop one service (kafka, redis or prometheus); `up` starts it again
 #   deploy/local/stack.sh status   one line per service
 #   deploy/local/stack.sh reset    down, then delete the data directory
 #   deploy/local/stack.sh wordnet  install WordNet (Debian's wordnet-base) for make eval-tag
@@ -184,6 +185,8 @@ mkdir -p "$LOGS" "$RUN"
 case "${1:-}" in
   up) kafka_up; redis_up; prometheus_up; say "ready: kafka 127.0.0.1:$KAFKA_PORT, redis 127.0.0.1:$REDIS_PORT$([[ $WITH_PROMETHEUS == 1 ]] && echo ", prometheus http://127.0.0.1:$PROMETHEUS_PORT")" ;;
   down) stop_pid prometheus; stop_pid redis; stop_pid kafka ;;
+  stop)  # one service: a broker restart under running workers (`stop kafka`, then `up`)
+    case "${2:-}" in kafka|redis|prometheus) stop_pid "$2" ;; *) die "usage: $0 stop kafka|redis|prometheus" ;; esac ;;
   status)
     rc=0
     status_line kafka "$KAFKA_PORT" || rc=1
@@ -192,5 +195,5 @@ case "${1:-}" in
     exit $rc ;;
   wordnet) [[ -f /usr/share/wordnet/data.noun ]] || apt_install wordnet-base ;;  # make eval-tag's spinner
   reset) "$0" down; rm -rf "$KAFKA_DATA" "$STACK_DIR/redis" "$STACK_DIR/prometheus/data"; say "data deleted" ;;
-  *) echo "usage: $0 up|down|status|reset|wordnet" >&2; exit 64 ;;
+  *) echo "usage: $0 up|down|stop SERVICE|status|reset|wordnet" >&2; exit 64 ;;
 esac

@@ -95,6 +95,10 @@ class Workers:
         proc.kill()
         proc.wait(timeout=30)
 
+    def exited(self) -> dict[str, int]:
+        """The workers that are no longer running, with their exit codes."""
+        return {stage: proc.returncode for stage, proc in self._procs.items() if proc.poll() is not None}
+
     def log(self, stage: str) -> str:
         return (self.logs / f"{stage}.log").read_text(errors="replace")[-3000:]
 
@@ -106,9 +110,8 @@ class Workers:
         deadline = time.monotonic() + seconds
         try:
             while True:
-                for stage, proc in self._procs.items():
-                    if proc.poll() is not None:
-                        pytest.fail(f"{stage} worker exited ({proc.returncode}):\n{self.log(stage)}")
+                for stage, code in self.exited().items():
+                    pytest.fail(f"{stage} worker exited ({code}):\n{self.log(stage)}")
                 try:
                     described = admin.describe_groups(groups)
                 except KafkaError:
