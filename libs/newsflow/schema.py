@@ -31,6 +31,7 @@ REASONS = (
     "too_large",
     "no_text",
     "internal_error",
+    "worker_died",
 )
 
 

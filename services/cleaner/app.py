@@ -5,7 +5,7 @@ import asyncio
 
 from newsflow import topics
 from newsflow.pipeline import clean_site_page, site_of
-from newsflow.runtime.app import create_app, guard, raw_topic, send
+from newsflow.runtime.app import create_app, guard, poisoned, raw_topic, send
 from newsflow.runtime.metrics import LINES_KEPT, LINES_REMOVED
 from newsflow.runtime.sites import RedisSiteMemory
 from newsflow.schema import RawArticle
@@ -21,6 +21,8 @@ sites = RedisSiteMemory(app.newsflow_redis if settings.site_furniture else None,
 @app.agent(raw)
 async def clean(stream):
     async for event in stream.events():
+        if await poisoned(app, event):
+            continue
         async with guard(app, event):
             page = RawArticle.from_bytes(event.value, settings.max_content_bytes)
             site = site_of(page)

@@ -5,7 +5,7 @@ import asyncio
 
 from newsflow import topics
 from newsflow.pipeline import segment_stage, warm_up_segmenter
-from newsflow.runtime.app import create_app, guard, raw_topic, send
+from newsflow.runtime.app import create_app, guard, poisoned, raw_topic, send
 from newsflow.runtime.dedup import DuplicateIndex
 from newsflow.schema import Article
 
@@ -19,6 +19,8 @@ duplicates = DuplicateIndex.from_settings(settings, "segmenter", app.newsflow_re
 @app.agent(cleaned)
 async def segment(stream):
     async for event in stream.events():
+        if await poisoned(app, event):
+            continue
         async with guard(app, event):
             for article in await asyncio.to_thread(segment_stage, Article.from_bytes(event.value)):
                 article = await duplicates.mark(article)

@@ -6,7 +6,7 @@ import asyncio
 
 from newsflow import topics
 from newsflow.pipeline import TAGGER_VERSION, tag_batch_each, tag_fields, tagged_text, warm_up, with_tags
-from newsflow.runtime.app import create_app, guard, raw_topic, send
+from newsflow.runtime.app import create_app, guard, poisoned, raw_topic, send
 from newsflow.runtime.cache import ResultCache
 from newsflow.runtime.metrics import ARTICLES, SPUN_SCORE, TOPICS
 from newsflow.schema import Article
@@ -25,7 +25,9 @@ async def tag(stream):
         # 1. decode and look up the cache, message by message (a bad one is dead-lettered alone)
         todo = []
         for event in events:
-            async with guard(app, event):
+            if await poisoned(app, event):  # the batch's records are counted together: one that kills
+                continue                    # the worker takes the others with it, and they go too
+            async with guard(app, event, last=False):
                 article = Article.from_bytes(event.value)
                 todo.append((event, article, await cache.get(tagged_text(article))))
         # 2. tag the cache misses together

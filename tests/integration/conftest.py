@@ -142,21 +142,23 @@ METRICS_PORTS: dict[str, dict[str, int]] = {}
 
 
 @contextmanager
-def running_workers(tmp_path_factory, redis_url: str) -> Iterator[Workers]:
+def running_workers(tmp_path_factory, redis_url: str, **settings: str) -> Iterator[Workers]:
     """Three workers on fresh topics (``it<random>.news.*``) using ``redis_url``, each exporting its
-    metrics on a free port (:data:`METRICS_PORTS`), started and joined."""
+    metrics on a free port (:data:`METRICS_PORTS`), started and joined. ``settings``: more
+    ``NEWSFLOW_*`` variables for them, by setting name."""
     namespace = f"it{uuid.uuid4().hex[:8]}."
     env = {
         **os.environ,
+        **{f"NEWSFLOW_{name.upper()}": value for name, value in settings.items()},
         "NEWSFLOW_NAMESPACE": namespace,
         "NEWSFLOW_KAFKA_BOOTSTRAP": KAFKA,
         "NEWSFLOW_REDIS_URL": redis_url,
         "NEWSFLOW_STATE_DIR": str(tmp_path_factory.mktemp("faust")),
         "NEWSFLOW_LOG_LEVEL": "WARNING",
     }
-    settings = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url)
-    create_topics(settings)
-    workers = Workers(settings, env, Path(tmp_path_factory.mktemp("logs")))
+    config = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url, **settings)
+    create_topics(config)
+    workers = Workers(config, env, Path(tmp_path_factory.mktemp("logs")))
     METRICS_PORTS[namespace] = workers.ports
     try:
         for stage in STAGES:

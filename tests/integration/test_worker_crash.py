@@ -1,16 +1,23 @@
 """A worker killed in the middle of a stream (SIGKILL: no shutdown, no last commit, as when its
 machine or container dies) and started again: every document still comes out whole, and what the
 dead worker had already produced for records it had not committed is not produced again (the output
-log in Redis) but for at most one batch in flight. Real workers, real Kafka and Redis."""
+log in Redis) but for at most one batch in flight. And a record that kills every worker that takes
+it up is dead-lettered by the fourth, so its partition goes on. Real workers, real Kafka and Redis."""
 
 from __future__ import annotations
 
 import time
 from collections import Counter
 
+import orjson
+import redis
+
 from newsflow import topics
 from newsflow.inputs import read_inputs
+from newsflow.runtime.app import MAX_TAKEN
+from newsflow.runtime.deadletter import HEADER_REASON
 from newsflow.runtime.kafka import held, producer
+from newsflow.runtime.outputs import OutputLog
 from tests.integration.conftest import REDIS_PORT, collect, running_workers
 
 DOCUMENTS = 120
@@ -48,3 +55,48 @@ def test_nothing_is_lost_when_a_worker_dies(stack, shared_data, tmp_path_factory
     copies = Counter(a["id"] for found in articles.values() for a in found)
     repeated = sum(n - 1 for n in copies.values())
     assert repeated <= settings.tagger_batch_size, f"{repeated} articles produced twice: {copies.most_common(5)}"
+
+
+POISON_BYTES = 15_000_000
+"""A raw page (the news sample's text 14 times over) that takes the cleaner ~2 s, so the test can
+kill it on the page each time."""
+
+
+def test_a_record_that_kills_its_workers_is_dead_lettered_and_its_partition_goes_on(stack, shared_data,
+                                                                                    tmp_path_factory):
+    sample = list(read_inputs([str(shared_data / "news-sample" / "news_sample.csv")]))
+    text = "\n\n".join(orjson.loads(record.value)["content"] for record in sample)
+    copies = POISON_BYTES // len(text.encode())
+    poison = orjson.dumps({"id": "poison", "content": "\n\n".join(f"{text}\n\nPart {k}." for k in range(copies))})
+    pages = sample[:3]
+    # a session timeout well above a heartbeat interval (Faust's 3 s), short enough for three restarts
+    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0", kafka_session_timeout_seconds="10") as workers:
+        settings = workers.settings
+        raw = topics.RAW.qualified(settings.namespace)
+        prod = producer(settings)
+        prod.send(raw, partition=0, key=b"poison", value=poison)  # offset 0, the pages queued behind it
+        for page in pages:
+            prod.send(raw, partition=0, key=page.key.encode(), value=page.value)
+        prod.flush()
+        prod.close()
+
+        taken = OutputLog(None, stage="cleaner", ttl_seconds=1, namespace=settings.namespace).taken_key(raw, 0, 0)
+        client = redis.Redis(port=REDIS_PORT)
+        for death in range(1, MAX_TAKEN + 1):  # the cleaner dies on the page each time it takes it up
+            deadline = time.monotonic() + 120
+            while int(client.get(taken) or 0) < death:
+                assert time.monotonic() < deadline, f"the page was not taken up a {death}. time:\n{workers.log('cleaner')}"
+                time.sleep(0.02)
+            workers.kill("cleaner")
+            workers.start("cleaner")
+
+        articles, dead = collect(settings, {"poison", *(page.key for page in pages)}, seconds=180)
+        assert not client.exists(taken), "the count outlived the record"
+        client.close()
+
+    assert set(dead) == {"poison"}, sorted(dead)
+    original, headers = dead["poison"]
+    assert original == poison
+    assert headers[HEADER_REASON] == "worker_died"
+    assert headers["newsflow-stage"] == "cleaner"
+    assert not {page.key for page in pages} - set(articles), "the pages behind it never came out"

@@ -138,14 +138,36 @@ async def send(app: faust.App, topic: faust.TopicT, event: faust.EventT, key: st
     LAST_SUCCESS.labels(stage).set(time.time())
 
 
+MAX_TAKEN = 3
+"""Times workers may take up a record and die before finishing it (killed for their memory, a crash in
+native code) before the next one dead-letters it as ``worker_died`` instead of dying on it too."""
+
+
+async def poisoned(app: faust.App, event: faust.EventT) -> bool:
+    """Counts the record as taken up (:meth:`OutputLog.taken <newsflow.runtime.outputs.OutputLog.taken>`)
+    and, when workers have died on it :data:`MAX_TAKEN` times, dead-letters it as ``worker_died``:
+    the caller skips it, and its partition goes on. Counting needs Redis; without it, never."""
+    message = event.message
+    taken = await app.newsflow_outputs.taken(message.topic, message.partition, message.offset)
+    if taken <= MAX_TAKEN:
+        return False
+    stage = app.newsflow_stage
+    MESSAGES_IN.labels(stage).inc()
+    await _dead_letter(app, event, "worker_died",
+                       RuntimeError(f"{taken - 1} {stage} workers died while handling this record"))
+    await app.newsflow_outputs.finished(message.topic, message.partition, message.offset)
+    return True
+
+
 @asynccontextmanager
-async def guard(app: faust.App, event: faust.EventT, arrived: bool = True) -> AsyncIterator[None]:
+async def guard(app: faust.App, event: faust.EventT, arrived: bool = True, last: bool = True) -> AsyncIterator[None]:
     """Count the message in, time the body, and dead-letter it on any exception.
 
     A :class:`Rejected` goes to the dead-letter topic with its reason. Anything else is logged
     with topic/partition/offset, counted, and dead-lettered as ``internal_error`` with the
     exception class, so one bad message never stops the partition and is never lost.
-    ``arrived=False``: a later step of a message already counted in (batched work).
+    ``arrived=False``: a later step of a message already counted in (batched work); ``last=False``:
+    not its last step, so the message is not yet finished with (:func:`poisoned`) when it ends.
     """
     stage = app.newsflow_stage
     message = event.message
@@ -157,12 +179,16 @@ async def guard(app: faust.App, event: faust.EventT, arrived: bool = True) -> As
         yield
     except Rejected as exc:
         await _dead_letter(app, event, exc.reason, exc)
+        last = True
     except Exception as exc:
         UNEXPECTED_ERRORS.labels(stage).inc()
         log.exception("%s: unexpected error at %s[%d]@%d", stage, message.topic, message.partition, message.offset)
         await _dead_letter(app, event, "internal_error", exc)
+        last = True
     finally:
         PROCESS_SECONDS.labels(stage).observe(time.perf_counter() - started)
+    if last:
+        await app.newsflow_outputs.finished(message.topic, message.partition, message.offset)
 
 
 async def _dead_letter(app: faust.App, event: faust.EventT, reason: str, error: BaseException) -> None:
