@@ -22,29 +22,39 @@ cache = ResultCache(app.newsflow_redis, stage="tagger", version=f"{TAGGER_VERSIO
 @app.agent(segmented)
 async def tag(stream):
     async for events in stream.take_events(settings.tagger_batch_size, within=settings.tagger_batch_seconds):
-        # 1. decode and look up the cache, message by message (a bad one is dead-lettered alone)
-        todo = []
-        for event in events:
-            if await poisoned(app, event):  # the batch's records are counted together: one that kills
-                continue                    # the worker takes the others with it, and they go too
-            async with guard(app, event, last=False):
-                article = Article.from_bytes(event.value)
-                todo.append((event, article, await cache.get(tagged_text(article))))
-        # 2. tag the cache misses together
-        misses = [article for _, article, cached in todo if cached is None]
-        results = iter(await asyncio.to_thread(tag_batch_each, misses, settings.aliases_file))
-        # 3. send each, or dead-letter the one whose tagging failed
-        for event, article, cached in todo:
-            async with guard(app, event, arrived=False):
-                if cached is not None:
-                    article = with_tags(article, cached)
-                else:
-                    article = next(results)
-                    if isinstance(article, Exception):
-                        raise article
-                    await cache.put(tagged_text(article), tag_fields(article))
-                await send(app, tagged, event, article.id, article.to_bytes())
-                ARTICLES.labels(article.language or "unknown").inc()
-                TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()
-                if article.quality.get("spun") is not None:
-                    SPUN_SCORE.observe(article.quality["spun"])
+        # a worker died holding one of these: each alone, so only the record that kills workers is
+        # counted each time (and dead-lettered in the end), not the batch it came in
+        careful = await app.newsflow_outputs.any_taken([(e.message.topic, e.message.partition, e.message.offset)
+                                                        for e in events])
+        for batch in ([event] for event in events) if careful else [events]:
+            await tag_together(batch)
+
+
+async def tag_together(events) -> None:
+    """Tag ``events`` together: the NER model runs over the batch's cache misses at once."""
+    # 1. decode and look up the cache, message by message (a bad one is dead-lettered alone)
+    todo = []
+    for event in events:
+        if await poisoned(app, event):
+            continue
+        async with guard(app, event, last=False):
+            article = Article.from_bytes(event.value)
+            todo.append((event, article, await cache.get(tagged_text(article))))
+    # 2. tag the cache misses together
+    misses = [article for _, article, cached in todo if cached is None]
+    results = iter(await asyncio.to_thread(tag_batch_each, misses, settings.aliases_file))
+    # 3. send each, or dead-letter the one whose tagging failed
+    for event, article, cached in todo:
+        async with guard(app, event, arrived=False):
+            if cached is not None:
+                article = with_tags(article, cached)
+            else:
+                article = next(results)
+                if isinstance(article, Exception):
+                    raise article
+                await cache.put(tagged_text(article), tag_fields(article))
+            await send(app, tagged, event, article.id, article.to_bytes())
+            ARTICLES.labels(article.language or "unknown").inc()
+            TOPICS.labels(article.topics[0]["label"] if article.topics else "none").inc()
+            if article.quality.get("spun") is not None:
+                SPUN_SCORE.observe(article.quality["spun"])

@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from dataclasses import replace
 
 import orjson
 import redis
 
 from newsflow import topics
 from newsflow.inputs import read_inputs
+from newsflow.pipeline import clean_stage, segment_stage
 from newsflow.runtime.app import MAX_TAKEN
 from newsflow.runtime.deadletter import HEADER_REASON
 from newsflow.runtime.kafka import held, producer
 from newsflow.runtime.outputs import OutputLog
+from newsflow.schema import RawArticle
 from tests.integration.conftest import REDIS_PORT, collect, running_workers
 
 DOCUMENTS = 120
@@ -100,3 +103,39 @@ def test_a_record_that_kills_its_workers_is_dead_lettered_and_its_partition_goes
     assert headers[HEADER_REASON] == "worker_died"
     assert headers["newsflow-stage"] == "cleaner"
     assert not {page.key for page in pages} - set(articles), "the pages behind it never came out"
+
+
+def test_in_a_tagger_batch_only_the_record_that_kills_workers_is_dead_lettered(stack, shared_data, tmp_path_factory):
+    articles = []
+    for record in read_inputs([str(shared_data / "news-sample" / "news_sample.csv")]):
+        found = segment_stage(clean_stage(RawArticle.from_bytes(record.value)))
+        articles += found if len(found) == 1 else []
+        if len(articles) == 5:
+            break
+    # the third takes the tagger ~5 s, so the test can kill it on that article each time
+    articles[2] = replace(articles[2], text="\n\n".join(f"{articles[2].text}\n\nPart {k}." for k in range(150)))
+    culprit = articles[2].id
+    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0", kafka_session_timeout_seconds="10") as workers:
+        settings = workers.settings
+        segmented = topics.SEGMENTED.qualified(settings.namespace)
+        prod = producer(settings)
+        for article in articles:  # one batch, in this order, offsets 0-4
+            prod.send(segmented, partition=0, key=article.id.encode(), value=article.to_bytes())
+        prod.flush()
+        prod.close()
+
+        taken = OutputLog(None, stage="tagger", ttl_seconds=1, namespace=settings.namespace).taken_key(segmented, 0, 2)
+        client = redis.Redis(port=REDIS_PORT)
+        for death in range(1, MAX_TAKEN + 1):  # first with its batch, then alone: the others go on
+            deadline = time.monotonic() + 120
+            while int(client.get(taken) or 0) < death:
+                assert time.monotonic() < deadline, f"the article was not taken up a {death}. time:\n{workers.log('tagger')}"
+                time.sleep(0.02)
+            workers.kill("tagger")
+            workers.start("tagger")
+        out, dead = collect(settings, {article.id for article in articles}, seconds=180)
+        client.close()
+
+    assert set(dead) == {culprit}, sorted(dead)
+    assert dead[culprit][1][HEADER_REASON] == "worker_died"
+    assert set(out) == {article.id for article in articles} - {culprit}

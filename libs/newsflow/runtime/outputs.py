@@ -54,6 +54,18 @@ class OutputLog:
             log.warning("redis unavailable, record not counted: %s", exc)
             return 0
 
+    async def any_taken(self, records: list[tuple[str, int, int]]) -> bool:
+        """Whether a worker has taken up one of ``records`` (topic, partition, offset) and died before
+        finishing it. False without Redis."""
+        if self.client is None or not records:
+            return False
+        try:
+            return any(await self.client.mget([self.taken_key(*record) for record in records]))
+        except (RedisError, OSError) as exc:
+            REDIS_ERRORS.labels(self.stage).inc()
+            log.warning("redis unavailable, records not checked: %s", exc)
+            return False
+
     async def finished(self, topic: str, partition: int, offset: int) -> None:
         """The record is done with (produced or dead-lettered): a later delivery counts from 1 again."""
         if self.client is None:
