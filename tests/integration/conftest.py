@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 import uuid
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -22,7 +23,7 @@ from kafka import KafkaAdminClient
 from kafka.errors import KafkaError
 
 from newsflow import topics
-from newsflow.runtime.kafka import Reader, create_topics
+from newsflow.runtime.kafka import Reader, create_topics, held
 from newsflow.settings import Settings
 from tests.conftest import ROOT
 
@@ -200,3 +201,25 @@ def collect(settings, want: set[str], seconds: float = 240.0):
     finally:
         reader.close()
     return articles, dead
+
+
+def wait_until_tagged(workers: Workers, count: int, seconds: float = 180) -> None:
+    """Until ``count`` articles are on the tagged topic: the tagger is mid-stream."""
+    tagged = topics.TAGGED.qualified(workers.settings.namespace)
+    deadline = time.monotonic() + seconds
+    while (out := held(workers.settings, tagged)[0]) < count:
+        assert time.monotonic() < deadline, f"only {out} articles tagged in {seconds} s:\n{workers.log('tagger')}"
+        time.sleep(0.2)
+
+
+def assert_each_out_once(keys: set[str], articles: dict[str, list[dict]], dead: dict, twice: int) -> None:
+    """Every document of ``keys`` came out whole and none was dead-lettered; at most ``twice``
+    articles came out twice (the batch in flight when a worker died)."""
+    missing = keys - set(articles) - set(dead)
+    assert not missing, f"{len(missing)} documents lost: {sorted(missing)[:10]}"
+    assert not dead, f"documents dead-lettered: {sorted(dead)[:10]}"
+    for parent, found in articles.items():
+        assert len({a["segment"] for a in found}) == found[0]["segments"], parent
+    copies = Counter(a["id"] for found in articles.values() for a in found)
+    repeated = sum(n - 1 for n in copies.values())
+    assert repeated <= twice, f"{repeated} articles produced twice: {copies.most_common(5)}"

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import subprocess
 import time
-from collections import Counter
 
 from newsflow import topics
 from newsflow.inputs import read_inputs
-from newsflow.runtime.kafka import held, producer
+from newsflow.runtime.kafka import producer
 from tests.conftest import ROOT
-from tests.integration.conftest import REDIS_PORT, collect, running_workers
+from tests.integration.conftest import (
+    REDIS_PORT,
+    assert_each_out_once,
+    collect,
+    running_workers,
+    wait_until_tagged,
+)
 
 DOCUMENTS = 120
 OUTAGE_SECONDS = 15
@@ -25,15 +30,12 @@ def test_workers_ride_out_a_kafka_restart(stack, shared_data, tmp_path_factory):
     half = len(records) // 2
     with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0") as workers:
         settings = workers.settings
-        raw, tagged = topics.RAW.qualified(settings.namespace), topics.TAGGED.qualified(settings.namespace)
+        raw = topics.RAW.qualified(settings.namespace)
         prod = producer(settings)
         for record in records[:half]:
             prod.send(raw, key=record.key.encode(), value=record.value)
         prod.flush()
-        deadline = time.monotonic() + 180
-        while held(settings, tagged)[0] < 15:  # the tagger is mid-stream
-            assert time.monotonic() < deadline, f"nothing tagged in 180 s:\n{workers.log('tagger')}"
-            time.sleep(0.2)
+        wait_until_tagged(workers, 15)
 
         subprocess.run(["bash", str(STACK), "stop", "kafka"], check=True, capture_output=True)
         time.sleep(OUTAGE_SECONDS)
@@ -46,11 +48,4 @@ def test_workers_ride_out_a_kafka_restart(stack, shared_data, tmp_path_factory):
         articles, dead = collect(settings, {r.key for r in records}, seconds=300)
         assert not workers.exited(), f"workers exited during the restart: {workers.exited()}"
 
-    missing = {r.key for r in records} - set(articles) - set(dead)
-    assert not missing, f"{len(missing)} documents lost in the restart: {sorted(missing)[:10]}"
-    assert not dead, f"documents dead-lettered: {sorted(dead)[:10]}"
-    for parent, found in articles.items():
-        assert len({a["segment"] for a in found}) == found[0]["segments"], parent
-    copies = Counter(a["id"] for found in articles.values() for a in found)
-    repeated = sum(n - 1 for n in copies.values())
-    assert repeated <= settings.tagger_batch_size, f"{repeated} articles produced twice: {copies.most_common(5)}"
+    assert_each_out_once({r.key for r in records}, articles, dead, settings.tagger_batch_size)

@@ -7,7 +7,6 @@ it up is dead-lettered by the fourth, so its partition goes on. Real workers, re
 from __future__ import annotations
 
 import time
-from collections import Counter
 from dataclasses import replace
 
 import orjson
@@ -21,7 +20,13 @@ from newsflow.runtime.deadletter import HEADER_REASON
 from newsflow.runtime.kafka import held, producer
 from newsflow.runtime.outputs import OutputLog
 from newsflow.schema import RawArticle
-from tests.integration.conftest import REDIS_PORT, collect, running_workers
+from tests.integration.conftest import (
+    REDIS_PORT,
+    assert_each_out_once,
+    collect,
+    running_workers,
+    wait_until_tagged,
+)
 
 DOCUMENTS = 120
 KILLED_AFTER = 15
@@ -39,10 +44,7 @@ def test_nothing_is_lost_when_a_worker_dies(stack, shared_data, tmp_path_factory
         prod.flush()
         prod.close()
 
-        deadline = time.monotonic() + 180
-        while (out := held(settings, tagged)[0]) < KILLED_AFTER:
-            assert time.monotonic() < deadline, f"only {out} articles tagged in 180 s:\n{workers.log('tagger')}"
-            time.sleep(0.2)
+        wait_until_tagged(workers, KILLED_AFTER)
         workers.kill("tagger")
         at_kill = held(settings, tagged)[0]
         workers.start("tagger")  # its group rebalances once the dead member's session has expired (20 s)
@@ -50,14 +52,23 @@ def test_nothing_is_lost_when_a_worker_dies(stack, shared_data, tmp_path_factory
         articles, dead = collect(settings, {r.key for r in records}, seconds=300)
 
     assert at_kill < sum(found[0]["segments"] for found in articles.values()), "the tagger had finished before it was killed"
-    missing = {r.key for r in records} - set(articles) - set(dead)
-    assert not missing, f"{len(missing)} documents lost with the worker: {sorted(missing)[:10]}"
-    assert not dead, f"documents dead-lettered: {sorted(dead)[:10]}"
-    for parent, found in articles.items():
-        assert len({a["segment"] for a in found}) == found[0]["segments"], parent
-    copies = Counter(a["id"] for found in articles.values() for a in found)
-    repeated = sum(n - 1 for n in copies.values())
-    assert repeated <= settings.tagger_batch_size, f"{repeated} articles produced twice: {copies.most_common(5)}"
+    assert_each_out_once({r.key for r in records}, articles, dead, settings.tagger_batch_size)
+
+
+def kill_on_each_take(workers, stage: str, topic: str, partition: int, offset: int) -> str:
+    """Kills ``stage``'s worker each time it takes up the record (as its memory running out on it
+    would), :data:`MAX_TAKEN` times, starting a new one each time; returns the record's count key."""
+    taken = OutputLog(None, stage=stage, ttl_seconds=1, namespace=workers.settings.namespace).taken_key(
+        topic, partition, offset)
+    with redis.Redis(port=REDIS_PORT) as client:
+        for death in range(1, MAX_TAKEN + 1):
+            deadline = time.monotonic() + 120
+            while int(client.get(taken) or 0) < death:
+                assert time.monotonic() < deadline, f"not taken up a {death}. time:\n{workers.log(stage)}"
+                time.sleep(0.02)
+            workers.kill(stage)
+            workers.start(stage)
+    return taken
 
 
 POISON_BYTES = 15_000_000
@@ -83,19 +94,10 @@ def test_a_record_that_kills_its_workers_is_dead_lettered_and_its_partition_goes
         prod.flush()
         prod.close()
 
-        taken = OutputLog(None, stage="cleaner", ttl_seconds=1, namespace=settings.namespace).taken_key(raw, 0, 0)
-        client = redis.Redis(port=REDIS_PORT)
-        for death in range(1, MAX_TAKEN + 1):  # the cleaner dies on the page each time it takes it up
-            deadline = time.monotonic() + 120
-            while int(client.get(taken) or 0) < death:
-                assert time.monotonic() < deadline, f"the page was not taken up a {death}. time:\n{workers.log('cleaner')}"
-                time.sleep(0.02)
-            workers.kill("cleaner")
-            workers.start("cleaner")
-
+        taken = kill_on_each_take(workers, "cleaner", raw, 0, 0)
         articles, dead = collect(settings, {"poison", *(page.key for page in pages)}, seconds=180)
-        assert not client.exists(taken), "the count outlived the record"
-        client.close()
+        with redis.Redis(port=REDIS_PORT) as client:
+            assert not client.exists(taken), "the count outlived the record"
 
     assert set(dead) == {"poison"}, sorted(dead)
     original, headers = dead["poison"]
@@ -124,17 +126,8 @@ def test_in_a_tagger_batch_only_the_record_that_kills_workers_is_dead_lettered(s
         prod.flush()
         prod.close()
 
-        taken = OutputLog(None, stage="tagger", ttl_seconds=1, namespace=settings.namespace).taken_key(segmented, 0, 2)
-        client = redis.Redis(port=REDIS_PORT)
-        for death in range(1, MAX_TAKEN + 1):  # first with its batch, then alone: the others go on
-            deadline = time.monotonic() + 120
-            while int(client.get(taken) or 0) < death:
-                assert time.monotonic() < deadline, f"the article was not taken up a {death}. time:\n{workers.log('tagger')}"
-                time.sleep(0.02)
-            workers.kill("tagger")
-            workers.start("tagger")
+        kill_on_each_take(workers, "tagger", segmented, 0, 2)  # first with its batch, then alone
         out, dead = collect(settings, {article.id for article in articles}, seconds=180)
-        client.close()
 
     assert set(dead) == {culprit}, sorted(dead)
     assert dead[culprit][1][HEADER_REASON] == "worker_died"
