@@ -109,6 +109,10 @@ def _finishing_worker(inbox: Queue, outbox: Queue, stages: list[str], settings: 
         outbox.put(_outcome(finish, *item))
 
 
+class JobDied(RuntimeError):
+    """A ``--jobs`` process died (killed, out of memory): the run stops."""
+
+
 def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, jobs: int) -> Iterator[Outcome]:
     """:func:`_in_order`'s outcomes, in input order: this process cleans each page (site memory reads
     a site's pages in input order), ``jobs`` processes take the stages after it, a page each in turn."""
@@ -125,8 +129,11 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
     done: dict[int, Outcome] = {}  # outcomes come back in any order
 
     def check_workers() -> None:
-        if any(worker.exitcode not in (None, 0) for worker in workers):
-            raise RuntimeError("a --jobs worker process died (out of memory?)")
+        for worker in workers:
+            if worker.exitcode not in (None, 0):
+                killed = " (killed: out of memory?)" if worker.exitcode == -signal.SIGKILL else ""
+                done_with = f"lines 1-{written_up_to} are done and written" if written_up_to else "nothing was written"
+                raise JobDied(f"a --jobs process died with exit code {worker.exitcode}{killed}; {done_with}")
 
     def hand_out(item: tuple[int, Any] | None) -> None:
         while True:
@@ -135,7 +142,11 @@ def _in_parallel(lines: Iterable[bytes], stages: list[str], settings: Settings, 
             except queue.Full:
                 check_workers()
 
+    written_up_to = 0  # lines whose outcomes the caller has had, in input order
+
     def outcome_of(number: int) -> Outcome:
+        nonlocal written_up_to
+        written_up_to = number - 1
         while number not in done:
             try:
                 outcome = outbox.get(timeout=1.0)
@@ -241,7 +252,7 @@ def cmd_process(args: argparse.Namespace, settings: Settings) -> int:
                      unit=" pages" if src is None else " lines", disable=None, file=sys.stderr)
         ok, rejected = _process_lines(lines, stages, dst, settings, args.jobs or os.cpu_count() or 1,
                                       where=(lambda number: origins[number - 1]) if src is None else None)
-    except InputError as exc:
+    except (InputError, JobDied) as exc:
         print(f"newsflow process: {exc}", file=sys.stderr)
         return 1
     finally:
