@@ -19,6 +19,10 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 STACK_DIR="${NEWSFLOW_STACK_DIR:-$ROOT/.stack}"
 KAFKA_PORT="${NEWSFLOW_KAFKA_PORT:-9092}"
 KAFKA_CONTROLLER_PORT="${NEWSFLOW_KAFKA_CONTROLLER_PORT:-9093}"
+# A second listener that asks for SASL/PLAIN (user newsflow), as managed Kafka services do: what the
+# integration tests check the clients' SASL settings against. Local use only: plain text, a known password.
+KAFKA_SASL_PORT="${NEWSFLOW_KAFKA_SASL_PORT:-9094}"
+KAFKA_SASL_PASSWORD="${NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD:-newsflow-local}"
 KAFKA_HEAP="${NEWSFLOW_KAFKA_HEAP:-768m}"
 REDIS_PORT="${NEWSFLOW_REDIS_PORT:-6379}"
 REDIS_PASSWORD="${NEWSFLOW_REDIS_PASSWORD:-}"
@@ -84,11 +88,13 @@ kafka_config() {
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=PLAIN
+listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_newsflow="$KAFKA_SASL_PASSWORD";
 log.dirs=$KAFKA_DATA
 num.partitions=4
 offsets.topic.replication.factor=1

@@ -26,6 +26,14 @@ class Settings(BaseSettings):
     namespace: str = ""
     """Prefix for every topic name and consumer group, e.g. ``test-1234.``; empty in production."""
 
+    kafka_security_protocol: Literal["PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"] = "PLAINTEXT"
+    """How to reach the brokers: ``SASL_SSL`` for most managed Kafka services (Confluent Cloud, MSK, Aiven)."""
+    kafka_sasl_mechanism: Literal["PLAIN", "SCRAM-SHA-256", "SCRAM-SHA-512"] = "PLAIN"
+    kafka_username: str | None = None
+    kafka_password: SecretStr | None = None
+    kafka_ssl_cafile: str | None = None
+    """CA certificates (PEM) to check the brokers' certificate by; None: the system's."""
+
     kafka_session_timeout_seconds: float = 20.0
     """How long a worker may go without a heartbeat before Kafka gives its partitions to the others:
     how long a dead worker's share of the stream waits (a worker that stops cleanly leaves at once).
@@ -69,6 +77,13 @@ class Settings(BaseSettings):
 
     max_content_bytes: int = 16 * 1024 * 1024
     """Raw messages whose ``content`` is larger than this (UTF-8 bytes) are rejected as ``too_large``."""
+
+    @model_validator(mode="after")
+    def _kafka_credentials(self) -> Settings:
+        if self.kafka_security_protocol.startswith("SASL") and not (self.kafka_username and self.kafka_password):
+            raise ValueError(f"NEWSFLOW_KAFKA_SECURITY_PROTOCOL={self.kafka_security_protocol} needs "
+                             "NEWSFLOW_KAFKA_USERNAME and NEWSFLOW_KAFKA_PASSWORD")
+        return self
 
     @model_validator(mode="after")
     def _no_placeholder_secrets(self) -> Settings:

@@ -29,6 +29,12 @@ from tests.conftest import ROOT
 
 KAFKA = os.environ.get("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 REDIS_PORT = int(os.environ.get("NEWSFLOW_REDIS_PORT", "6379"))
+KAFKA_SASL = {  # the local stack's listener that asks for SASL/PLAIN (deploy/local/stack.sh)
+    "kafka_bootstrap": f"127.0.0.1:{os.environ.get('NEWSFLOW_KAFKA_SASL_PORT', '9094')}",
+    "kafka_security_protocol": "SASL_PLAINTEXT",
+    "kafka_username": "newsflow",
+    "kafka_password": os.environ.get("NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD", "newsflow-local"),
+}
 
 
 def port_open(host: str, port: int) -> bool:
@@ -150,14 +156,14 @@ def running_workers(tmp_path_factory, redis_url: str, **settings: str) -> Iterat
     namespace = f"it{uuid.uuid4().hex[:8]}."
     env = {
         **os.environ,
-        **{f"NEWSFLOW_{name.upper()}": value for name, value in settings.items()},
         "NEWSFLOW_NAMESPACE": namespace,
         "NEWSFLOW_KAFKA_BOOTSTRAP": KAFKA,
         "NEWSFLOW_REDIS_URL": redis_url,
         "NEWSFLOW_STATE_DIR": str(tmp_path_factory.mktemp("faust")),
         "NEWSFLOW_LOG_LEVEL": "WARNING",
+        **{f"NEWSFLOW_{name.upper()}": value for name, value in settings.items()},
     }
-    config = Settings(namespace=namespace, kafka_bootstrap=KAFKA, redis_url=redis_url, **settings)
+    config = Settings(**{"namespace": namespace, "kafka_bootstrap": KAFKA, "redis_url": redis_url, **settings})
     create_topics(config)
     workers = Workers(config, env, Path(tmp_path_factory.mktemp("logs")))
     METRICS_PORTS[namespace] = workers.ports

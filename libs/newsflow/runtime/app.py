@@ -4,6 +4,7 @@ failure of one message into a dead letter instead of a crash loop or a silent dr
 from __future__ import annotations
 
 import logging
+import ssl
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -56,6 +57,21 @@ class LagMonitor(faust.Monitor):
             CONSUMER_LAG.labels(self.stage, tp.topic, str(tp.partition)).set(max(end - committed, 0))
 
 
+def broker_credentials(settings: Settings) -> faust.auth.Credentials | None:
+    """Faust's credentials for the security protocol of ``settings`` (None for plain text)."""
+    protocol = settings.kafka_security_protocol
+    if protocol == "PLAINTEXT":
+        return None
+    context = None
+    if protocol.endswith("SSL"):
+        context = ssl.create_default_context(cafile=settings.kafka_ssl_cafile)
+    if protocol == "SSL":
+        return faust.SSLCredentials(context)
+    return faust.SASLCredentials(username=settings.kafka_username, mechanism=settings.kafka_sasl_mechanism,
+                                 password=settings.kafka_password.get_secret_value() if settings.kafka_password else None,
+                                 ssl_context=context)
+
+
 def create_app(stage: str, settings: Settings | None = None, on_start: Callable[[], Any] | None = None) -> faust.App:
     """A Faust app for ``stage`` wired to ``settings``: consumer group ``<namespace>newsflow-<stage>``,
     no Faust web server (metrics go to our own Prometheus endpoint), in-memory tables only.
@@ -68,6 +84,7 @@ def create_app(stage: str, settings: Settings | None = None, on_start: Callable[
     app = faust.App(
         app_id,
         broker=[f"kafka://{host.strip()}" for host in settings.kafka_bootstrap.split(",")],
+        broker_credentials=broker_credentials(settings),
         datadir=str(Path(settings.state_dir) / app_id),
         store="memory://",
         web_enabled=False,

@@ -23,6 +23,17 @@ def _servers(settings: Settings) -> list[str]:
     return [h.strip() for h in settings.kafka_bootstrap.split(",")]
 
 
+def _connection(settings: Settings) -> dict:
+    """kafka-python's options to reach the brokers: their addresses, and TLS and SASL as configured."""
+    options: dict = {"bootstrap_servers": _servers(settings), "security_protocol": settings.kafka_security_protocol}
+    if settings.kafka_security_protocol.startswith("SASL"):
+        options.update(sasl_mechanism=settings.kafka_sasl_mechanism, sasl_plain_username=settings.kafka_username,
+                       sasl_plain_password=settings.kafka_password.get_secret_value() if settings.kafka_password else None)
+    if settings.kafka_ssl_cafile:
+        options["ssl_cafile"] = settings.kafka_ssl_cafile
+    return options
+
+
 def _retrying(make, settings: Settings, what: str, seconds: float = 30.0):
     deadline = time.monotonic() + seconds
     while True:
@@ -30,16 +41,16 @@ def _retrying(make, settings: Settings, what: str, seconds: float = 30.0):
             return make()
         except KafkaError as exc:
             if time.monotonic() > deadline:
-                raise KafkaUnavailable(
-                    f"cannot reach Kafka at {settings.kafka_bootstrap} for {what} ({exc}); "
-                    "is the stack up? (make stack-up)"
-                ) from exc
+                hint = ("is the stack up? (make stack-up)" if settings.kafka_security_protocol == "PLAINTEXT" else
+                        f"are the brokers up, do they speak {settings.kafka_security_protocol} at that address, and "
+                        "does NEWSFLOW_KAFKA_USERNAME / NEWSFLOW_KAFKA_PASSWORD (or the CA file) hold?")
+                raise KafkaUnavailable(f"cannot reach Kafka at {settings.kafka_bootstrap} for {what} ({exc}); {hint}") from exc
             time.sleep(0.5)
 
 
 def create_topics(settings: Settings, specs: Iterable[TopicSpec] = ALL) -> list[str]:
     """Create missing topics (idempotent); returns the names that were created."""
-    admin = _retrying(lambda: KafkaAdminClient(bootstrap_servers=_servers(settings), client_id="newsflow-admin"), settings, "admin")
+    admin = _retrying(lambda: KafkaAdminClient(**_connection(settings), client_id="newsflow-admin"), settings, "admin")
     try:
         existing = set(admin.list_topics())
         wanted = [
@@ -77,7 +88,7 @@ def held(settings: Settings, topic: str, group: str | None = None) -> tuple[int,
     consumer ``group``, how many of them the group has yet to commit (all of them where it has
     committed nothing); None when there is no such topic. Reads offsets only: the group's members
     are not disturbed."""
-    consumer = _retrying(lambda: KafkaConsumer(bootstrap_servers=_servers(settings), client_id="newsflow-status",
+    consumer = _retrying(lambda: KafkaConsumer(**_connection(settings), client_id="newsflow-status",
                                                group_id=group, enable_auto_commit=False), settings, "status")
     try:
         if not (parts := _partitions(consumer, topic, seconds=3.0)):
@@ -95,7 +106,7 @@ def held(settings: Settings, topic: str, group: str | None = None) -> tuple[int,
 def producer(settings: Settings) -> KafkaProducer:
     return _retrying(
         lambda: KafkaProducer(
-            bootstrap_servers=_servers(settings),
+            **_connection(settings),
             client_id="newsflow-push",
             acks="all",
             linger_ms=20,
@@ -113,7 +124,7 @@ class Reader:
     def __init__(self, settings: Settings, topics: list[str], group: str | None = None) -> None:
         self.consumer = _retrying(
             lambda: KafkaConsumer(
-                bootstrap_servers=_servers(settings),
+                **_connection(settings),
                 client_id="newsflow-reader",
                 group_id=group,
                 enable_auto_commit=False,
