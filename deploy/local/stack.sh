@@ -23,6 +23,9 @@ KAFKA_CONTROLLER_PORT="${NEWSFLOW_KAFKA_CONTROLLER_PORT:-9093}"
 # integration tests check the clients' SASL settings against. Local use only: plain text, a known password.
 KAFKA_SASL_PORT="${NEWSFLOW_KAFKA_SASL_PORT:-9094}"
 KAFKA_SASL_PASSWORD="${NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD:-newsflow-local}"
+# …and the same over TLS (SASL_SSL), with a self-signed certificate for 127.0.0.1 made here: clients
+# check it against $STACK_DIR/kafka/tls/ca.pem (NEWSFLOW_KAFKA_SSL_CAFILE).
+KAFKA_SASL_SSL_PORT="${NEWSFLOW_KAFKA_SASL_SSL_PORT:-9095}"
 KAFKA_HEAP="${NEWSFLOW_KAFKA_HEAP:-768m}"
 REDIS_PORT="${NEWSFLOW_REDIS_PORT:-6379}"
 REDIS_PASSWORD="${NEWSFLOW_REDIS_PASSWORD:-}"
@@ -82,19 +85,34 @@ kafka_install() {
 KAFKA_JAVA=(java -Xms128m -Xmx"$KAFKA_HEAP" -XX:+UseG1GC -Djava.awt.headless=true
   -Dlog4j.configuration="file:$ROOT/deploy/local/log4j.properties" -cp "$KAFKA_LIBS/*")
 
+kafka_tls() {  # a key and a self-signed certificate for 127.0.0.1 and localhost, made once
+  local dir="$STACK_DIR/kafka/tls"
+  [[ -f "$dir/broker.pem" ]] && return 0
+  command -v openssl >/dev/null || apt_install openssl
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=newsflow local stack" \
+    -addext "subjectAltName=IP:127.0.0.1,DNS:localhost" -keyout "$dir/key.pem" -out "$dir/ca.pem" 2>>"$LOGS/kafka.log" ||
+    die "openssl could not make the local broker's certificate (log: $LOGS/kafka.log)"
+  cat "$dir/key.pem" "$dir/ca.pem" >"$dir/broker.pem"
+}
+
 kafka_config() {
+  kafka_tls
   cat >"$STACK_DIR/kafka/server.properties" <<EOF
 # Written by deploy/local/stack.sh on every start; edit the script, not this file.
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,SASL_PLAINTEXT://127.0.0.1:$KAFKA_SASL_PORT,SASL_SSL://127.0.0.1:$KAFKA_SASL_SSL_PORT
 controller.listener.names=CONTROLLER
 inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT,SASL_SSL:SASL_SSL
 sasl.enabled.mechanisms=PLAIN
 listener.name.sasl_plaintext.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_newsflow="$KAFKA_SASL_PASSWORD";
+listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_newsflow="$KAFKA_SASL_PASSWORD";
+listener.name.sasl_ssl.ssl.keystore.type=PEM
+listener.name.sasl_ssl.ssl.keystore.location=$STACK_DIR/kafka/tls/broker.pem
 log.dirs=$KAFKA_DATA
 num.partitions=4
 offsets.topic.replication.factor=1

@@ -29,11 +29,16 @@ from tests.conftest import ROOT
 
 KAFKA = os.environ.get("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
 REDIS_PORT = int(os.environ.get("NEWSFLOW_REDIS_PORT", "6379"))
-KAFKA_SASL = {  # the local stack's listener that asks for SASL/PLAIN (deploy/local/stack.sh)
-    "kafka_bootstrap": f"127.0.0.1:{os.environ.get('NEWSFLOW_KAFKA_SASL_PORT', '9094')}",
-    "kafka_security_protocol": "SASL_PLAINTEXT",
-    "kafka_username": "newsflow",
-    "kafka_password": os.environ.get("NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD", "newsflow-local"),
+STACK_DIR = Path(os.environ.get("NEWSFLOW_STACK_DIR", ROOT / ".stack"))
+KAFKA_SASL = {  # the local stack's listeners that ask for SASL/PLAIN, in plain text and over TLS (deploy/local/stack.sh)
+    protocol: {
+        "kafka_bootstrap": f"127.0.0.1:{os.environ.get(f'NEWSFLOW_KAFKA_{protocol}_PORT', port)}",
+        "kafka_security_protocol": protocol,
+        "kafka_username": "newsflow",
+        "kafka_password": os.environ.get("NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD", "newsflow-local"),
+        **({"kafka_ssl_cafile": str(STACK_DIR / "kafka" / "tls" / "ca.pem")} if protocol == "SASL_SSL" else {}),
+    }
+    for protocol, port in (("SASL_PLAINTEXT", "9094"), ("SASL_SSL", "9095"))
 }
 
 

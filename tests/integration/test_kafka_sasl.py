@@ -1,8 +1,11 @@
-"""The workers, the producer and the reader through a broker listener that asks for SASL/PLAIN, as
-managed Kafka services do (the local stack's second listener): NEWSFLOW_KAFKA_SECURITY_PROTOCOL and
-the credentials reach Faust and kafka-python alike."""
+"""The workers, the producer and the reader through broker listeners that ask for SASL/PLAIN, in
+plain text and over TLS (the certificate checked against the local stack's own CA file), as managed
+Kafka services do: NEWSFLOW_KAFKA_SECURITY_PROTOCOL, the credentials and NEWSFLOW_KAFKA_SSL_CAFILE
+reach Faust and kafka-python alike."""
 
 from __future__ import annotations
+
+import pytest
 
 from newsflow import topics
 from newsflow.inputs import read_inputs
@@ -18,14 +21,15 @@ from tests.integration.conftest import (
 )
 
 
-def test_the_pipeline_runs_through_a_listener_that_asks_for_sasl(stack, tmp_path_factory):
-    host, port = KAFKA_SASL["kafka_bootstrap"].rsplit(":", 1)
-    assert port_open(host, int(port)), (f"no SASL listener at {host}:{port}: the local Kafka was started by an older "
-                                        "deploy/local/stack.sh; restart it (make stack-down stack-up)")
+@pytest.mark.parametrize("protocol", sorted(KAFKA_SASL))
+def test_the_pipeline_runs_through_a_listener_that_asks_for_sasl(stack, tmp_path_factory, protocol):
+    host, port = KAFKA_SASL[protocol]["kafka_bootstrap"].rsplit(":", 1)
+    assert port_open(host, int(port)), (f"no {protocol} listener at {host}:{port}: the local Kafka was started by an "
+                                        "older deploy/local/stack.sh; restart it (make stack-down stack-up)")
     records = list(read_inputs([str(SAMPLES)]))
-    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0", **KAFKA_SASL) as workers:
+    with running_workers(tmp_path_factory, f"redis://127.0.0.1:{REDIS_PORT}/0", **KAFKA_SASL[protocol]) as workers:
         settings = workers.settings
-        assert settings.kafka_security_protocol == "SASL_PLAINTEXT"
+        assert settings.kafka_security_protocol == protocol
         prod = producer(settings)
         for record in records:
             prod.send(topics.RAW.qualified(settings.namespace), key=record.key.encode(), value=record.value)
