@@ -1,6 +1,7 @@
 """Tagger worker: ``news.segmented.v1`` → ``news.tagged.v1`` (language, entities, keywords,
-topics, credibility). Articles are taken in batches so the NER model runs over many at once;
-results are cached in Redis by the hash of title and text and the tagger version."""
+topics, credibility). Articles are taken in batches so the NER model runs over many at once (a
+batch holding a record a worker died on, one at a time: see ``runtime.app.poisoned``); results are
+cached in Redis by the hash of title and text and the tagger version."""
 
 import asyncio
 
