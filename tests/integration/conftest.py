@@ -24,7 +24,7 @@ from kafka.errors import KafkaError
 
 from newsflow import topics
 from newsflow.runtime.kafka import Reader, create_topics, held
-from newsflow.settings import Settings
+from newsflow.settings import STAGES, Settings
 from tests.conftest import ROOT
 
 KAFKA = os.environ.get("NEWSFLOW_KAFKA_BOOTSTRAP", "127.0.0.1:9092")
@@ -32,13 +32,14 @@ REDIS_PORT = int(os.environ.get("NEWSFLOW_REDIS_PORT", "6379"))
 STACK_DIR = Path(os.environ.get("NEWSFLOW_STACK_DIR", ROOT / ".stack"))
 KAFKA_SASL = {  # the local stack's listeners that ask for SASL/PLAIN, in plain text and over TLS (deploy/local/stack.sh)
     protocol: {
-        "kafka_bootstrap": f"127.0.0.1:{os.environ.get(f'NEWSFLOW_KAFKA_{protocol}_PORT', port)}",
+        "kafka_bootstrap": f"127.0.0.1:{os.environ.get(variable, port)}",
         "kafka_security_protocol": protocol,
         "kafka_username": "newsflow",
         "kafka_password": os.environ.get("NEWSFLOW_KAFKA_SASL_LOCAL_PASSWORD", "newsflow-local"),
         **({"kafka_ssl_cafile": str(STACK_DIR / "kafka" / "tls" / "ca.pem")} if protocol == "SASL_SSL" else {}),
     }
-    for protocol, port in (("SASL_PLAINTEXT", "9094"), ("SASL_SSL", "9095"))
+    for protocol, variable, port in (("SASL_PLAINTEXT", "NEWSFLOW_KAFKA_SASL_PORT", "9094"),
+                                     ("SASL_SSL", "NEWSFLOW_KAFKA_SASL_SSL_PORT", "9095"))
 }
 
 
@@ -81,9 +82,6 @@ def start_redis(port: int, *extra: str) -> subprocess.Popen:
             time.sleep(0.05)
     proc.kill()
     pytest.fail("private redis-server did not start")
-
-
-STAGES = ("cleaner", "segmenter", "tagger")
 
 
 class Workers:
