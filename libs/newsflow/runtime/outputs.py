@@ -17,6 +17,8 @@ worker dying on it in turn (see :func:`newsflow.runtime.app.poisoned`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
+from typing import TypeVar
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -24,6 +26,7 @@ from redis.exceptions import RedisError
 from newsflow.runtime.metrics import REDIS_ERRORS
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class OutputLog:
@@ -39,58 +42,45 @@ class OutputLog:
     def taken_key(self, topic: str, partition: int, offset: int) -> str:
         return f"{self.prefix}taken:{topic}:{partition}:{offset}"
 
+    async def _tolerant(self, call: Callable[[aioredis.Redis], Awaitable[T]], default: T, skipped: str) -> T:
+        """``call`` on the client; ``default`` without Redis or when the call fails (counted, and
+        logged as ``skipped``): the log and the count are a help, never a condition of going on."""
+        if self.client is None:
+            return default
+        try:
+            return await call(self.client)
+        except (RedisError, OSError) as exc:
+            REDIS_ERRORS.labels(self.stage).inc()
+            log.warning("redis unavailable, %s: %s", skipped, exc)
+            return default
+
     async def taken(self, topic: str, partition: int, offset: int) -> int:
         """Counts one more time this stage takes up the record and returns the count: 1 the first
         time, more when the workers that took it before died before :meth:`finished`. 0 without Redis."""
-        if self.client is None:
-            return 0
         key = self.taken_key(topic, partition, offset)
-        try:
-            async with self.client.pipeline(transaction=False) as pipe:
+
+        async def counted(client: aioredis.Redis) -> int:
+            async with client.pipeline(transaction=False) as pipe:
                 count, _ = await pipe.incr(key).expire(key, self.ttl).execute()
             return int(count)
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, record not counted: %s", exc)
-            return 0
+
+        return await self._tolerant(counted, 0, "record not counted")
 
     async def any_taken(self, records: list[tuple[str, int, int]]) -> bool:
         """Whether a worker has taken up one of ``records`` (topic, partition, offset) and died before
         finishing it. False without Redis."""
-        if self.client is None or not records:
+        if not records:
             return False
-        try:
-            return any(await self.client.mget([self.taken_key(*record) for record in records]))
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, records not checked: %s", exc)
-            return False
+        keys = [self.taken_key(*record) for record in records]
+        return any(await self._tolerant(lambda client: client.mget(keys), [], "records not checked"))
 
     async def finished(self, topic: str, partition: int, offset: int) -> None:
         """The record is done with (produced or dead-lettered): a later delivery counts from 1 again."""
-        if self.client is None:
-            return
-        try:
-            await self.client.delete(self.taken_key(topic, partition, offset))
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, record not marked finished: %s", exc)
+        key = self.taken_key(topic, partition, offset)
+        await self._tolerant(lambda client: client.delete(key), None, "record not marked finished")
 
     async def produced(self, key: str) -> bool:
-        if self.client is None:
-            return False
-        try:
-            return bool(await self.client.exists(key))
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, output not checked for a replay: %s", exc)
-            return False
+        return bool(await self._tolerant(lambda client: client.exists(key), 0, "output not checked for a replay"))
 
     async def record(self, key: str) -> None:
-        if self.client is None:
-            return
-        try:
-            await self.client.set(key, b"1", ex=self.ttl)
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, output not logged: %s", exc)
+        await self._tolerant(lambda client: client.set(key, b"1", ex=self.ttl), None, "output not logged")
