@@ -7,16 +7,14 @@ count as misses: the work is done again, never lost.
 
 from __future__ import annotations
 
-import logging
-
 import orjson
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from newsflow.runtime.metrics import CACHE_REQUESTS, REDIS_ERRORS
+from newsflow.runtime.metrics import CACHE_REQUESTS
+from newsflow.runtime.redis_client import tolerant
 from newsflow.schema import content_hash
 
-log = logging.getLogger(__name__)
+_FAILED = object()
 
 
 class ResultCache:
@@ -33,21 +31,12 @@ class ResultCache:
     async def get(self, content: str) -> dict | None:
         if self.client is None:
             return None
-        try:
-            raw = await self.client.get(self.key(content))
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            CACHE_REQUESTS.labels(self.stage, "error").inc()
-            log.warning("redis unavailable, cache skipped: %s", exc)
-            return None
-        CACHE_REQUESTS.labels(self.stage, "miss" if raw is None else "hit").inc()
-        return None if raw is None else orjson.loads(raw)
+        key = self.key(content)
+        raw = await tolerant(self.client, self.stage, lambda client: client.get(key), _FAILED, "cache skipped")
+        CACHE_REQUESTS.labels(self.stage, "error" if raw is _FAILED else "miss" if raw is None else "hit").inc()
+        return None if raw is None or raw is _FAILED else orjson.loads(raw)
 
     async def put(self, content: str, value: dict) -> None:
-        if self.client is None:
-            return
-        try:
-            await self.client.set(self.key(content), orjson.dumps(value), ex=self.ttl)
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, result not cached: %s", exc)
+        key, blob = self.key(content), orjson.dumps(value)
+        await tolerant(self.client, self.stage, lambda client: client.set(key, blob, ex=self.ttl), None,
+                       "result not cached")

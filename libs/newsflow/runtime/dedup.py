@@ -12,15 +12,13 @@ pipeline keeps flowing and picks Redis up again on the next call.
 
 from __future__ import annotations
 
-import logging
 import re
 
 import numpy as np
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from newsflow.runtime.metrics import DEDUP_SKIPPED, DUPLICATES, REDIS_ERRORS
-from newsflow.runtime.redis_client import connect
+from newsflow.runtime.metrics import DEDUP_SKIPPED, DUPLICATES
+from newsflow.runtime.redis_client import connect, tolerant
 from newsflow.schema import Article, content_hash
 from newsflow.settings import Settings
 from newsflow.text import minhash
@@ -28,7 +26,6 @@ from newsflow.text import minhash
 MAX_CANDIDATES = 50
 """Near-duplicate candidates compared per article (band sets of very common text can grow)."""
 
-log = logging.getLogger(__name__)
 _NON_WORD = re.compile(r"\W+")
 
 
@@ -94,23 +91,26 @@ class DuplicateIndex:
     async def mark(self, article: Article) -> Article:
         if self.client is None:
             return article
-        try:
-            first = await self.client.set(dedup_key(article.text, self.namespace), article.id, nx=True, ex=self.ttl, get=True)
+
+        async def checked(client: aioredis.Redis) -> tuple[bytes | None, bool, tuple[str, float] | None]:
+            first = await client.set(dedup_key(article.text, self.namespace), article.id, nx=True, ex=self.ttl, get=True)
             replay = first is not None and first.decode() == article.id
             near = None
             if self.near is not None and first is None:
                 near = await self._near_duplicate(article)
             elif self.near is not None and replay:  # give a replay the verdict its first pass got
-                verdict = await self.client.get(self._near_prefix.format("verdict") + article.id)
+                verdict = await client.get(self._near_prefix.format("verdict") + article.id)
                 if verdict:
                     cand, score = verdict.decode().rsplit(" ", 1)
                     near = (cand, float(score))
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
+            return first, replay, near
+
+        result = await tolerant(self.client, self.stage, checked, None, f"duplicate check skipped for {article.id}")
+        if result is None:
             DEDUP_SKIPPED.labels(self.stage).inc()
-            log.warning("redis unavailable, duplicate check skipped for %s: %s", article.id, exc)
             article.quality["dedup"] = "skipped"
             return article
+        first, replay, near = result
         article.quality["dedup"] = "checked"
         # A redelivered message finds its own id: that is a replay, not a duplicate.
         if first is not None and not replay:

@@ -16,16 +16,13 @@ worker dying on it in turn (see :func:`newsflow.runtime.app.poisoned`).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from newsflow.runtime.metrics import REDIS_ERRORS
+from newsflow.runtime.redis_client import tolerant
 
-log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -43,16 +40,9 @@ class OutputLog:
         return f"{self.prefix}taken:{topic}:{partition}:{offset}"
 
     async def _tolerant(self, call: Callable[[aioredis.Redis], Awaitable[T]], default: T, skipped: str) -> T:
-        """``call`` on the client; ``default`` without Redis or when the call fails (counted, and
-        logged as ``skipped``): the log and the count are a help, never a condition of going on."""
-        if self.client is None:
-            return default
-        try:
-            return await call(self.client)
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, %s: %s", skipped, exc)
-            return default
+        """:func:`~newsflow.runtime.redis_client.tolerant`: the log and the count are a help, never
+        a condition of going on."""
+        return await tolerant(self.client, self.stage, call, default, skipped)
 
     async def taken(self, topic: str, partition: int, offset: int) -> int:
         """Counts one more time this stage takes up the record and returns the count: 1 the first

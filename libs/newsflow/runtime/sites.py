@@ -12,9 +12,8 @@ from __future__ import annotations
 import logging
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from newsflow.runtime.metrics import REDIS_ERRORS
+from newsflow.runtime.redis_client import tolerant
 from newsflow.text import sitelines
 
 log = logging.getLogger(__name__)
@@ -30,32 +29,29 @@ class RedisSiteMemory:
         self.prefix = f"{namespace}newsflow:site:{sitelines.VERSION}:"
 
     async def recent(self, site: str | None) -> sitelines.History:
-        if self.client is None or not site:
+        if not site:
             return []
-        try:
-            blobs = await self.client.lrange(self.prefix + site, 0, self.pages - 1)
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, site furniture skipped: %s", exc)
-            return []
+        key = self.prefix + site
+        blobs = await tolerant(self.client, self.stage, lambda client: client.lrange(key, 0, self.pages - 1), [],
+                               "site furniture skipped")
         pages = []
         for blob in blobs:
             try:
                 pages.append(sitelines.unpack(blob))
             except ValueError:  # not written by this version: skipped, never fatal to the page
-                log.warning("unreadable remembered page under %s skipped", self.prefix + site)
+                log.warning("unreadable remembered page under %s skipped", key)
         return pages
 
     async def remember(self, site: str | None, page_id: str, keys: list[int]) -> None:
-        if self.client is None or not site:
+        if not site:
             return
         key = self.prefix + site
-        try:
-            async with self.client.pipeline(transaction=False) as pipe:
+
+        async def pushed(client: aioredis.Redis) -> None:
+            async with client.pipeline(transaction=False) as pipe:
                 pipe.lpush(key, sitelines.pack(page_id, keys))
                 pipe.ltrim(key, 0, self.pages - 1)
                 pipe.expire(key, self.ttl)
                 await pipe.execute()
-        except (RedisError, OSError) as exc:
-            REDIS_ERRORS.labels(self.stage).inc()
-            log.warning("redis unavailable, page not remembered for site furniture: %s", exc)
+
+        await tolerant(self.client, self.stage, pushed, None, "page not remembered for site furniture")
