@@ -160,6 +160,12 @@ MAX_TAKEN = 3
 native code) before the next one dead-letters it as ``worker_died`` instead of dying on it too."""
 
 
+def _count_in(stage: str, event: faust.EventT) -> None:
+    """A message in, and its size."""
+    MESSAGES_IN.labels(stage).inc()
+    MESSAGE_BYTES.labels(stage).observe(len(event.value or b""))
+
+
 async def poisoned(app: faust.App, event: faust.EventT) -> bool:
     """Counts the record as taken up (:meth:`OutputLog.taken <newsflow.runtime.outputs.OutputLog.taken>`)
     and, when workers have died on it :data:`MAX_TAKEN` times, dead-letters it as ``worker_died``:
@@ -169,7 +175,7 @@ async def poisoned(app: faust.App, event: faust.EventT) -> bool:
     if taken <= MAX_TAKEN:
         return False
     stage = app.newsflow_stage
-    MESSAGES_IN.labels(stage).inc()
+    _count_in(stage, event)
     await _dead_letter(app, event, "worker_died",
                        RuntimeError(f"{taken - 1} {stage} workers died while handling this record"))
     await app.newsflow_outputs.finished(message.topic, message.partition, message.offset)
@@ -189,8 +195,7 @@ async def guard(app: faust.App, event: faust.EventT, arrived: bool = True, last:
     stage = app.newsflow_stage
     message = event.message
     if arrived:
-        MESSAGES_IN.labels(stage).inc()
-        MESSAGE_BYTES.labels(stage).observe(len(event.value or b""))
+        _count_in(stage, event)
     started = time.perf_counter()
     try:
         yield
