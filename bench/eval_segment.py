@@ -427,9 +427,9 @@ def _cross_validated_single_pages(data: Path) -> int:
     """How many html-dev single pages, as naive text, stay split when the boundary check is fitted on
     the other half of the sites (2-fold by host name, as ``bench/train_boundaries.py`` fits and reports
     it, on this release's boundaries) and its verdicts settled as the segmenter settles them."""
-    from train_boundaries import THRESHOLD, bbc_samples, page_samples, report
+    from train_boundaries import THRESHOLD, bbc_samples, main_text_samples, page_samples, report
 
-    _, single_pages = report(bbc_samples(data) + page_samples(data))
+    _, single_pages = report(bbc_samples(data) + page_samples(data) + main_text_samples(data))
     return single_pages["settled"][f"{THRESHOLD:.2f}"]
 
 
