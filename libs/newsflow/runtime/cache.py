@@ -37,6 +37,8 @@ class ResultCache:
         return None if raw is None or raw is _FAILED else orjson.loads(raw)
 
     async def put(self, content: str, value: dict) -> None:
+        if self.client is None:
+            return
         key, blob = self.key(content), orjson.dumps(value)
         await tolerant(self.client, self.stage, lambda client: client.set(key, blob, ex=self.ttl), None,
                        "result not cached")
