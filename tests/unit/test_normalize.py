@@ -122,6 +122,16 @@ def test_sentences_broken_at_links_are_joined_back_with_their_raw_spans():
     assert raw[start:end] == raw[raw.index("Mike"):raw.index("\nHome")]
 
 
+def test_a_line_ending_on_a_comma_joins_the_next_whatever_its_case():
+    # a text node a line broke the sentence before a name: "Además de Punta Arenas," / "Boric se …"
+    raw = "Además de Punta Arenas,\nBoric se desplazará a Puerto Natales.\nUm eine Diagnose zu bekommen,\nmusst du"
+    assert [text for text, _, _ in rejoined(raw, list(normalize_lines(raw)))] == [
+        "Además de Punta Arenas, Boric se desplazará a Puerto Natales.", "Um eine Diagnose zu bekommen, musst du"]
+    raw = "Dear readers,\n\nWe are closing the comments."  # a blank line between: paragraphs apart
+    lines = list(normalize_lines(raw))
+    assert rejoined(raw, lines) == lines
+
+
 def test_lines_apart_or_after_a_sentence_end_are_not_joined():
     for raw in ("The minister resigned on Monday after a long row with her party\n\nbut the vote went ahead as planned",
                 "The minister resigned on Monday.\nbut the vote went ahead as planned on Tuesday night"):
