@@ -132,6 +132,15 @@ def test_a_line_ending_on_a_comma_joins_the_next_whatever_its_case():
     assert rejoined(raw, lines) == lines
 
 
+def test_a_function_word_joins_the_next_line_only_on_a_page_saved_a_node_a_line():
+    sentence = "Besonders bei Babyschalen sollte geprüft werden, ob die\nGurtlänge im Fahrzeug ausreicht."
+    nodes = "Er kam\n.\nSie ging\n!\nWir blieben\n.\n" + sentence  # three links before a full stop: a node a line
+    texts = [text for text, _, _ in rejoined(nodes, list(normalize_lines(nodes)))]
+    assert texts[-1] == "Besonders bei Babyschalen sollte geprüft werden, ob die Gurtlänge im Fahrzeug ausreicht."
+    blocks = "Folgen Sie uns auf\nFacebook Twitter Instagram\n" + sentence  # a widget's label over its links
+    assert [text for text, _, _ in rejoined(blocks, list(normalize_lines(blocks)))] == blocks.split("\n")
+
+
 def test_lines_apart_or_after_a_sentence_end_are_not_joined():
     for raw in ("The minister resigned on Monday after a long row with her party\n\nbut the vote went ahead as planned",
                 "The minister resigned on Monday.\nbut the vote went ahead as planned on Tuesday night"):
