@@ -8,7 +8,8 @@
 - dumps of whole pages, menus and footers included: html-dev pages as a naive scraper's text,
   2-4 of one language one after another — each with its own menus, or all inside one page's
   header and footer (as if saved from one site); the units scored are the lines that hold one of
-  the page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out);
+  the page's gold main-text snippets (the rest is boilerplate, which the scorer leaves out); and the
+  same with the pages saved a text node a line (BeautifulSoup's ``get_text("\n")``), 200 a language;
 - untitled dumps in several languages: html-dev pages' main text (newsflow's HTML extraction,
   paragraphs of 8+ words), 2-5 pages of one language joined by blank lines without titles; once as
   extracted (lists and headings without a full stop among the paragraphs), once with only the
@@ -20,8 +21,8 @@
   them off the HTML), against what newsflow reads off the page's naive text;
 - on the samples: articles found, with titles and authors, against samples-gold.json;
 - on single-article pages, how many were wrongly split: the news sample (250 scraped pages, as
-  text) and ../shared/data/html-dev (990 pages, one article each) as HTML and as a naive
-  scraper's text (all visible text, menus, comments and footers included); the segmenter's
+  text) and ../shared/data/html-dev (990 pages, one article each) as HTML, as a naive
+  scraper's text (all visible text, menus, comments and footers included) and a text node a line; the segmenter's
   boundary check is fitted on these html-dev pages and on the BBC dumps (make train-boundaries),
   so those figures are in-sample: beside them, the pages still split when the check is fitted on
   the other half of the sites, measured in the same run (~1 minute);
@@ -135,12 +136,14 @@ def show(name: str, result: dict) -> None:
           f"boundary F1 {pick('boundary_f1', 'f1'):.3f}  exact count {pick('n_segments_accuracy'):.3f}")
 
 
-def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_language: int = 500) -> None:
+def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_language: int = 500,
+               saved: str = "naive text") -> None:
     """Dumps of 2-4 whole pages (naive text) of one language, scored on the lines that hold the
     pages' gold main-text snippets; every other line is boilerplate (label -1). A few dumps score
     far worse than the rest, so a small draw is noisy: 60 dumps a language, five seeds, German own
     menus gave Pk 0.050-0.110, and a pool one page larger moves every draw; 200 dumps, three seeds,
-    0.089-0.131. 500 a language (~1 minute for the four)."""
+    0.089-0.131. 500 a language (~1 minute for the four). ``saved``: how the pages were saved, for the
+    heading."""
     from newsflow.text.language import detect_language
 
     def squeeze(text: str) -> str:
@@ -154,7 +157,7 @@ def page_dumps(tools: Path, data: Path, naive: dict[str, list[str]], per_languag
         if sum(body) >= 2:
             language = detect_language(" ".join(line for line, b in zip(lines, body, strict=True) if b))
             by_language.setdefault(language, []).append((lines, body))
-    print("\ndumps of whole pages (html-dev as naive text, 2-4 pages of one language joined)")
+    print(f"\ndumps of whole pages (html-dev as {saved}, 2-4 pages of one language joined)")
     for same_site in (False, True):
         rng = random.Random(11)
         for language in ("en", "de"):
@@ -329,6 +332,9 @@ def main() -> int:
     pages = load_html_dev(data, None)
     naive = {url: visible_text_lines(page) for url, page in pages.items()}
     page_dumps(tools, data, naive)
+    # as BeautifulSoup's get_text("\n") saves a page: a link or a bold word on a line of its own
+    nodes = {url: visible_text_lines(page, text_nodes=True) for url, page in pages.items()}
+    page_dumps(tools, data, nodes, 200, "a text node a line")
     untitled_joins(tools, pages)
     csv.field_size_limit(sys.maxsize)
     with open(data / "news-sample" / "news_sample.csv", encoding="utf-8") as fh:
@@ -352,7 +358,8 @@ def main() -> int:
     split = sum(1 for r in rows if len(articles_of(r["content"])) > 1)
     print(f"\nwrongly split single-article pages:\n  news sample (text)        {split}/{len(rows)} ({split / len(rows):.1%})")
     for name, content_type, view in (("html-dev as HTML", HTML, pages.__getitem__),
-                                     ("html-dev as naive text", PLAIN, lambda url: "\n".join(naive[url]))):
+                                     ("html-dev as naive text", PLAIN, lambda url: "\n".join(naive[url])),
+                                     ("html-dev as text nodes", PLAIN, lambda url: "\n".join(nodes[url]))):
         split = total = 0
         for url in pages:
             try:
