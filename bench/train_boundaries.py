@@ -145,16 +145,20 @@ def bbc_samples(data: Path) -> list[tuple[int, Sample]]:
     return out
 
 
-def page_samples(data: Path) -> list[tuple[int, Sample]]:
+def page_samples(data: Path, text_nodes: bool = False) -> list[tuple[int, Sample]]:
+    """html-dev pages as a naive scraper saves them, a block a line or, with ``text_nodes``, a text
+    node a line (BeautifulSoup's ``get_text("\\n")``; its sets are named with ``-nodes``): each page
+    alone, and 2-4 of one language joined, with their own menus or inside one site's."""
     gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
     pages = load_html_dev(data, None)
-    naive = {url: visible_text_lines(page) for url, page in _progress(pages.items(), "html-dev as text")}
+    naive = {url: visible_text_lines(page, text_nodes) for url, page in _progress(pages.items(), "html-dev as text")}
+    suffix = "-nodes" if text_nodes else ""
     out = []
     pools: dict[tuple[int, str], list[tuple[list[str], list[bool]]]] = {}
     for url, lines in _progress(naive.items(), "single pages"):
         found = boundaries_of(*joined([lines], "\n"))
         if found is not None:
-            out.append((fold_of(url), (*found[:2], "single", found[2])))
+            out.append((fold_of(url), (*found[:2], "single" + suffix, found[2])))
         snippets = [" ".join(w.split()) for w in gold[url]["with"] if len(" ".join(w.split())) >= 10]
         body = [any(s in " ".join(line.split()) for s in snippets) for line in lines]
         if sum(body) >= 2:
@@ -171,7 +175,7 @@ def page_samples(data: Path) -> list[tuple[int, Sample]]:
                     drawn = [_rewrap(page, template[:first], template[last + 1 :]) for page in drawn]
                 found = boundaries_of(*joined([lines for lines, _ in drawn], "\n"))
                 if found is not None:
-                    out.append((fold, (*found[:2], "site" if same_site else "menus", None)))
+                    out.append((fold, (*found[:2], ("site" if same_site else "menus") + suffix, None)))
     return out
 
 
@@ -209,6 +213,11 @@ def main_text_samples(data: Path) -> list[tuple[int, Sample]]:
     return out
 
 
+def all_samples(data: Path) -> list[tuple[int, Sample]]:
+    """Every document the check is fitted on, each with its fold (0 or 1)."""
+    return bbc_samples(data) + page_samples(data) + page_samples(data, text_nodes=True) + main_text_samples(data)
+
+
 def fit(samples: list[Sample]) -> dict:
     """A gradient-boosted tree ensemble fitted on ``samples``, as newsflow.text.boundaries.Trees
     reads it (checked against scikit-learn's own probabilities)."""
@@ -241,7 +250,7 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
     """The check fitted on one half and applied to the other: a line of figures for each threshold,
     and the single pages still split at each, by the check alone (``check``) and once its verdicts
     are settled as the segmenter settles them, a page's tail joining its article (``settled``)."""
-    lines, single_pages = [], {"check": {}, "settled": {}}
+    lines, single_pages = [], {"check": {}, "settled": {}, "nodes": {}}
     tested: list[tuple[np.ndarray, np.ndarray, str, tuple]] = []
     for fold in (0, 1):
         trees = boundaries.Trees(fit([s for f, s in folds if f != fold]))
@@ -249,8 +258,8 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
                    for f, (rows, labels, name, groups) in folds if f == fold]
     for threshold in (0.0, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
         cells = []
-        for name in ("bbc", "bbc-untitled", "bbc-dated", "bbc-briefs", "bbc-dated-briefs", "menus", "site", "main",
-                     "main-titled"):
+        for name in ("bbc", "bbc-untitled", "bbc-dated", "bbc-briefs", "bbc-dated-briefs", "menus", "site",
+                     "menus-nodes", "site-nodes", "main", "main-titled"):
             if not any(n == name for _, _, n, _ in tested):
                 continue
             p = np.concatenate([p for p, _, n, _ in tested if n == name])
@@ -263,6 +272,10 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
         single_pages["settled"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
                                            for p, (groups, notices) in singles)
         cells.append(f"single pages split {single_pages['check'][key]} by the check, {single_pages['settled'][key]} settled")
+        nodes = [(p, groups) for p, _, n, groups in tested if n == "single-nodes"]
+        single_pages["nodes"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
+                                         for p, (groups, notices) in nodes)
+        cells.append(f"saved a text node a line {single_pages['nodes'][key]} settled")
         lines.append(f"p >= {threshold:.2f}: " + "; ".join(cells))
     return lines, single_pages
 
@@ -273,7 +286,7 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the figures, do not write the model")
     args = ap.parse_args()
     data = Path(args.shared) / "data"
-    folds = bbc_samples(data) + page_samples(data) + main_text_samples(data)
+    folds = all_samples(data)
     figures, single_pages = report(folds)
     print("boundary check, fitted on one half and applied to the other (2-fold):")
     print("\n".join(f"  {line}" for line in figures))
@@ -283,6 +296,7 @@ def main() -> int:
     spec["cross_validated"] = figures
     spec["single_pages_split_2fold"] = single_pages["check"]
     spec["single_pages_split_2fold_settled"] = single_pages["settled"]
+    spec["text_node_pages_split_2fold_settled"] = single_pages["nodes"]
     spec["rules"] = segment.RULES  # the segmenter whose boundaries it was fitted on
     # a line a key: the tree arrays stay one line each
     MODEL_PATH.write_text("{\n" + ",\n".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in spec.items()) + "\n}\n",
