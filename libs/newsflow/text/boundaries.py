@@ -16,8 +16,9 @@ boundaries the rules find in labelled dumps (segmentation-dev's BBC dumps: as th
 their titles, with a dateline under each title, and cut to briefs; html-dev pages as a naive
 scraper saves them, a block a line and a text node a line, alone and 2-4 joined; html-dev
 articles' main text, 2-5 joined, untitled and under their titles), with its cross-validated
-figures. Some features may only push one way (more furniture between the parts, longer runs of prose: likelier; more alike
-words: less likely), so the trees cannot learn a quirk of the data against the evidence.
+figures. Some features may only push one way (more furniture between the parts, longer runs of
+prose: likelier; more alike words: less likely), so the trees cannot learn a quirk of the data
+against the evidence.
 """
 
 from __future__ import annotations
