@@ -369,7 +369,7 @@ def main() -> int:
             total += 1
             split += len(found) > 1
         print(f"  {name:<25} {split}/{total} ({split / total:.1%})")
-    split, nodes = _cross_validated_single_pages(Path(args.shared) / "data")
+    split, nodes = _cross_validated_single_pages(data, pages)
     print(f"    (the boundary check was fitted on these pages as naive text and as text nodes; fitted on the other half "
           f"of the sites in this run, {split} and {nodes} of them stay split, settled as the segmenter does: "
           f"make train-boundaries)")
@@ -431,14 +431,14 @@ def titles_read_off_text(pages: dict[str, str], naive: dict[str, list[str]], row
           f"{all_right}, none of them on {none_right} (menus' items, or authors the page's metadata leaves out)")
 
 
-def _cross_validated_single_pages(data: Path) -> tuple[int, int]:
+def _cross_validated_single_pages(data: Path, pages: dict[str, str]) -> tuple[int, int]:
     """How many html-dev single pages, as naive text and as a text node a line, stay split when the
     boundary check is fitted on the other half of the sites (2-fold by host name, as
     ``bench/train_boundaries.py`` fits and reports it, on this release's boundaries) and its verdicts
     settled as the segmenter settles them."""
     from train_boundaries import THRESHOLD, all_samples, report
 
-    _, single_pages = report(all_samples(data))
+    _, single_pages = report(all_samples(data, pages))
     return single_pages["settled"][f"{THRESHOLD:.2f}"], single_pages["nodes"][f"{THRESHOLD:.2f}"]
 
 

@@ -145,12 +145,10 @@ def bbc_samples(data: Path) -> list[tuple[int, Sample]]:
     return out
 
 
-def page_samples(data: Path, text_nodes: bool = False) -> list[tuple[int, Sample]]:
-    """html-dev pages as a naive scraper saves them, a block a line or, with ``text_nodes``, a text
+def page_samples(pages: dict[str, str], gold: dict, text_nodes: bool = False) -> list[tuple[int, Sample]]:
+    """html-dev ``pages`` as a naive scraper saves them, a block a line or, with ``text_nodes``, a text
     node a line (BeautifulSoup's ``get_text("\\n")``; its sets are named with ``-nodes``): each page
     alone, and 2-4 of one language joined, with their own menus or inside one site's."""
-    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
-    pages = load_html_dev(data, None)
     naive = {url: visible_text_lines(page, text_nodes) for url, page in _progress(pages.items(), "html-dev as text")}
     suffix = "-nodes" if text_nodes else ""
     out = []
@@ -183,14 +181,14 @@ MAIN_TEXT_DUMPS = 60
 """Dumps of html-dev articles' main text drawn a language group, fold and way (untitled, titled)."""
 
 
-def main_text_samples(data: Path) -> list[tuple[int, Sample]]:
+def main_text_samples(pages: dict[str, str]) -> list[tuple[int, Sample]]:
     """Dumps of 2-5 html-dev articles of one language group (English, German, other), their main text
     as newsflow extracts it from the HTML (paragraphs of 8 words or more), joined by blank lines:
     with nothing between them, and each under its page's title. Clean text in many languages whose
     every boundary is true: without it, the only such text the check saw was the BBC dumps', all
     English. eval-segment's untitled dumps are drawn from the same articles, with another seed."""
     pools: dict[tuple[int, str], list[tuple[str | None, list[str]]]] = {}
-    for url, page in _progress(load_html_dev(data, None).items(), "html-dev main text"):
+    for url, page in _progress(pages.items(), "html-dev main text"):
         try:
             article = clean_stage(RawArticle(id=url, content=page, content_type=HTML))
         except Rejected:
@@ -213,9 +211,13 @@ def main_text_samples(data: Path) -> list[tuple[int, Sample]]:
     return out
 
 
-def all_samples(data: Path) -> list[tuple[int, Sample]]:
-    """Every document the check is fitted on, each with its fold (0 or 1)."""
-    return bbc_samples(data) + page_samples(data) + page_samples(data, text_nodes=True) + main_text_samples(data)
+def all_samples(data: Path, pages: dict[str, str] | None = None) -> list[tuple[int, Sample]]:
+    """Every document the check is fitted on, each with its fold (0 or 1); html-dev's ``pages`` (as
+    :func:`load_html_dev` reads them) read once for all."""
+    gold = json.loads((data / "html-dev" / "evaldata.json").read_text())
+    pages = pages if pages is not None else load_html_dev(data, None)
+    return (bbc_samples(data) + page_samples(pages, gold) + page_samples(pages, gold, text_nodes=True)
+            + main_text_samples(pages))
 
 
 def fit(samples: list[Sample]) -> dict:
@@ -246,6 +248,13 @@ def fit(samples: list[Sample]) -> dict:
     return spec
 
 
+def _settled_split(tested: list[tuple[np.ndarray, np.ndarray, str, tuple]], name: str, threshold: float) -> int:
+    """How many single pages of the set ``name`` stay split once the check's verdicts are settled as
+    the segmenter settles them (:func:`newsflow.text.segment.settled`)."""
+    return sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
+               for p, _, n, (groups, notices) in tested if n == name)
+
+
 def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[str, int]]]:
     """The check fitted on one half and applied to the other: a line of figures for each threshold,
     and the single pages still split at each, by the check alone (``check``) and once its verdicts
@@ -267,14 +276,10 @@ def report(folds: list[tuple[int, Sample]]) -> tuple[list[str], dict[str, dict[s
             cells.append(f"{name} true kept {((p >= threshold) & (y == 1)).sum()}/{(y == 1).sum()} "
                          f"false kept {((p >= threshold) & (y == 0)).sum()}/{(y == 0).sum()}")
         key = f"{threshold:.2f}"
-        singles = [(p, groups) for p, _, n, groups in tested if n == "single"]
-        single_pages["check"][key] = sum(bool((p >= threshold).any()) for p, _ in singles)
-        single_pages["settled"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
-                                           for p, (groups, notices) in singles)
+        single_pages["check"][key] = sum(bool((p >= threshold).any()) for p, _, n, _ in tested if n == "single")
+        single_pages["settled"][key] = _settled_split(tested, "single", threshold)
+        single_pages["nodes"][key] = _settled_split(tested, "single-nodes", threshold)
         cells.append(f"single pages split {single_pages['check'][key]} by the check, {single_pages['settled'][key]} settled")
-        nodes = [(p, groups) for p, _, n, groups in tested if n == "single-nodes"]
-        single_pages["nodes"][key] = sum(len(segment.settled(groups, p.tolist(), threshold, notices)) > 1
-                                         for p, (groups, notices) in nodes)
         cells.append(f"saved a text node a line {single_pages['nodes'][key]} settled")
         lines.append(f"p >= {threshold:.2f}: " + "; ".join(cells))
     return lines, single_pages

@@ -271,13 +271,16 @@ def rejoined(document: str, lines: list[Line]) -> list[Line]:
     function word then 0.8699 -> 0.8768 (47 body snippets more, 17 boilerplate ones), blocks 0.9077 ->
     0.9075 (one snippet). On every page it gave text nodes 0.8810 but blocks 0.9074: a caption or a
     widget ("Folgen Sie uns auf", a Polish headline ending on "się") joined the paragraph under it."""
+    def one_break_apart(before: Line, line: Line) -> bool:
+        return document.count("\n", before[2], line[1]) == 1
+
     inline = sum(1 for before, line in pairwise(lines)
                  if line[0][0] in _CLOSING and before[0][-1] not in _SENTENCE_ENDS
-                 and document.count("\n", before[2], line[1]) == 1) >= INLINE_PAGE_BREAKS
+                 and one_break_apart(before, line)) >= INLINE_PAGE_BREAKS
 
     def glue(before: Line, line: Line, spaces: int) -> str | None:
         text, following = before[0], line[0]
-        if text[-1] in _SENTENCE_ENDS or document.count("\n", before[2], line[1]) != 1:
+        if text[-1] in _SENTENCE_ENDS or not one_break_apart(before, line):
             return None
         if text[-1] == "," or (inline and _ends_on_function_word(text)):
             return " "
