@@ -141,6 +141,20 @@ def test_a_function_word_joins_the_next_line_only_on_a_page_saved_a_node_a_line(
     assert [text for text, _, _ in rejoined(blocks, list(normalize_lines(blocks)))] == blocks.split("\n")
 
 
+def test_on_a_page_saved_a_node_a_line_a_short_lower_case_line_joins_too():
+    nodes = "Er kam\n.\nSie ging\n!\nWir blieben\n.\nAz egyik kedvencem\nhalloween\ni para-repertoárból."
+    texts = [text for text, _, _ in rejoined(nodes, list(normalize_lines(nodes)))]
+    assert texts[-1] == "Az egyik kedvencem halloween i para-repertoárból."
+    blocks = "Az egyik kedvencem\nhalloween\ni para-repertoárból."  # a naive scrape's blocks: a menu item, maybe
+    assert [text for text, _, _ in rejoined(blocks, list(normalize_lines(blocks)))] == blocks.split("\n")
+
+
+def test_a_line_ending_on_an_opening_mark_joins_the_next():
+    raw = "Benedikt XVI., Enzyklika „\nDeus caritas est“ 5/6, 25. Dezember 2005\nSie sagte (\nlaut Protokoll) nein."
+    assert [text for text, _, _ in rejoined(raw, list(normalize_lines(raw)))] == [
+        "Benedikt XVI., Enzyklika „Deus caritas est“ 5/6, 25. Dezember 2005", "Sie sagte (laut Protokoll) nein."]
+
+
 def test_lines_apart_or_after_a_sentence_end_are_not_joined():
     for raw in ("The minister resigned on Monday after a long row with her party\n\nbut the vote went ahead as planned",
                 "The minister resigned on Monday.\nbut the vote went ahead as planned on Tuesday night"):

@@ -26,7 +26,7 @@ from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, 
 from newsflow.text.dates import iso_date, url_date
 from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.23+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.24+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
