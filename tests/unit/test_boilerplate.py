@@ -333,6 +333,11 @@ def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label
               for line in (f"Ein Argument geschrieben von reader{n} am {n + 3}. Jan. 2015, 19:04 [ antworten ]", post)]
     got = rule_kinds([*ARTICLE, *headed])
     assert [got[len(ARTICLE) + headed.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    # its date in a form no date pattern reads (a blog's own "d.m, Y"): the year beside the time will do
+    odd = [line for n, post in enumerate(posts)
+           for line in (f"Comment by Gerhard Reader{n} — 17.07, 2011 @ 13:{n + 10}", post)]
+    got = rule_kinds([*ARTICLE, *odd])
+    assert [got[len(ARTICLE) + odd.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
     priced = [line for n, post in enumerate(posts)
               for line in (f"Preis kann jetzt höher sein. Preis vom 02.01.2023 {n + 8}:29 Uhr", post)]
     got = rule_kinds([*ARTICLE, *priced])
