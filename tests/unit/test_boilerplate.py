@@ -323,6 +323,16 @@ def test_posts_headed_by_a_name_over_a_date_are_a_thread_without_any_reply_label
               for line in (f"Reader {'ABCD'[n]} sagt:", f"{n + 3}. November 2023 um 20:14 Uhr", post)]
     got = rule_kinds([*ARTICLE, *thread])
     assert [got[len(ARTICLE) + thread.index(p)] for p in posts] == [(BODY, COMMENTS)] * 4
+    # posts of any length under a comment form's signature ("… sagt:" over three headers or more);
+    # the same long posts under dates alone (a party's press releases) are no thread
+    long_posts = [" ".join([post] * 4) for post in posts]
+    signed = [line for n, post in enumerate(long_posts)
+              for line in (f"Reader {'ABCD'[n]} sagt:", f"{n + 3}. November 2023 um 20:14 Uhr", post)]
+    got = rule_kinds([*ARTICLE, *signed])
+    assert [got[len(ARTICLE) + signed.index(p)] for p in long_posts] == [(BODY, COMMENTS)] * 4
+    dated = [line for n, post in enumerate(long_posts) for line in (f"{n + 3}. November 2023 um 20:14 Uhr", post)]
+    got = rule_kinds([*ARTICLE, *dated])
+    assert [got[len(ARTICLE) + dated.index(p)] for p in long_posts] == [(BODY, None)] * 4
     # a date with its time heads a post whatever stands above it
     timed = [line for n, post in enumerate(posts) for line in (f"Reader{n} July {n + 6}, 2015 at 6:57 pm", post)]
     got = rule_kinds([*ARTICLE, *timed])
