@@ -876,7 +876,9 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
 
 
 SIGNATURE_WORDS = 6
+"""The most words of a comment's signature line (``Kritischer Kritiker sagt:``), its colon's word included."""
 SIGNATURES = 3
+"""Post headers that must share their signature's last word for it to be the comment form's."""
 
 
 def _signed_headers(lines: list[str], words: list[int], headers: list[int]) -> set[int]:
