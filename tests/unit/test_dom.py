@@ -69,6 +69,11 @@ def test_the_paragraph_the_page_s_description_quotes_is_read_with_the_text():
     assert [b.text for b in dom.main_content(blocks)] == [P1, P2, P4, P5]
     described = LEAD[:60] + "…"  # og:description, cut off
     assert [b.text for b in dom.main_content(blocks, described)] == [LEAD, P1, P2, P4, P5]
+    # the metadata's apostrophes and quotes straight, the paragraph's curly
+    curly = "The hunter’s brother said the police “didn’t listen” when he reported him missing in the jungle."
+    page = post(f"<div class=header><h1>Hunter found dead</h1><p>{curly}</p></div>", TEXT)
+    straight = "The hunter's brother said the police \"didn't listen\" when he reported him missing"
+    assert [b.text for b in dom.main_content(dom.blocks(dom.parse(page)), straight)] == [curly, P1, P2, P4, P5]
 
 
 def test_a_heading_over_a_photo_and_its_caption_stays_with_the_text_under_them():
