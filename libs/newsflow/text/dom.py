@@ -244,19 +244,13 @@ def _described(before: list[DomBlock], prose: list[bool], description: str | Non
     English and German 0.897 -> 0.901. Read with quotes and apostrophes folded straight (clean-0.24:
     ``d&#039;Attac`` in the description, ``d&#8217;Attac`` in the text): one page more, a two-sentence
     article whose page had a newsletter form for its main content, in-sample 0.9396 -> 0.9401."""
-    key = _folded((description or "").rstrip(" .…"))[:80]
+    from ftfy.fixes import uncurl_quotes  # ftfy's tables load with the first description, not at start-up
+
+    key = uncurl_quotes((description or "").rstrip(" .…")).casefold()[:80]
     if len(key) < DESCRIBED_CHARS:
         return None
-    return next((i for i, block in enumerate(before) if prose[i] and _folded(block.text[: len(key)]).startswith(key)), None)
-
-
-_QUOTES = str.maketrans(dict.fromkeys("‘’‚‛", "'") | dict.fromkeys("“”„‟", '"'))
-"""Curly quotes and apostrophes as straight ones: a page's metadata and its text often write them
-differently (``d&#039;Attac`` in the description, ``d&#8217;Attac`` in the paragraph)."""
-
-
-def _folded(text: str) -> str:
-    return text.translate(_QUOTES).casefold()
+    return next((i for i, block in enumerate(before)
+                 if prose[i] and uncurl_quotes(block.text[: len(key)]).casefold().startswith(key)), None)
 
 
 def unwrapped_blocks(content: list[DomBlock]) -> list[DomBlock]:

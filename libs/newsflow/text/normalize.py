@@ -276,10 +276,11 @@ def rejoined(document: str, lines: list[Line]) -> list[Line]:
     When they came in (clean-0.23, html-dev in-sample): the comma, as text nodes F1 0.8665 -> 0.8699
     (18 body snippets more, 2 boilerplate ones), as a naive scraper's blocks 0.9075 -> 0.9077; the
     function word then 0.8699 -> 0.8768 (47 body snippets more, 17 boilerplate ones), blocks 0.9077 ->
-    0.9075 (one snippet). Then (clean-0.24) lower case of any length on such pages and the opening
-    marks: text nodes 0.8768 -> 0.8829 (35 body snippets more, 6 boilerplate ones: a photo's "Zum
-    Vergrößern auf das Bild", an author's note joined the text), blocks 0.9075 -> 0.9077. On every page it gave text nodes 0.8810 but blocks 0.9074: a caption or a
-    widget ("Folgen Sie uns auf", a Polish headline ending on "się") joined the paragraph under it."""
+    0.9075 (one snippet); the function word on every page gave text nodes 0.8810 but blocks 0.9074: a
+    caption or a widget ("Folgen Sie uns auf", a Polish headline ending on "się") joined the paragraph
+    under it. Then (clean-0.24) lower case of any length on such pages and the opening marks: text
+    nodes 0.8768 -> 0.8829 (35 body snippets more, 6 boilerplate ones: a photo's "Zum Vergrößern auf
+    das Bild", an author's note joined the text), blocks 0.9075 -> 0.9077."""
     def one_break_apart(before: Line, line: Line) -> bool:
         return document.count("\n", before[2], line[1]) == 1
 
