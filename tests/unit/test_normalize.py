@@ -2,7 +2,9 @@
 
 import textwrap
 
+from newsflow.text.clean import plain_lines
 from newsflow.text.normalize import (
+    line_spacing,
     normalize_line,
     normalize_lines,
     normalize_text,
@@ -130,6 +132,39 @@ def test_a_line_ending_on_a_comma_joins_the_next_whatever_its_case():
     raw = "Dear readers,\n\nWe are closing the comments."  # a blank line between: paragraphs apart
     lines = list(normalize_lines(raw))
     assert rejoined(raw, lines) == lines
+
+
+def test_on_a_page_with_a_blank_line_between_all_its_lines_broken_sentences_join_as_one_break_apart():
+    # scrapers that write each block as a paragraph of its own (most of the news sample's pages):
+    # a sentence broken at a link comes apart by a blank line
+    single = "\n".join([*PARAGRAPHS, "The feature, first spotted by", "Mike Rundle",
+                        "on Twitter, only appears to work here.", "Read more", "about us"])
+    double = single.replace("\n", "\n\n")
+    assert line_spacing(single, list(normalize_lines(single))) == 1
+    assert line_spacing(double, list(normalize_lines(double))) == 2
+    texts = [text for text, _, _ in plain_lines(double)]
+    assert texts == [text for text, _, _ in plain_lines(single)]
+    assert texts == [*PARAGRAPHS, "The feature, first spotted by",
+                     "Mike Rundle on Twitter, only appears to work here.", "Read more", "about us"]
+    start, end = plain_lines(double)[3][1:]
+    assert double[start:end] == "Mike Rundle\n\non Twitter, only appears to work here."
+
+
+def test_two_long_lines_stay_apart_whatever_their_case():
+    # list items, or a sentence and the line of code it announces: paragraphs of their own
+    items = ["The army said the town had been retaken after weeks of heavy fighting in its east:",
+             "civilians were evacuated through a corridor opened by the river crossing at dawn",
+             "engineers started clearing the roads to the north of mines and unexploded shells"]
+    raw = "\n".join(items)
+    assert [text for text, _, _ in plain_lines(raw)] == items
+    assert [text for text, _, _ in plain_lines(raw.replace("\n", "\n\n"))] == items
+
+
+def test_where_some_lines_are_one_break_apart_a_blank_line_still_parts_paragraphs():
+    raw = "Dear readers,\n\nwe are closing the comments on this page for the night.\nThey reopen at nine."
+    assert line_spacing(raw, list(normalize_lines(raw))) == 1
+    assert [text for text, _, _ in plain_lines(raw)] == [
+        "Dear readers,", "we are closing the comments on this page for the night.", "They reopen at nine."]
 
 
 def test_a_function_word_joins_the_next_line_only_on_a_page_saved_a_node_a_line():

@@ -24,9 +24,9 @@ from newsflow.schema import HTML, Block, RawArticle
 from newsflow.text import boilerplate, dom, linefilter, sitelines, slug
 from newsflow.text.boilerplate import BODY, BOILERPLATE, IN_TEXT, NO_PARAGRAPH, classify, word_count
 from newsflow.text.dates import iso_date, url_date
-from newsflow.text.normalize import normalize_line, normalize_lines, rejoined, unwrapped
+from newsflow.text.normalize import line_spacing, normalize_line, normalize_lines, rejoined, unwrapped
 
-VERSION = f"clean-0.24+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
+VERSION = f"clean-0.25+{boilerplate.VERSION}+{linefilter.VERSION}+{sitelines.VERSION}"
 """What a cleaned message's ``versions.cleaner`` says: this module's, the line rules', the line filter's
 and the site-furniture rule's."""
 
@@ -200,8 +200,10 @@ def _header_date(lines: list[str], classified: list[boilerplate.Line]) -> str | 
 
 def plain_lines(content: str) -> list[tuple[str, int, int]]:
     """Plain text's lines as they are classified, each with its ``(start, end)`` in ``content``:
-    normalised, hard-wrapped paragraphs and sentences broken at inline elements joined back."""
-    return rejoined(content, unwrapped(content, list(normalize_lines(content))))
+    normalised, hard-wrapped paragraphs and sentences broken at inline elements joined back, the
+    same whether the scraper put a blank line between every two lines or not."""
+    lines = list(normalize_lines(content))
+    return rejoined(content, unwrapped(content, lines), line_spacing(content, lines))
 
 
 def _clean_plain(content: str, url: str | None = None) -> Cleaned:
