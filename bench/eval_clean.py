@@ -320,7 +320,7 @@ def main() -> int:
     spaced = {url: "\n\n".join(page_lines) for url, page_lines in lines.items()}
     as_spaced = score(tools, data, run("newsflow (blank lines)", ours(PLAIN), spaced)[0], args.limit)
     crossed = score(tools, data, cross_validated(linefilter.TEXT, labelled_text, spaced, labelled_text), args.limit)
-    print(f"  {'a block a line, blank lines between':<34} P {as_spaced['precision']:.3f}  R {as_spaced['recall']:.3f}  "
+    print(f"  {'blank lines between blocks':<34} P {as_spaced['precision']:.3f}  R {as_spaced['recall']:.3f}  "
           f"F1 {as_spaced['f1']:.3f}   (in-sample line filter; 2-fold {crossed['f1']:.3f})")
     print("  by the language the page declares (<html lang>), pages in brackets; filters fitted on other sites:")
     by_language(tools, data, pages, args.limit, {"newsflow (HTML)": ours_html, "trafilatura (HTML)": traf_predictions,

@@ -148,6 +148,10 @@ def test_on_a_page_with_a_blank_line_between_all_its_lines_broken_sentences_join
                      "Mike Rundle on Twitter, only appears to work here.", "Read more", "about us"]
     start, end = plain_lines(double)[3][1:]
     assert double[start:end] == "Mike Rundle\n\non Twitter, only appears to work here."
+    # a lone mark closes the line above; a block that opens on one and goes on is a list's bullet
+    raw = "The money goes to three things (in euros)\n\n.\n\n? Clean air: 3.2 billion\n\n? Rail: 2.4 billion"
+    assert [text for text, _, _ in plain_lines(raw)] == [
+        "The money goes to three things (in euros).", "? Clean air: 3.2 billion", "? Rail: 2.4 billion"]
 
 
 def test_two_long_lines_stay_apart_whatever_their_case():
