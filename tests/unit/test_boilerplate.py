@@ -275,6 +275,9 @@ def test_a_column_of_headlines_with_their_standfirsts_run_on_is_furniture_still_
     assert [c.reason for c in inside[at : at + HEADLINE_RUN]] == [None] * HEADLINE_RUN
     # HTML main content keeps its lists: the extractor chose them
     assert [c.reason for c in classify([*ARTICLE, *column], main_content=True, line_filter=False)[len(ARTICLE):]] == [None] * HEADLINE_RUN
+    # no headline starts in lower case: steps that run on from the line before are the page's own
+    steps = [line[0].lower() + line[1:] for line in column]
+    assert [c.reason for c in classify([*ARTICLE, *steps])[len(ARTICLE):]] == [None] * HEADLINE_RUN
 
 
 def test_a_thread_of_dated_posts_between_repeated_reply_labels_is_furniture_still_body_for_the_segmenter():
