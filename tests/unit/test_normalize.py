@@ -164,6 +164,14 @@ def test_two_long_lines_stay_apart_whatever_their_case():
     assert [text for text, _, _ in plain_lines(raw.replace("\n", "\n\n"))] == items
 
 
+def test_a_byline_under_a_headline_stays_apart_whatever_its_case():
+    raw = ("Kommunalwahlen in Nordmazedonien\nvon Daniel Braun, Davor Pasoski\n"
+           "The study that found the effect was funded\nby the Gates Foundation and two smaller charities.")
+    assert [text for text, _, _ in plain_lines(raw)] == [
+        "Kommunalwahlen in Nordmazedonien", "von Daniel Braun, Davor Pasoski",
+        "The study that found the effect was funded by the Gates Foundation and two smaller charities."]
+
+
 def test_where_some_lines_are_one_break_apart_a_blank_line_still_parts_paragraphs():
     raw = "Dear readers,\n\nwe are closing the comments on this page for the night.\nThey reopen at nine."
     assert line_spacing(raw, list(normalize_lines(raw))) == 1

@@ -104,6 +104,16 @@ _DATE = re.compile(
 the months cut short too (21. Jan. 2015, Jan. 21, 2015), 2019年4月30日 (Chinese, Japanese)."""
 BYLINE_PREFIX = re.compile(r"^(?:written by|authored by|by|von|par|por|di|door|av|af|от|автор)\s+", re.I)
 """What opens a byline, in the languages it was seen in (``By``, ``Von``, ``Par``, ``Door``, ``Av``…)."""
+
+
+def opens_byline(text: str) -> bool:
+    """Whether ``text`` opens on a byline's word and a capitalised word (``by Jim Babka``, ``von
+    Daniel Braun``, ``por Sarah Moreno``), whatever the case of the first: a scraper's line under a
+    headline that no sentence broken at a link starts so ("by the Gates Foundation")."""
+    found = BYLINE_PREFIX.match(text)
+    return found is not None and text[found.end() : found.end() + 1].isupper()
+
+
 BYLINE_END = re.compile(r"\s*(?:[:;|(•·@]|\s\d|\s[-–—/~]+(?=\s|$)|\s(?:via|for|in|on|am)(?:\s|$)).*$", re.I)
 """Where a byline's names end: punctuation, a figure (a date after the names: ``Emily Burack 8 January
 2020``), a dash or a slash between spaces (``Stephen Bryen / American Thinker``), a handle, or a word

@@ -203,7 +203,7 @@ def plain_lines(content: str) -> list[tuple[str, int, int]]:
     normalised, hard-wrapped paragraphs and sentences broken at inline elements joined back, the
     same whether the scraper put a blank line between every two lines or not."""
     lines = list(normalize_lines(content))
-    return rejoined(content, unwrapped(content, lines), line_spacing(content, lines))
+    return rejoined(content, unwrapped(content, lines), line_spacing(content, lines), apart=boilerplate.opens_byline)
 
 
 def _clean_plain(content: str, url: str | None = None) -> Cleaned:
