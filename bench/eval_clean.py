@@ -306,20 +306,25 @@ def main() -> int:
     c4_predictions, c4_s = run("C4 line rules", c4_lines, texts)
     line("C4's line rules (baseline)", score(tools, data, c4_predictions, args.limit), c4_s, len(texts), text_mb)
     _, ours_naive, _ = newsflow_rows(tools, data, args.limit, texts, PLAIN, labelled_text, labelled_text, text_mb)
+    def in_sample_and_crossed(name: str, inputs: dict[str, str]) -> tuple[dict, dict]:
+        """Another saving of the same pages as plain text, cleaned with the shipped line filter and
+        with the filter fitted on the other half of the sites (on pages saved a block a line)."""
+        shipped = score(tools, data, run(f"newsflow ({name})", ours(PLAIN), inputs)[0], args.limit)
+        return shipped, score(tools, data, cross_validated(linefilter.TEXT, labelled_text, inputs, labelled_text),
+                              args.limit)
+
     nodes = {url: "\n".join(visible_text_lines(page, text_nodes=True)) for url, page in pages.items()}
-    as_nodes = score(tools, data, run("newsflow (text nodes)", ours(PLAIN), nodes)[0], args.limit)
+    as_nodes, crossed = in_sample_and_crossed("text nodes", nodes)
     unfiltered = score(tools, data, nodes, args.limit)
     print(f"  {'a text node a line, no cleaning':<34} P {unfiltered['precision']:.3f}  R {unfiltered['recall']:.3f}  "
           f"F1 {unfiltered['f1']:.3f}")
     print(f"  {'a text node a line, newsflow':<34} P {as_nodes['precision']:.3f}  R {as_nodes['recall']:.3f}  "
           f"F1 {as_nodes['f1']:.3f}   (in-sample line filter)")
-    crossed = score(tools, data, cross_validated(linefilter.TEXT, labelled_text, nodes, labelled_text), args.limit)
     print(f"  {'  filter fitted on other sites':<34} P {crossed['precision']:.3f}  R {crossed['recall']:.3f}  "
           f"F1 {crossed['f1']:.3f}   (2-fold by host name; fitted on pages saved a block a line)")
     # most of the news sample's scrapers put a blank line between blocks: the same text should come out
-    spaced = {url: "\n\n".join(page_lines) for url, page_lines in lines.items()}
-    as_spaced = score(tools, data, run("newsflow (blank lines)", ours(PLAIN), spaced)[0], args.limit)
-    crossed = score(tools, data, cross_validated(linefilter.TEXT, labelled_text, spaced, labelled_text), args.limit)
+    as_spaced, crossed = in_sample_and_crossed("blank lines", {url: "\n\n".join(page_lines)
+                                                               for url, page_lines in lines.items()})
     print(f"  {'blank lines between blocks':<34} P {as_spaced['precision']:.3f}  R {as_spaced['recall']:.3f}  "
           f"F1 {as_spaced['f1']:.3f}   (in-sample line filter; 2-fold {crossed['f1']:.3f})")
     print("  by the language the page declares (<html lang>), pages in brackets; filters fitted on other sites:")
