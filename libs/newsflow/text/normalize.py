@@ -320,7 +320,7 @@ def rejoined(document: str, lines: list[Line], spacing: int = 1,
 
     def glue(before: Line, line: Line, spaces: int) -> str | None:
         text, following = before[0], line[0]
-        if text[-1] in _SENTENCE_ENDS or not one_break_apart(before, line) or (apart and apart(following)):
+        if text[-1] in _SENTENCE_ENDS or not one_break_apart(before, line):
             return None
         if text[-1] == "," or (inline and _ends_on_function_word(text)):
             return " "
@@ -331,7 +331,12 @@ def rejoined(document: str, lines: list[Line], spacing: int = 1,
             return " "
         return None
 
-    return _joined(lines, glue)
+    def glue_unless_apart(before: Line, line: Line, spaces: int) -> str | None:
+        # ``apart`` (a regular expression) read only where the line would join: most lines join none
+        between = glue(before, line, spaces)
+        return None if between is None or apart(line[0]) else between
+
+    return _joined(lines, glue if apart is None else glue_unless_apart)
 
 
 _CP1252_LETTERS = bytes(b for b in range(256) if (c := bytes([b]).decode("cp1252", "ignore")) and c.isalpha())
