@@ -13,6 +13,8 @@ The rules use the shape of the text, not word lists, so they carry over to other
   new article or a long stretch without paragraphs (a footer, the next saved page's header) ends it;
 - on a page that holds an article, a short sentence standing alone among the furniture is a
   notice (cookies, a newsletter box), unless an article's body follows it closely (a dek).
+
+The measurements behind each rule's settings, and what was tried instead: docs/tuning.md.
 """
 
 from __future__ import annotations
@@ -83,12 +85,7 @@ _CAPTION_CREDIT = re.compile(
 after its label; read on the line's last :data:`CREDIT_TAIL` characters. A news agency's tag at the
 end of an article's paragraph (``(dpa)``) is no credit, nor are photos named in a sentence ("Fotos
 von Pamela"). Plain text only: HTML main content knows a caption by its markup (:mod:`dom`), and
-html-dev's gold counts some in-text captions as the article's (2-fold F1 0.9252 -> 0.9248 with it).
-
-When it came in (boilerplate-0.23), html-dev as naive text: 2-fold snippet F1 0.8891 -> 0.8902 (11
-boilerplate snippets fewer, 3 body ones: captions the gold counts as text), in-sample 0.9022 ->
-0.9028; news-sample dumps Pk 0.151 / 0.154 -> 0.150 / 0.152 (the news sample's NASA and AP credits
-out); single pages split 45 -> 46 (a report's captions had joined its sections)."""
+html-dev's gold counts some in-text captions as the article's (2-fold F1 0.9252 -> 0.9248 with it)."""
 CREDIT_TAIL = 90
 _CREDIT_HINT = re.compile("|".join(map(re.escape, sorted({label[:3] for label in _CREDIT_LABELS} | {"©", "/"}))))
 """What every :data:`_CAPTION_CREDIT` holds (a label's first three letters, a ``©``, an agency's
@@ -145,12 +142,7 @@ def author_names(byline: str) -> list[str]:
     (:data:`NAME_PARTICLES`). Names are read up to a date (and the month name or :data:`DATE_WORDS`
     before its first figure: ``Amelie Marie Nishizawa Feb 8, 2020``) or :data:`BYLINE_END`; a comma
     parts names only in a list that a conjunction closes (:data:`NAMES_JOINED`), else what follows
-    it is a role or an outlet (``Jane Doe, Associated Press``). A name printed twice is given once.
-
-    When the date, dash and list rules came in (boilerplate-0.21): html-dev pages as naive text given
-    authors all of whom the page declares 64 -> 67, none of whom 75 -> 70 (``Jule Radeck Vom``,
-    ``Felix Eisenreich //``, ``John Walk - January`` read whole before); as HTML, four pages' authors
-    changed, each to what its byline says (``CBS News February`` -> ``CBS News``, a second author)."""
+    it is a role or an outlet (``Jane Doe, Associated Press``). A name printed twice is given once."""
     text = BYLINE_END.sub("", _before_date(BYLINE_PREFIX.sub("", byline.strip())))
     joined = NAMES_JOINED.search(text)
     if joined:  # "A, B und C, NDR": the names before the conjunction, and the one after it
@@ -211,10 +203,7 @@ ARTICLE_RUN_WORDS = 100
 """A run of consecutive paragraphs this long (in words) is an article's body."""
 ZONE_END = 15
 """A comment zone ends after this many lines without a paragraph: the page's footer (and in a dump of
-whole pages, the next page's header, whose article would otherwise read as comments). Same-site
-page dumps (one page's header and footer around 2-4 others' articles, as eval-segment builds them) Pk 0.27 ->
-0.21 English, 0.24 -> 0.17 German; html-dev naive F1 0.849 -> 0.850; 10: 0.20 / 0.16, F1 0.849;
-6: samples' boilerplate removal 0.953 -> 0.942."""
+whole pages, the next page's header, whose article would otherwise read as comments)."""
 DEK_GAP = 3
 """A short paragraph at most this many lines before an article's body is its dek."""
 
@@ -286,12 +275,9 @@ Stricter than :data:`_INNER_SENTENCE_END`, which counts an ellipsis too: a headl
 
 def _title_cased(text: str) -> bool:
     """Written as an English headline: every word of four letters or more capitalised, some shorter
-    word not ("Cronyism: For the Likes of Google, It is Really Good to be a Friend of Obama"); a menu
-    capitalises them all, a sentence of German its nouns only. Such a line of :data:`LONG_WORDS` or
-    more is a title line, not a paragraph. When it came in: news-sample dumps Pk 0.150 / 0.152 ->
-    0.148 / 0.149, own-menu page dumps English 0.074 -> 0.068, German 0.054 -> 0.056; html-dev naive
-    text 2-fold F1 0.891 and single pages split 46 the same. Also leaving out lines with a ``|`` or
-    three commas: news-sample dumps 0.1482 / 0.149, in-sample F1 0.9034 -> 0.9031."""
+    word not ("Cronyism: For the Likes of Google, It is Really Good to be a Friend of Obama"); a
+    menu capitalises them all, a sentence of German its nouns only. Such a line of
+    :data:`LONG_WORDS` or more is a title line, not a paragraph."""
     if _SENTENCE_BREAK.search(text):
         return False  # two sentences: a caption ("… Alta Moda. Sonnenbrille: Dolce & Gabbana")
     words = _LETTER_RUN.findall(text)
@@ -497,22 +483,7 @@ def _mark_sources(lines: list[str], out: list[Line]) -> None:
     :data:`SOURCE` lines. A scraped story often ends on its source's address, and in a dump the next
     story's headline or first paragraph follows it; inside an article such a line is a link among
     paragraphs: the segmenter takes a title-like line right under it for a cue, a paragraph right
-    under it for a candidate that only a dip in the words opens (as a headline would). When it came in
-    (boilerplate-0.25, segment-0.42): news-sample dumps one / two line breaks apart Pk 0.148 / 0.149
-    -> 0.142 / 0.147, boundary F1 0.564 / 0.558 -> 0.576 / 0.563 (of the 754 boundaries, 332 follow
-    a line holding a web address; 98 of them had no boundary found within three lines before);
-    html-dev naive text: single pages split 46 the same (57 -> 55 with the check fitted on the other
-    half), snippet F1 the same; untitled German joins of HTML text 0.114 -> 0.115; every other
-    eval-segment figure the same. As a separator (every rule that reads those reads it too): 0.1435
-    / 0.1483. Not kept: a title-like line right above such a line read as the story's last line
-    ("Welcome the spring and Blessed be, Ellen"), body or separator: 0.1481 / 0.1502 and 0.1486 /
-    0.1505 against 0.1477 / 0.1488 — it was the cue that opened the next, untitled story. A
-    paragraph right under a source line opening a candidate (segment-0.43): 0.142 / 0.147 -> 0.135 /
-    0.139, see ``segment.RULES``. Then, not kept either: the sign-off read as a paragraph (its source
-    line then under it): 0.135 / 0.139 -> 0.132 / 0.136 and naive in-sample snippet F1 0.9034 ->
-    0.9036, single pages split 46 the same, but 52
-    -> 55 with the check fitted on the other half of the sites, and untitled German under titles
-    0.115 -> 0.117."""
+    under it for a candidate that only a dip in the words opens (as a headline would)."""
     paragraph = _line(BODY)
     for i in range(1, len(out)):
         if out[i].kind == BOILERPLATE and out[i - 1] == paragraph and WEB_ADDRESS.search(lines[i]):
@@ -541,23 +512,7 @@ def _mark_closing_notices(lines: list[str], out: list[Line], words: list[int], m
     They stay body for the segmenter, as furniture (reason ``line_filter``). In an HTML page's main
     content too, read by the n-grams of its ``model``'s (the HTML model reads the plain-text one's).
 
-    A list on one line (:func:`_listing`: a line-up, the scorers) is no notice.
-
-    When it came in (boilerplate-0.22), html-dev as naive text, the line filter and its n-grams fitted
-    on the other half of the sites: snippet F1 0.8866 -> 0.8890 (17 boilerplate snippets fewer, one
-    body one), in-sample 0.8984 -> 0.9017; BBC dumps: 5 of the 300 dumps lost a last paragraph
-    (a correspondent's bio, "Listen again to the interview…"; 8 before the line-ups were spared, which
-    moved boundary F1 0.959 -> 0.958); the news sample: 15 of its 250 pages lost a last paragraph,
-    11 of them a site's note (a contributor's or a republishing note, op-ed guidelines, "More Critical
-    Reads…"), two an article's line that names Twitter or reads like a blurb; its cleaning 5–7 ms
-    slower over the 1.1 MB (5–7%, A/B loops; 3.3 ms in the rule itself, timed alone). Without the
-    margin (the bar alone): 2-fold 0.8880, as Chinese, Arabic, Russian and Finnish articles lost their
-    last lines; on pages with furniture around the article only: 0.8877;
-    a last line of up to 15 / 20 / 40 words: 0.8873 / 0.8886 / 0.8892. HTML, html-dev 2-fold F1 0.9229
-    -> 0.9238 (8 boilerplate snippets fewer, 2 body ones), in-sample 0.9325 -> 0.9342, English
-    0.9321 -> 0.9374: 48 pages lost a closing line (a newsletter or an app's pitch, "If you enjoyed
-    reading this post…", a copyright line, a login prompt; also a reference, "(wird fortgesetzt)").
-    Not kept: the same at the text's start (a caption, "*Werbung…"): plain text 2-fold 0.8890 -> 0.8882."""
+    A list on one line (:func:`_listing`: a line-up, the scorers) is no notice."""
     kept = (i for i in range(len(out) - 1, -1, -1) if out[i].kind == BODY and out[i].reason is None)
     read = list(islice(kept, CLOSING_NOTICES + CLOSING_REFERENCE))[::-1]  # the last ones, in page order
     for i in read[len(read) - closing_notices([lines[i] for i in read], [words[i] for i in read], model) :]:
@@ -629,9 +584,7 @@ def _text_candidates(lines: list[str], out: list[Line], words: list[int]) -> lis
     article's text holds already; short lines and sentences; numbered list items and other short
     lines with a figure whose characters are letters for half or more (a quantity: "5 cl Rye
     Whiskey", "1 Projektfahrplan-Broschüre", "ca. 35,7×29,4 cm"); none holding a web address (a link
-    to elsewhere). When the quantities came in (boilerplate-0.20), html-dev as naive text: 5 body
-    snippets more on 5 pages (ingredients, a score line), no boilerplate one; F1 2-fold 0.886 ->
-    0.887, in-sample 0.897 -> 0.898, a text node a line 0.859 -> 0.860; HTML unchanged."""
+    to elsewhere)."""
     kept, among = _among_paragraphs(out)
     last = len(out) - 1
     found = []
@@ -654,18 +607,7 @@ def _keep_in_text(out: list[Line], rows: list[int]) -> None:
     paragraphs around them once it has flagged furniture are kept in the text, reason :data:`IN_TEXT`.
     A title-like line stays a title for the segmenter; a short line becomes :data:`ASIDE`, which it
     does not read, so where articles start and end does not change. Judged on the pages whose lines
-    the filter judges anyway (furniture around the article), in the same pass.
-
-    When it came in (boilerplate-0.18), html-dev as naive text, the line filter fitted on the other
-    half of the sites: snippet F1 0.8849 -> 0.8865 (P 0.9089 -> 0.9086, R 0.8621 -> 0.8655: 10 body
-    snippets more, 2 boilerplate ones), in-sample 0.8945 -> 0.8973; text changed on 170 of its 990
-    pages and on 3 of the news sample's 250; every eval-segment figure the same. Not kept: judging
-    every page, in a pass of its own (0.8871, but the model read 52 more of the news sample's pages,
-    whose cleaning ran ~20% slower); title-like lines of any length (0.8867, with 11 boilerplate
-    snippets more: teasers, "Read:" links); lines of figures of any shape (a view counter between two
-    paragraphs was kept); title-like lines read as asides too (own-menu page dumps German Pk 0.057 ->
-    0.071); bars of 0.6 / 0.7 instead of :data:`~newsflow.text.linefilter.KEEP_THRESHOLD`'s 0.5
-    (0.8859 / 0.8859, every page judged)."""
+    the filter judges anyway (furniture around the article), in the same pass."""
     if not rows:
         return
     _, among = _among_paragraphs(out)
@@ -685,37 +627,21 @@ TEASER_RUN = 3
 """Consecutive lines cut off with an ellipsis that make a list of teasers (see :func:`_mark_teasers`)."""
 TEASER_SPREAD = 0.6
 """The shortest of such a run's lines is at least this share of the longest: teasers are cut at a
-length; an article written in trailing ellipses ("Dow remains below 26k…" / "And is the only major
-index green on the week…"), or a forum post, has lines of any length. When it came in: of the 27
-runs on html-dev's naive text and the news sample, 4 no longer read as teasers (the article, the
-post, a blog's excerpts and an event list): html-dev HTML F1 in-sample 0.9221 -> 0.9224, 2-fold 0.919
--> 0.920; naive text the same; untitled joins of HTML main text, Spanish / French 0.051 / 0.138 ->
-0.064 / 0.140 (49 and 24 dumps, whose pools shift with the text)."""
+length; an article written in trailing ellipses ("Dow remains below 26k…" / "And is the only major index
+green on the week…"), or a forum post, has lines of any length."""
 
 
 HEADLINE_RUN = 6
 """Paragraphs that do not end like a sentence (so of :data:`LONG_WORDS` words or more),
 :data:`HEADLINE_RUN` or more in a row among the page's paragraphs, are a column of other stories'
-headlines with their standfirsts run on ("Amanda Holden, 49, marks pal Tamzin Outhwaite's 50th
-birthday with a stunning bikini throwback snap... and likens friendship group to Golden Girls"), a
-tabloid's sidebar that a naive scrape reads as paragraphs: an article's paragraphs end on a full
-stop, and the news sample's 250 articles hold no run of 5. Not a run with prose (a sentence of
+headlines with their standfirsts run on ("Amanda Holden, 49, marks pal Tamzin Outhwaite's 50th birthday
+with a stunning bikini throwback snap... and likens friendship group to Golden Girls"), a tabloid's
+sidebar that a naive scrape reads as paragraphs: an article's paragraphs end on a full stop, and the
+news sample's 250 articles hold no run of 5. Not a run with prose (a sentence of
 :data:`PROSE_SIDE_WORDS` words or more) among the :data:`PROSE_SIDE` paragraphs on each side of it: a
-list inside an article (a piece of code's options, a wiki's list of uses). Plain text only: in
-HTML, the main content's extractor chose its lists (a page of quotations, a match's line-ups).
-
-When it came in (boilerplate-0.23), html-dev as naive text: 9 of 990 pages changed, 7 for the
-better (tabloid and blog sidebars on pagesix.com, dailymail.co.uk, motorsport-magazin.com,
-pcgamer.com; a comment list; a menu); a dance's steps (rueda.wikidot.com) and a TV schedule
-(golfpost.de) lost their lists. Snippet F1 2-fold 0.8890 -> 0.8891 (3 boilerplate snippets fewer,
-in-sample 0.9017 -> 0.9022); English pages' 4-word shingles against trafilatura's text, mean
-precision 0.896 -> 0.899, recall 0.880 -> 0.878 (trafilatura keeps some of those columns).
-Without the prose guard, 16 pages: a blog's option lists, a wiki's, references and match reports
-lost theirs; a run that goes on past one paragraph ending like a sentence, 12 body snippets lost.
-A paragraph that starts in lower case is no headline but the run-on of the line above, and breaks a
-run (boilerplate-0.27): the dance's steps came back (988 -> 4,948 characters of text), no other page of
-html-dev or the news sample changed; 4-word shingles against newsflow's own HTML text, mean per-page
-F1 0.8896 -> 0.8899."""
+list inside an article (a piece of code's options, a wiki's list of uses). Plain text only: in HTML, the
+main content's extractor chose its lists (a page of quotations, a match's line-ups). A paragraph that
+starts in lower case is no headline but the run-on of the line above, and breaks a run."""
 PROSE_SIDE = 2
 PROSE_SIDE_WORDS = 25
 NO_SENTENCE_MARKS = re.compile("[\u0e00-\u0eff\u1780-\u17ff]")
@@ -781,10 +707,7 @@ POST_WORDS = 100
 """Paragraph words under which the lines from one marker to the next read as one reader's post (a
 dump's articles are longer)."""
 LABELLED_POST_WORDS = 200
-"""The same between two repeated labels with a date between them, a surer mark. When it came in: 200
-against 100 took 2 more of html-dev's naive pages out of the single pages split, and made its text's
-4-word shingles agree more with trafilatura's (comments left out; mean per-page F1 0.8606 -> 0.8616);
-at 300 a news page lost its last paragraphs to a teaser list under a repeated section label."""
+"""The same between two repeated labels with a date between them, a surer mark."""
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _STAMP = re.compile(_DATE.pattern + "|" + _CLOCK.pattern)
 STAMP_WORDS = 8
@@ -793,15 +716,11 @@ line the page repeats, as a table's column of times does): ``19. Juni 2019 / 6:1
 March 3, 2019 at 5:12 pm``; a shop box's "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53
 Uhr" is longer."""
 STAMPED_HEADER_WORDS = 14
-"""A longer line is a post's header too when it holds a date and a time and no sentence's end
-(``Ein Argument geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]``, ``David Z am 22.
-Oktober 2023 - 11:20 Permanenter Link``; not a shop box's "Preis kann jetzt höher sein. Preis vom
-02.01.2023 12:53 Uhr"). When it came in: html-dev's naive single pages split 52 -> 51, one-site
-German page dumps Pk 0.121 -> 0.118; four pages' comments out of the text (4-word shingles against
-trafilatura's text, precision 0.59 -> 0.98 and 0.66 -> 0.99 on two), snippet F1 the same. A year
-beside the time will do for the date, in a form no date pattern reads (``Comment by Gerhard Torges —
-17.07, 2011 @ 13:37``; boilerplate-0.26): one html-dev page's naive text 14,903 -> 8,552 characters,
-its comments out, no other page of html-dev or the news sample changed."""
+"""A longer line is a post's header too when it holds a date and a time and no sentence's end (``Ein
+Argument geschrieben von berg2012 am 21. Jan. 2015, 19:04 [ antworten ]``, ``David Z am 22. Oktober 2023
+- 11:20 Permanenter Link``; not a shop box's "Preis kann jetzt höher sein. Preis vom 02.01.2023 12:53
+Uhr"). A year beside the time will do for the date, in a form no date pattern reads (``Comment by
+Gerhard Torges — 17.07, 2011 @ 13:37``)."""
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 """A year of these two centuries, as a post's header may give it beside its time (:func:`_stamped_header`)."""
 _WORD_THEN_SENTENCE = re.compile(r"[^\W\d_]{2}[.!?]\s+[^\W\d_]")
@@ -831,11 +750,10 @@ def _mark_reply_threads(lines: list[str], keys: list[str], out: list[Line], word
     more continues it (a dated header's thread does not go on so: a party's press releases, each
     dated over its headline, had read as posts), but a signed header's does: a post of any length
     under a signature the page repeats (:func:`_signed_headers`, ``Kritischer Kritiker sagt:``) goes
-    on with it, and the post under the last one runs to its last paragraph (boilerplate-0.26: three of
-    html-dev's naive pages lost readers' comments, one an author's bio with them, snippet F1 the same,
-    single pages split 46 -> 45; the news sample unchanged). Its paragraphs leave the text and stay
-    body for the segmenter, as furniture; its title-like lines (a signature, "Sonnige Grüße aus
-    München") are no cue. A live blog of short dated entries under a repeated "Share" would read as one."""
+    on with it, and the post under the last one runs to its last paragraph. Its paragraphs leave the
+    text and stay body for the segmenter, as furniture; its title-like lines (a signature, "Sonnige
+    Grüße aus München") are no cue. A live blog of short dated entries under a repeated "Share"
+    would read as one."""
     n = len(lines)
     stamped = [out[k].kind not in (BODY, SEPARATOR) and words[k] <= STAMPED_HEADER_WORDS
                and _DIGIT.search(lines[k]) is not None  # every stamp has a digit: a cheap test first
@@ -911,17 +829,11 @@ def _signed_headers(lines: list[str], words: list[int], headers: list[int]) -> s
 
 
 def _opening_headline(lines: list[str], out: list[Line], words: list[int]) -> None:
-    """Plain text: a page's first line (past its furniture: ``Subscribe to … for FREE``, a menu) that
-    reads as one sentence or phrase ending on a question mark, an exclamation mark or nothing (``How
-    to choose a good VPN service?``, a headline of 20 words), of 4-25 words, not opening on a quotation
-    mark, with text right under it, is its headline, not its first paragraph: a scraper's text of a
-    news page often opens on its headline. Past the furniture, not a quotation, initials no sentence's
-    end (``V. Stiviano``) since boilerplate-0.15: news titles 122 -> 124, html-dev naive text titles
-    378 -> 385, its F1 the same. When it came in: the news sample's
-    ``title`` column read off its text on 104 -> 117 of 146 pages (16 pages changed: 13 now have their
-    headline, two a standfirst, one its first sentence for a title, where all had none); html-dev's
-    naive text F1 the same, its titles 365 -> 366 of 944; untitled Spanish joins Pk 0.073 -> 0.074
-    (a question opening the first article), no other eval-segment figure moved."""
+    """Plain text: a page's first line (past its furniture: ``Subscribe to … for FREE``, a menu)
+    that reads as one sentence or phrase ending on a question mark, an exclamation mark or nothing
+    (``How to choose a good VPN service?``, a headline of 20 words), of 4-25 words, not opening on a
+    quotation mark, with text right under it, is its headline, not its first paragraph: a scraper's
+    text of a news page often opens on its headline."""
     first = next((i for i, line in enumerate(out) if line.kind not in (BOILERPLATE, SEPARATOR)), len(out))
     if len(out) < first + 2 or out[first] != _line(BODY) or not WIDGET_WORDS <= words[first] <= 25:
         return
@@ -937,11 +849,7 @@ def _keep_repeated_headlines(lines: list[str], out: list[Line], words: list[int]
     lines, not furniture: a page repeats its headline in its breadcrumb, its window title or a share
     box, and the segmenter picks the headline among the title-like lines of a header
     (``segment.headline``). Below the first paragraph a repeated line stays furniture, so no new
-    title cue opens an article. When it came in (with that choice of headline): the title read off
-    html-dev's pages as naive text is their ``h1``, ``og:title`` or ``<title>`` on 365 of the 944
-    pages whose text holds one whole (283 before), the news sample's ``title`` column on 104 of 146
-    (100); every page's text the same, six articles' first paragraphs now their dek
-    (``description``: under the headline, over a byline)."""
+    title cue opens an article."""
     first_body = next((i for i, line in enumerate(out) if line.kind == BODY), len(out))
     for i in range(first_body):
         if out[i].reason == "repeated" and _title_shaped(lines[i], words[i], sentence[i]):
@@ -1011,15 +919,11 @@ def _mark_lone_sentences(out: list[Line], words: list[int]) -> None:
 
 def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> None:
     """After a stretch of body (>= 3 paragraphs since the last title-like line), a run of >= 3
-    widget lines opens a comment zone: sentences after it are readers' comments until a
-    title-like line opens a new article or :data:`ZONE_END` lines pass without a paragraph. A run
-    of bare web addresses opens none: a quotation's sources under it, three links in a row, had taken
-    an article's second half for comments. A run with a label among its links ("VIDEO Source:" over
-    them) still does. When it came in: html-dev naive text, 5 pages changed, snippet F1 the same, 4-word
-    shingles' mean F1 against trafilatura's text 0.8616 -> 0.8621; news-sample dumps Pk 0.138 ->
-    0.136. Not counting web addresses at all took 'Spread the word! … SHARE this article' under a
-    story's video links back into its text (news-sample dumps 0.144 -> 0.146, own-menu page dumps
-    English 0.076 -> 0.080)."""
+    widget lines opens a comment zone: sentences after it are readers' comments until a title-like
+    line opens a new article or :data:`ZONE_END` lines pass without a paragraph. A run of bare web
+    addresses opens none: a quotation's sources under it, three links in a row, had taken an
+    article's second half for comments. A run with a label among its links ("VIDEO Source:" over
+    them) still does."""
     body_run = run = quiet = 0
     labelled = in_zone = False
     for i, line in enumerate(out):

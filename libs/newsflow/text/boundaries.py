@@ -38,14 +38,9 @@ recurring separator), a title alone, a long stretch of furniture, content alone.
 _SIDE = ("log_run_words", "log_words", "furniture_share", "header_title", "header_byline", "log_title_words")
 FEATURES = (*(f"origin_{o}" for o in ORIGINS), "log_furniture_chars", "log_gap_blocks", *(f"after_{f}" for f in _SIDE),
             *(f"before_{f}" for f in _SIDE[:3]), "similarity", "position", "last", "first", "log_parts")
-"""``log_furniture_chars``: the characters between the two parts past a paragraph break (the
-segmenter's ``LINE_BREAKS``), so two paragraphs a line apart and two lines apart read alike (around
-a headline between them, the breaks on its other side still count). Counted whole
-(``log_gap_chars``), they did not: the check learned from its data that dumps (BBC, blank lines)
-are joined by two line breaks and single pages (html-dev as naive text) by one. News-sample pages joined 2-5 at a time, one line break apart: Pk 0.188 ->
-0.166 (two apart: 0.168 -> 0.164); news sample pages split 7 -> 6 of 250 (4 -> 6 with their blank
-lines taken out); html-dev naive single pages split in 2-fold 81 -> 86 of 989 (with the rules of
-segment-0.20; 74 in-sample)."""
+"""``log_furniture_chars``: the characters between the two parts past a paragraph break (the segmenter's
+``LINE_BREAKS``), so two paragraphs a line apart and two lines apart read alike (around a headline
+between them, the breaks on its other side still count)."""
 
 
 class Trees:

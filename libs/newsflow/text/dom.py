@@ -10,6 +10,8 @@ Page furniture is markup, not words, so it holds whatever the page's language: `
 ``class``/``id`` name a sidebar, a comment list, a share bar… (the patterns of Mozilla's
 Readability). Wrappers are often named ``has-sidebar`` or ``with-comments``, so a flagged
 element that holds half the page's prose or more is read as content after all.
+
+The measurements behind each rule's settings, and what was tried instead: docs/tuning.md.
 """
 
 from __future__ import annotations
@@ -235,15 +237,10 @@ DESCRIBED_CHARS = 40
 
 
 def _described(before: list[DomBlock], prose: list[bool], description: str | None) -> int | None:
-    """The first paragraph of ``before`` (the blocks before the main content's first) that opens on the
-    page's ``description`` (``og:description``, the ``description`` meta; cut off with an ellipsis
-    or not): a dek or standfirst the page sets in its header, away from its text, which its metadata
-    quotes. When it came in (clean-0.22): 39 of html-dev's 990 pages, 2-fold F1 0.9238 -> 0.9251 (9
-    body snippets more, 2 boilerplate ones; a product page's text read otherwise by the line filter),
-    in-sample 0.9342 -> 0.9356; `make eval-clean` 0.924 -> 0.925, pages in languages other than
-    English and German 0.897 -> 0.901. Read with quotes and apostrophes folded straight (clean-0.24:
-    ``d&#039;Attac`` in the description, ``d&#8217;Attac`` in the text): one page more, a two-sentence
-    article whose page had a newsletter form for its main content, in-sample 0.9396 -> 0.9401."""
+    """The first paragraph of ``before`` (the blocks before the main content's first) that opens on
+    the page's ``description`` (``og:description``, the ``description`` meta; cut off with an
+    ellipsis or not): a dek or standfirst the page sets in its header, away from its text, which its
+    metadata quotes. Read with quotes and apostrophes folded straight."""
     from ftfy.fixes import uncurl_quotes  # ftfy's tables load with the first description, not at start-up
 
     key = uncurl_quotes((description or "").rstrip(" .…")).casefold()[:80]
@@ -322,13 +319,7 @@ def page_title(tree: LexborHTMLParser) -> str | None:
     """The page's headline: its ``og:title``; else its ``h1`` — of several, the one that shares most
     words (cut to :data:`TITLE_STEM` letters) with the ``<title>``, the first on a tie, as a page
     without ``og:title`` often opens on an ``h1`` for screen readers ("Navigation und Service",
-    "Quicklinks") or the site's name above the article's own; else its ``<title>``. When it came in:
-    the title of 17 of html-dev's 990 pages changed, judged by eye: the article's headline on 11 of
-    them instead of a skip link, a section or the site's name; a section's name on one ("Neuigkeiten",
-    where the ``<title>`` had named the post); neither better nor worse on 5 (home pages, and pages
-    whose every ``h1`` is furniture). eval-segment's untitled German dumps under their pages' titles
-    (as newsflow reads them off the HTML), Pk 0.110 -> 0.106: a skip link's "Navigation und Service"
-    had headed an article."""
+    "Quicklinks") or the site's name above the article's own; else its ``<title>``."""
     headings = [text for node in tree.css("h1") if (text := normalize_line(node.text(deep=True) or ""))]
     found = meta(tree, 'meta[property="og:title"]')
     if found:
@@ -376,13 +367,10 @@ def site_keys(tree: LexborHTMLParser) -> set[str]:
 
 
 def without_site_name(title: str, tree: LexborHTMLParser, headings: list[str]) -> str:
-    """``title`` less the site's name before or after the headline (:data:`TITLE_SEPARATOR`): a first or
-    last part that is the site's name or holds it in :data:`SITE_NAME_WORDS` words or fewer
-    (:func:`site_keys`; a key of :data:`SITE_KEY_LETTERS` letters or more), or whose removal leaves one
-    of the page's ``headings`` (``h1``). When it came in (clean-0.18): 202 of html-dev's 990 titles lost
-    a part; of 40 drawn and read, 37 the site's name ("- CNET.de", "| Chefkoch", "- Stack Overflow
-    Blog"), 3 a tagline or a kicker beside the ``h1``'s headline; one kept a section's name
-    ("… | Recht"). eval-segment's untitled joins under their titles moved by 0.006 Pk or less."""
+    """``title`` less the site's name before or after the headline (:data:`TITLE_SEPARATOR`): a
+    first or last part that is the site's name or holds it in :data:`SITE_NAME_WORDS` words or fewer
+    (:func:`site_keys`; a key of :data:`SITE_KEY_LETTERS` letters or more), or whose removal leaves
+    one of the page's ``headings`` (``h1``)."""
     parts = TITLE_SEPARATOR.split(title)
     if len(parts) < 2:
         return title
@@ -413,15 +401,10 @@ _TRAILING_WORDS = re.compile(r"\s+(?:updated|published|aktualisiert|veröffentli
 
 def byline_authors(tree: LexborHTMLParser) -> list[str]:
     """The person the page's byline markup names (:data:`BYLINE_SELECTORS`; ``Von Anna Schmidt``,
-    ``By Jane Doe | 3 March``: :func:`~newsflow.text.boilerplate.author_names`): the first element of
-    :data:`BYLINE_WORDS` words or fewer, outside a form and a comment thread (whose commenters are
-    named so too), that gives a name: two words or more (a single word is as often a user name or
-    the site's), capitalised, of letters. The authors of a page whose metadata names none. When it
-    came in (clean-0.19): 119 of the 552 html-dev pages whose metadata names nobody were given an
-    author; of 40 drawn and read, 34 the byline's person, 2 a name cut short or with a word too
-    ("Tomas Spahn Fr"), 4 no person ("Alle Beiträge", "Support Team", "CBS News February", and "K A",
-    left out since by a first name of two letters or more). On the pages whose metadata names authors, the markup's byline gives one of them on 155 and someone
-    else on 37 — there, often the metadata's is the publisher ("Süddeutsche.de GmbH", "ThemeGrill")."""
+    ``By Jane Doe | 3 March``: :func:`~newsflow.text.boilerplate.author_names`): the first element
+    of :data:`BYLINE_WORDS` words or fewer, outside a form and a comment thread (whose commenters
+    are named so too), that gives a name: two words or more (a single word is as often a user name
+    or the site's), capitalised, of letters. The authors of a page whose metadata names none."""
     for selector in BYLINE_SELECTORS:
         for node in tree.css(selector):
             text = normalize_line(node.text(deep=True, separator=" ") or "")

@@ -7,6 +7,8 @@
 - plain text hard-wrapped at a fixed width (html2text, lynx, e-mail) gets its paragraphs back
   (:func:`unwrapped`), and so do sentences a scraper broke at links and bold words
   (:func:`rejoined`), so each is classified whole.
+
+The measurements behind each rule's settings, and what was tried instead: docs/tuning.md.
 """
 
 from __future__ import annotations
@@ -112,11 +114,7 @@ def line_spacing(document: str, lines: list[Line]) -> int:
     scrapers of the news sample do (232 of its 250 pages): there a blank line parts blocks, not
     paragraphs, and a link's words stand apart as they would one break apart. Hard wraps are not
     looked for across blank lines (:func:`unwrapped`): a page of short paragraphs a blank line apart
-    would read as one wrapped paragraph. When it came in (clean-0.25): html-dev's naive text with a
-    blank line between blocks, F1 in-sample 0.902 -> 0.908, as without them; news-sample dumps two
-    line breaks apart Pk 0.137 -> 0.130; 30 of the news sample's pages changed (a hymn and a poem
-    whose lines start in lower case kept, names cut off at links joined back, some lists' items
-    joined into one paragraph, as a block a line joins them)."""
+    would read as one wrapped paragraph."""
     if len(lines) < 2 or any(document.count("\n", before[2], line[1]) == 1 for before, line in pairwise(lines)):
         return 1
     return 2
@@ -248,18 +246,12 @@ def word_stems(text: str, length: int) -> list[str]:
 
 INLINE_JOIN_WORDS = 8
 """Words two adjacent lines must hold together for a line that starts in lower case to join the one
-before it (:func:`rejoined`): a menu of lower-case items ("home", "about us") stays apart. When it
-came in (4 / 8 / 12 words): html-dev as text nodes, F1 0.838 / 0.836 / 0.832 (0.804 without
-joining); as a naive scraper's blocks 0.8805 / 0.8811 / 0.8800 in-sample (0.8762 without). On a page
+before it (:func:`rejoined`): a menu of lower-case items ("home", "about us") stays apart. On a page
 saved a text node a line (:data:`INLINE_PAGE_BREAKS`) any line that starts in lower case joins."""
 JOIN_PART_WORDS = 12
-"""Words under which one of two lines must stay for the lower one, starting in lower case, to join
-the one before (:data:`INLINE_JOIN_WORDS`): a link's words or a sentence's broken-off end; two
-longer lines are two paragraphs, a list's items or a sentence and the line of code it announces.
-When it came in (clean-0.25, with :func:`line_spacing`), html-dev as a naive scraper's blocks a line
-apart F1 0.9077 -> 0.9079, two line breaks apart 0.9024 -> 0.9077 (0.9073 at 8 words, 0.9077 with
-no limit); untitled dumps of html-dev's articles, English Pk 0.086 -> 0.092 with no limit and
-back with it (German 0.115 -> 0.116)."""
+"""Words under which one of two lines must stay for the lower one, starting in lower case, to join the
+one before (:data:`INLINE_JOIN_WORDS`): a link's words or a sentence's broken-off end; two longer lines
+are two paragraphs, a list's items or a sentence and the line of code it announces."""
 _SENTENCE_ENDS = frozenset(".!?…。！？")
 _CLOSING = frozenset(",.;:!?)]}»”’…")
 _OPENING = frozenset("„‚([{¿¡")
@@ -301,16 +293,7 @@ def rejoined(document: str, lines: list[Line], spacing: int = 1,
     where that is two, a line that opens on closing punctuation and goes on (a list's "? " bullet, a
     quotation's "… schreibt sie") starts a paragraph of its own, and only a mark standing alone joins.
     A line for which ``apart`` is true joins none (the cleaner's: a byline under a headline). A joined
-    line spans its parts in the raw text.
-
-    When they came in (clean-0.23, html-dev in-sample): the comma, as text nodes F1 0.8665 -> 0.8699
-    (18 body snippets more, 2 boilerplate ones), as a naive scraper's blocks 0.9075 -> 0.9077; the
-    function word then 0.8699 -> 0.8768 (47 body snippets more, 17 boilerplate ones), blocks 0.9077 ->
-    0.9075 (one snippet); the function word on every page gave text nodes 0.8810 but blocks 0.9074: a
-    caption or a widget ("Folgen Sie uns auf", a Polish headline ending on "się") joined the paragraph
-    under it. Then (clean-0.24) lower case of any length on such pages and the opening marks: text
-    nodes 0.8768 -> 0.8829 (35 body snippets more, 6 boilerplate ones: a photo's "Zum Vergrößern auf
-    das Bild", an author's note joined the text), blocks 0.9075 -> 0.9077."""
+    line spans its parts in the raw text."""
     def one_break_apart(before: Line, line: Line) -> bool:
         return document.count("\n", before[2], line[1]) == spacing
 

@@ -25,6 +25,8 @@ Each evidence also turns up on a page of one article (readers' comments under na
 cookie notice after the menus, related stories under their headlines), so in plain text every
 boundary found is then weighed by a learned check (:mod:`newsflow.text.boundaries`) that compares
 the parts on either side; the part after a boundary it rejects joins the part before.
+
+The measurements behind each rule's settings, and what was tried instead: docs/tuning.md.
 """
 
 from __future__ import annotations
@@ -64,35 +66,8 @@ from newsflow.text.frequency import informativeness, likeliest_language
 from newsflow.text.normalize import word_stems
 
 RULES = "segment-0.44"
-"""The version of this module's rules, which the boundary check is fitted on. The shipped check was
-fitted on segment-0.20's boundaries: refitted on 0.21's (content cuts past a paragraph with a web
-address, :data:`SOURCE_WORDS`, then of any length), it split 73 html-dev naive single pages instead
-of 74 but moved the dumps both ways, news-sample pages 0.150 -> 0.153 and 0.158 -> 0.162, one-site
-English 0.136 -> 0.147, German 0.128 -> 0.125, untitled German 0.106 -> 0.103, French 0.143 -> 0.149;
-on 0.22's (:data:`FEED_CUES`), 78 -> 75 single pages (82 in 2-fold), news-sample pages 0.146 -> 0.148
-and 0.150 -> 0.152, one-site English 0.136 -> 0.147, untitled German 0.105 -> 0.102, Spanish 0.073
--> 0.064, English 0.078 -> 0.081. 0.23 (the page's tail, :func:`settled`) acts after the
-check; 0.24 weighs words found in every paragraph (:data:`IDF_BASE`); 0.25 reads the tail's runs;
-0.26 picks an article's headline by the words it shares with the article (:func:`headline`), 0.27
-heads an article the page is cut before with the title-like line it opens with, 0.28 one without a
-title-like line above its text with the line under its standfirst, 0.29 reads authors from the
-headline on, 0.30 takes a headline sharing far more words over the line under it
-(:data:`HEADLINE_MARGIN`): the boundaries are 0.25's. 0.34 reads no ordinal's full stop as a
-sentence's end (:data:`_SENTENCE_END`), 0.35 lets no headline part two sides of one subject
-(:data:`TOPIC_SHARE`), 0.36 leaves out a page's last part that reads as a notice
-(:data:`NOTICE_MARGIN`), 0.37 opens an article at a headline between parts that share almost no
-words (:data:`TITLE_APART`), 0.38 lets a part opened under furniture stand with a shorter run of
-prose (:data:`CUED_ARTICLE_WORDS`), 0.39 takes a bare name for an author only alone and not after a
-separator (:func:`header_authors`), 0.42 takes a title-like line right under a source line (a web
-address closing the story above, :data:`~newsflow.text.boilerplate.SOURCE`) for a cue, 0.43 opens
-an article with no headline under a source line where a title-like line would (:func:`_title_starts`:
-news-sample dumps Pk 0.142 / 0.147 -> 0.135 / 0.139, html-dev naive single pages split 46 the same,
-52 instead of 55 with the check fitted on the other half; untitled joins of HTML text, English as
-extracted 0.086 -> 0.089, under titles 0.090 -> 0.093: a link under a paragraph inside an article
-whose next paragraphs drift). Refitted on 0.36's boundaries: 46 -> 48 single pages, news sample
-3 -> 5, own-menu English 0.076 -> 0.083, untitled French 0.140 -> 0.153, though news-sample pages
-0.134 -> 0.130 and 0.141 -> 0.138: not kept either. 0.44 reads a part's runs of paragraphs across
-more taken out between them before it joins the part to the one before (:data:`HEADING_GAP`)."""
+"""The version of this module's rules, which the boundary check is fitted on. What each version changed,
+with its figures: docs/tuning.md."""
 TEXT = "text-5"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
@@ -101,8 +76,7 @@ _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"\(?(\d{1,2})[.):]\s")
 """``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article; no
 content cut falls between two items that follow each other ("34. …", "35. …"), whose subjects may
-drift (html-dev naive single pages split 78 -> 77 when that came in; no other eval-segment figure
-moved). Read with ``match``: at a line's start."""
+driftRead with ``match``: at a line's start.."""
 
 TITLE_DEPTH = 0.06
 """A title-like line without other cues starts a new article when lexical cohesion across it is
@@ -115,193 +89,100 @@ MIN_PARAGRAPHS = 3
 """No content-only boundary leaves fewer paragraphs than this on either side (unless two of them
 hold :data:`LONG_PAIR_WORDS` words), and a page of fewer than twice this many is not cut by content."""
 LONG_PAIR_WORDS = 150
-"""Two paragraphs holding this many words can be a story of their own, a news brief (117 of the
-BBC dev dumps' 1,458 stories have two): found by content, or under a header with furniture next to
-another such header (which otherwise reads as a thread of readers' comments). A page too short to
-be cut into parts of :data:`MIN_PARAGRAPHS` still stays whole: sample 004, a roundup of two
-sections of two paragraphs (180 words each) under one headline, is one article. When it came in
-for content cuts (none / 100 / 150): BBC dumps Pk 0.047 / 0.040 / 0.043; without titles 0.071 /
-0.032 / 0.042; without titles, each story's paragraphs merged into two (150 dumps) 0.341 / 0.081 /
-0.092, into three 0.122 / 0.044 / 0.049; untitled html-dev joins as extracted, German, French,
-Polish 0.096, 0.136, 0.050 / 0.104, 0.141, 0.051 / 0.102, 0.141, 0.051 (a dump or two of 60 each,
-where finer cuts let none stand); html-dev naive single pages split 69 / 72 / 69 of 989; news
-sample 7 / 7 / 7 of 250. Then for headers: the first 150 BBC dumps with a separator line between
-their stories ("* * *", "---", "Advertisement") Pk 0.058 -> 0.039 (0.036 without the separators);
-html-dev naive single pages split 69 -> 70; no other eval-segment figure moved."""
+"""Two paragraphs holding this many words can be a story of their own, a news brief (117 of the BBC dev
+dumps' 1,458 stories have two): found by content, or under a header with furniture next to another such
+header (which otherwise reads as a thread of readers' comments). A page too short to be cut into parts
+of :data:`MIN_PARAGRAPHS` still stays whole: sample 004, a roundup of two sections of two paragraphs
+(180 words each) under one headline, is one article."""
 TITLE_MIN_PARAGRAPHS = 2
-"""A title-like line opens an article only this many paragraphs or more after the last one opened
-(or the page's start): one paragraph under a headline is a teaser, two can be a short story. BBC
-dumps, 3 -> 2 (MIN_PARAGRAPHS was used): Pk 0.059 -> 0.047, boundary F1 0.922 -> 0.938 (their
-shortest stories have two long paragraphs); 1 changes nothing more there; other figures of
-eval-segment within 0.001 Pk, html-dev naive pages split 190 -> 191."""
+"""A title-like line opens an article only this many paragraphs or more after the last one opened (or
+the page's start): one paragraph under a headline is a teaser, two can be a short story."""
 SPLIT_COST = 0.05
 """What opening a new article costs in :func:`_content_starts`, in cosine per pair of paragraphs."""
 MAX_CROSS_RATIO = 0.3
-"""A content-only cut stands where the parts on either side are less alike across than this times
-inside (see :func:`_content_starts`). BBC dumps without titles / news-sample pages split, when it
-came in: 0.5 Pk 0.13 / 15 of 250; 0.55 Pk 0.10 / 17; 0.6 Pk 0.09 / 18; 0.7 Pk 0.087 / 24; no such
-check Pk 0.091 / 37 (TextTiling valleys with a whole-part check before: Pk 0.24 / 14). 0.6 with
-:data:`PREFIX`. Words weighed by their language's frequencies make parts less alike across (their
-function words no longer meet): 0.3 since, where BBC untitled Pk / news-sample pages split /
-html-dev paragraphs of one language joined without titles, English, German: 0.25: 0.094 / 13 /
-0.096, 0.101; 0.3: 0.083 / 14 / 0.096, 0.094; 0.35: 0.081 / 16 / 0.108, 0.087."""
+"""A content-only cut stands where the parts on either side are less alike across than this times inside
+(see :func:`_content_starts`)."""
 HEADED_CROSS_RATIO = 0.25
 """The same on a page with title-like lines after its body that opened no article (an article's own
-headings), where no cut falls at a heading either. When it came in (no cut at or beside a
-heading): html-dev articles of one language, 2-5 joined without titles (most carry such lines) / news-sample pages split / html-dev naive text
-pages split: no content cuts on such pages (before) Pk 0.27 English, 0.33 other languages / 17 / 349;
-0.3: 0.25, 0.32 / 17 / 353; 0.4: 0.22, 0.29 / 18 / 355; 0.45: 0.20, 0.28 / 19 / 355; 0.5: 0.20,
-0.26 / 23 / 359; 0.55: 0.20, 0.24 / 24 / 362. With words weighed by their language's frequencies
-(see :data:`MAX_CROSS_RATIO`), 0.25: 0.16 English, 0.15-0.20 others / 14; 0.3: 0.16, 0.13-0.20 / 17.
-Cuts beside a heading (not at one) allowed since (200 dumps a language, as extracted): German 0.178
--> 0.143, English 0.167 -> 0.161, Spanish 0.186 -> 0.163, French 0.191 -> 0.166, Polish 0.133 ->
-0.075; news-sample pages split 12 -> 13."""
+headings), where no cut falls at a heading either."""
 MAX_RUN = 200
 """Longest run of paragraphs the content-only cutting considers, so its cost grows linearly with the
 page (with :data:`MAX_CELLS`, about 4 × MAX_RUN × MAX_CELLS multiplications at most: see
 :meth:`_Runs.cohesions`); a longer article is cut there first and made whole again by the
 cross-ratio check."""
 MAX_TITLE_PART_SIMILARITY = 0.15
-"""A title-like line with no furniture around it opens an article only if the whole parts on either
-side are less alike than this (tf-idf cosine): a subheading opens a section of the same article,
-which shares its vocabulary. When it came in (0.3): news-sample pages split 17 -> 14 of 250, BBC
-dumps Pk 0.075 -> 0.077 (0.25: 11 and 0.080; 0.2: 9 and 0.099). With words weighed by their
-language's frequencies two different stories of the BBC dumps are rarely this alike (median 0.025,
-99th percentile 0.11 at their true boundaries); measured (segment-0.15, before content cuts inside
-titled parts), 0.2 / 0.17 / 0.15 / 0.13 / 0.1: BBC dumps Pk
-0.076 / 0.078 / 0.078 / 0.079 / 0.084 (boundary F1 0.907 / 0.906 / 0.905 / 0.904 / 0.897); untitled
-html-dev joins as extracted, English, German, Spanish 0.163, 0.158, 0.153 / 0.149, 0.148, 0.139 /
-0.123, 0.148, 0.139 / 0.120, 0.140, 0.124 / 0.098, 0.137, 0.097; whole-page dumps, one site,
-English 0.182 / 0.174 / 0.174 / 0.174 / 0.170; single pages split, news sample / html-dev naive
-text: 13, 207 / 12, 197 / 12, 187 / 12, 182 / 10, 175."""
+"""A title-like line with no furniture around it opens an article only if the whole parts on either side
+are less alike than this (tf-idf cosine): a subheading opens a section of the same article, which shares
+its vocabulary."""
 FURNITURE_PART_SIMILARITY = 0.1
 """The same for a stretch of furniture (:data:`FURNITURE_GAP`) that no title cue marks, stricter: past
-an article's end, one page's furniture leads to its readers' comments, related stories or author
-box, which share the article's vocabulary more than the next saved page does. When it came in
-(0.15 as for titles / 0.12 / 0.1 / 0.09 / 0.07): html-dev naive single pages split 177 / 168 / 165
-/ 163 / 157 of 989; whole-page dumps, own menus, English and German Pk 0.102, 0.074 / the same /
-0.106, 0.070 / 0.106, 0.070 / 0.117, 0.078; one site, English 0.164 / 0.164 / 0.164 / 0.167 /
-0.177; BBC dumps and news sample unchanged."""
+an article's end, one page's furniture leads to its readers' comments, related stories or author box,
+which share the article's vocabulary more than the next saved page does."""
 SECTION_SHARE = 0.5
 """Title-like lines without furniture around them open articles by :data:`MAX_TITLE_PART_SIMILARITY`
 only if they are at least this share of the page's headlines standing tightly between paragraphs
-(:func:`_tight_headlines`): in a dump of stories nearly every headline opens one, in one long
-article only a few of its section headings part vocabularies enough. Measured when it came in (none / 0.5 / 0.67): BBC dumps Pk 0.075 / 0.076
-/ 0.120; news-sample pages split 14 / 12 / 7 of 250; html-dev naive text 215 / 207 / -; untitled
-html-dev joins as extracted, German, English, French: 0.186, 0.156, 0.189 / 0.165, 0.139, 0.144;
-whole-page dumps English, own menus / one site: 0.124 / 0.173 -> 0.120 / 0.182. Under this share a
-headline still opens an article where the parts on either side are as unlike as across a stretch
-of furniture (:data:`FURNITURE_PART_SIMILARITY`), as in a dump of articles with headings of their
-own: before (none opened one) / since, html-dev joins with their pages' titles, German, English,
-Spanish, French, Polish 0.213, 0.123, 0.091, 0.194, 0.102 / 0.123, 0.094, 0.055, 0.130, 0.074; BBC
-dumps 0.043 / 0.040; whole-page dumps, own menus, German 0.063 / 0.060; untitled joins as extracted
-German 0.102 / 0.106 (others within 0.002); html-dev naive single pages split 70 / 71 of 989, news
-sample 7 / 7 of 250."""
+(:func:`_tight_headlines`): in a dump of stories nearly every headline opens one, in one long article
+only a few of its section headings part vocabularies enough. Under this share a headline still opens an
+article where the parts on either side are as unlike as across a stretch of furniture
+(:data:`FURNITURE_PART_SIMILARITY`), as in a dump of articles with headings of their own."""
 FEED_CUES = 2
 """A page where this many articles or more open under furniture (a byline, a dateline, a recurring
-separator) is a feed that marks its articles so: content cuts no article there (sample 003's lead
-story drifts enough for one). Under it, a byline or two stand on a dump of stories most of which
-carry none, and content still finds those. When it came in (1 before): news-sample pages joined one
-and two line breaks apart Pk 0.150 -> 0.146, 0.158 -> 0.150, boundary F1 0.527 -> 0.537, 0.514 ->
-0.528; html-dev naive single pages split 74 -> 78 (list articles and comment rules under a byline);
-whole-page dumps, own menus, English 0.086 -> 0.090; BBC, samples, untitled joins unchanged."""
+separator) is a feed that marks its articles so: content cuts no article there (sample 003's lead story
+drifts enough for one). Under it, a byline or two stand on a dump of stories most of which carry none,
+and content still finds those."""
 HEADS_SEPARATOR = 3
-"""A separator line (short, repeated on the page) is furniture around article heads when this many
-heads carry it, the first article's (what stands before its first paragraphs) included. When it
-came in (before: 2 heads, the first article's not counted): html-dev naive single pages split
-165 -> 160 of 989; whole-page dumps, own menus, English and German Pk 0.106, 0.070 -> 0.098, 0.072,
-one site 0.164, 0.151 -> 0.168, 0.147; BBC dumps, samples and news sample unchanged."""
+"""A separator line (short, repeated on the page) is furniture around article heads when this many heads
+carry it, the first article's (what stands before its first paragraphs) included."""
 MAX_HEADER_TITLES = 2
-"""An article's header holds a title and perhaps a kicker or a dek; more title-like lines than
-this between two paragraphs are a menu or a tag list. Where a byline or a dateline stands there, the
-header begins at the headline over it: title-like lines above it end the article before (a credit,
-a teaser) or are the next saved page's menu. When that came in: whole-page dumps, own menus,
-English Pk 0.097 -> 0.094; html-dev joins under their pages' titles with a "By" line under each
-that has an author, English 0.130 -> 0.128; no other eval-segment figure moved."""
+"""An article's header holds a title and perhaps a kicker or a dek; more title-like lines than this
+between two paragraphs are a menu or a tag list. Where a byline or a dateline stands there, the header
+begins at the headline over it: title-like lines above it end the article before (a credit, a teaser) or
+are the next saved page's menu."""
 PREFIX = 6
-"""Paragraphs are compared by their words' first 6 characters, a stemmer for any language that
-inflects ("Regierung", "Regierungen"; "election", "elections"). Measured when it came in (whole
-words -> prefixes of 6; 5 / 7 about the same): untitled html-dev joins Pk de 0.299 -> 0.273, en
-0.199 -> 0.192, es 0.294 -> 0.281, fr 0.264 -> 0.251, pl 0.218 -> 0.172; BBC dumps without titles
-0.111 -> 0.107, with titles 0.076 -> 0.077; news-sample pages wrongly split 15 -> 12 of 250."""
+"""Paragraphs are compared by their words' first 6 characters, a stemmer for any language that inflects
+("Regierung", "Regierungen"; "election", "elections")."""
 IDF_BASE = 0.2
 """Added to every word's idf on the page (``log((1 + n) / (1 + df))``, as scikit-learn's smoothed idf
 adds 1), so a word found in every paragraph still weighs something: that a page's parts share their
-subject ("Lyft" in a short report and in the results section under its subheading) is evidence they
-are one article. Without it such a word weighed nothing, and two short sections of one story could
-look as unlike as two stories. When it came in (none / 0.1 / 0.15 / 0.2 / 0.25 / 0.35 / 1.0): html-dev
-naive single pages wrongly split 61 / 58 / 56 / 56 / 57 / 57 / 52 of 989 (at 0.2 with the check
-refitted on each half of the sites and applied to the other, 64 as before); news-sample dumps, two line
-breaks apart, Pk 0.154 / 0.148 / 0.148 / 0.149 / 0.151 / 0.157 / 0.161; BBC dumps 0.039 / 0.039 /
-0.037 / 0.036 / 0.034 / 0.035 / 0.034; at 0.2, untitled joins sentences only German 0.123 -> 0.116,
-English 0.099 -> 0.095, under their titles English 0.095 -> 0.090, French 0.135 -> 0.139; BBC
-dumps with titles removed 0.042 -> 0.044, in two paragraphs a story 0.090 -> 0.092; news sample
-pages split 3 -> 4 of 250."""
+subject ("Lyft" in a short report and in the results section under its subheading) is evidence they are
+one article. Without it such a word weighed nothing, and two short sections of one story could look as
+unlike as two stories."""
 MAX_CELLS = 4_000_000
 """Paragraphs × words held as dense tf-idf (32 MB): on a page bigger than that only its most
 widespread words are columns, and the others count in the norms alone."""
 FURNITURE_GAP = 400
-"""Characters of furniture between two paragraphs (menus, footers, widgets: what the cleaner took
-out, and title-like lines) that end one page and begin another. When it came in (figures of that
-day; eval-segment prints today's): html-dev pages as naive scraper text, 2-4 joined: Pk 0.30 -> 0.14 (English), 0.27 -> 0.11 (German) with this cue; single pages
-wrongly split: news-sample 17 -> 19 of 250, html-dev naive 277 -> 350 of 989. 250: Pk 0.16/0.11;
-800: 0.16/0.12. The median stretch inside one page is 0 words, between pages 157."""
+"""Characters of furniture between two paragraphs (menus, footers, widgets: what the cleaner took out,
+and title-like lines) that end one page and begin another. The median stretch inside one page is 0
+words, between pages 157."""
 MIN_ARTICLE_WORDS = 100
-"""A part of a page without a run of this many words of consecutive paragraphs (in plain text:
-nothing but line breaks between them; :data:`PROSE_WORDS` of them in sentences) is not an article
-of its own (a cookie notice, a teaser, a subscription box, a list of links with blurbs, a comment
-thread) but belongs to its neighbour: the
-shortest of the 1,458 BBC articles of the dev dumps has 115 words. Single pages wrongly split, news
-sample / html-dev as naive text: 19 / 355 counting all of a part's words, 15 / 232 with the run
-(14 / 211 with paragraphs alone, subheadings breaking runs); dumps of whole pages (eval-segment) Pk
-0.142 -> 0.158 English, 0.108 -> 0.117 German (13 of 148 English html-dev pages, mostly code blogs
-and testimonials, have no such run in their naive text)."""
+"""A part of a page without a run of this many words of consecutive paragraphs (in plain text: nothing
+but line breaks between them; :data:`PROSE_WORDS` of them in sentences) is not an article of its own (a
+cookie notice, a teaser, a subscription box, a list of links with blurbs, a comment thread) but belongs
+to its neighbour: the shortest of the 1,458 BBC articles of the dev dumps has 115 words."""
 CUED_ARTICLE_WORDS = 50
-"""The run of :data:`MIN_ARTICLE_WORDS` that a part needs where a header with furniture around its
-title opens it (a byline, a dateline, a separator recurring at article heads: a page's own head,
-which a comment thread's headers, crowded together, do not pass for): a short page of a dump, a
-news brief, stands there. When it came in (segment-0.38; 30 / 40 / 50 / 60 / 70 / 100 words):
-news-sample pages joined one and two line breaks apart (eval-segment's 100 dumps of then), Pk 0.129 / 0.129 / 0.129 / 0.129 / 0.133 /
-0.133 and 0.133 / 0.133 / 0.133 / 0.136 / 0.140 / 0.140; dumps of whole pages, own menus, English
-0.072 / 0.072 / 0.072 / 0.071 / 0.071 / 0.076; one site, English 0.127 (0.132 at 100), German
-0.118 / 0.120 / 0.120 / 0.123 / 0.123 / 0.123; html-dev naive single pages split 48 / 47 / 47 / 47 /
-47 / 47; BBC dumps, news sample single pages unchanged. The page's last part still needs
-:data:`MIN_ARTICLE_WORDS` (:func:`settled`): at this bar there, 53 single pages split instead of 47 (a
-signed comment or author box under the article), news-sample pages 0.129 -> 0.126 one line break
-apart."""
+"""The run of :data:`MIN_ARTICLE_WORDS` that a part needs where a header with furniture around its title
+opens it (a byline, a dateline, a separator recurring at article heads: a page's own head, which a
+comment thread's headers, crowded together, do not pass for): a short page of a dump, a news brief,
+stands there. The page's last part still needs :data:`MIN_ARTICLE_WORDS` (:func:`settled`)."""
 PROSE_WORDS = 30
 """Of a :data:`MIN_ARTICLE_WORDS` run, the words that must stand in paragraphs with a sentence end (a
 full stop, a question mark… then a space or the paragraph's end): a sidebar's list of archive months,
-categories or teaser headlines is no article however long, while an article's code, lists and
-headings between its paragraphs count. When it came in (none / 30 / 50 / 100, every word): html-dev
-naive single pages split 160 / 142 / 142 / 131 of 989; whole-page dumps, own menus, English and
-German Pk 0.098, 0.072 / the same / 0.106, 0.072 / 0.132, 0.066; one site 0.168, 0.147 / 0.168,
-0.143 / 0.177, 0.143 / 0.197, 0.141 (English code blogs lose their runs); BBC dumps, samples
-unchanged; news sample 12 / 12 / 12 / 11 of 250."""
+categories or teaser headlines is no article however long, while an article's code, lists and headings
+between its paragraphs count."""
 PIECE_PARAGRAPHS = 1000
-"""Paragraphs segmented at once, at most about. Past a few thousand, the tf-idf columns a page may
-hold (:data:`MAX_CELLS`) are only its commonest words: most headlines lose the dip in cohesion that
-opens an article, and once fewer than half of a page's headlines open one, all of them are read as
-one article's section headings (:data:`SECTION_SHARE`). The BBC dev dumps' 1,016 distinct articles
-(5,976 paragraphs) as one page: Pk 0.509, boundary F1 0.002 at once (837 columns; 259 of 963
-headlines opened an article); 0.036 / 0.953 in pieces of 1,000 paragraphs (0.036 / 0.952 of 300);
-their first 100 dumps' articles (2,489 paragraphs) 0.066 / 0.921 at once, 0.023 / 0.968 in pieces;
-their first 20 (710) 0.020 / 0.971. Pieces are cut at title-like lines, so an untitled page is
+"""Paragraphs segmented at once, at most about. Past a few thousand, the tf-idf columns a page may hold
+(:data:`MAX_CELLS`) are only its commonest words: most headlines lose the dip in cohesion that opens an
+article, and once fewer than half of a page's headlines open one, all of them are read as one article's
+section headings (:data:`SECTION_SHARE`). Pieces are cut at title-like lines, so an untitled page is
 read at once, as content cuts do well on it (the 1,016 articles without titles: 0.072 / 0.897)."""
 _RUNS_ON = frozenset(",;")
-"""A paragraph ending on one of these is followed by more of its list or sentence: no content cut
-after it. When it came in: news sample pages split 12 -> 11 of 250 by the rules alone, 9 -> 8
-with the boundary check (an essay cut inside a list of traits ending in semicolons); BBC dumps
-without titles Pk 0.071 -> 0.072 by the rules alone (one of their 1,458 articles is cut off after
-a comma); no other eval-segment figure moved by more than 0.001."""
+"""A paragraph ending on one of these is followed by more of its list or sentence: no content cut after
+it."""
 TRAILING_GAP = 200
 """An article's text ends with its longest run of paragraphs: after it, a run of fewer than
 :data:`MIN_ARTICLE_WORDS` words that this many characters of page furniture or more set apart (a
 newsletter box, an author's bio, "You might also like:", a copyright line) is not the article's
-(:func:`text_blocks`). When it came in (none / 100 / 150 / 200 / 300 / 400 characters): html-dev as
-naive text, F1 0.869 / 0.874 / 0.875 / 0.875 / 0.874 / 0.873 (200: 61 fewer boilerplate snippets kept,
-15 fewer body snippets; each half of the sites by host name +0.006); fewer than 80 / 150 words at 200:
-0.874 / 0.875; runs before the longest one cut too: 0.860."""
+(:func:`text_blocks`)."""
 TRAILING = "trailing"
 """Removal reason of those runs in a cleaned page's provenance."""
 LEADING = "leading"
@@ -316,21 +197,9 @@ naive text 208 -> 256 / 296)."""
 HEADING_GAP = 90
 """Whether a part is long enough to stand as an article (:func:`_merge_small`, before the boundary
 check) reads its runs of paragraphs across this many characters taken out between two of them: a
-subheading or a caption (``Recent Findings``), as an abstract's sections have, or a link's words
-that stayed on a line of their own. The check's features and the page's tail (:func:`settled`)
-still read runs at :data:`LINE_BREAKS`. When it came in (segment-0.32, 30 characters): dumps of
-whole pages, English / German, own menus 0.091 / 0.064 -> 0.076 / 0.057, one site 0.137 / 0.131 ->
-0.132 / 0.121; html-dev naive single pages split 53 -> 54; 60 characters: 56 (the same Pk but
-German own menus 0.055); 15: one site German 0.129. Raised to 90 (segment-0.44; 30 / 60 / 90 /
-120 / 200 characters, the same boundary check): naive-text dumps, own menus English / German 0.090
-/ 0.105, 0.089 / 0.102, 0.084 / 0.101, 0.084 / 0.100, 0.083 / 0.098; one site 0.134 / 0.127, 0.132
-/ 0.127, 0.130 / 0.125, 0.129 / 0.123, 0.128 / 0.121; saved a text node a line, own menus 0.079 /
-0.114, 0.078 / 0.112, 0.077 / 0.112, 0.080 / 0.109, 0.081 / 0.110; one site 0.177 / 0.164, 0.174 /
-0.160, 0.174 / 0.159, 0.174 / 0.157, 0.177 / 0.151; html-dev naive single pages split 45 / 47 / 48
-/ 48 / 52 of 989. At 90, with the check fitted on the other half of the sites, 53 as before (saved
-a text node a line 57 -> 59); the three more in-sample: a film company's page of projects, a
-holiday let's booking form, and a blog post whose readers' comments now stand apart. News-sample
-dumps, BBC dumps, untitled joins and samples the same (untitled German 0.116 -> 0.115)."""
+subheading or a caption (``Recent Findings``), as an abstract's sections have, or a link's words that
+stayed on a line of their own. The check's features and the page's tail (:func:`settled`) still read
+runs at :data:`LINE_BREAKS`."""
 
 
 NOTICE_MARGIN = 1.0
@@ -343,43 +212,19 @@ n-gram score of its paragraphs of :data:`NOTICE_WORDS` words or more (:func:`lin
 <newsflow.text.linefilter.text_score>`) is under 0 and under the article's by this margin or more
 (log-odds). Only after a boundary that :data:`TRAILING_GAP` characters of furniture or more set
 apart (menus, share buttons), that no cue opened and that the check was not sure of (p under
-:data:`SURE_BOUNDARY`), and not where a byline or a dateline signs the part (:func:`_signed`).
-
-When it came in (segment-0.36): html-dev naive single pages split 50 -> 46 of 989 (45 with the
-n-gram model fitted on the other half of the sites); untitled html-dev dumps under their titles,
-French, 0.143 -> 0.146; no other eval-segment figure moved. How the guards came in, each measured
-on the rule as it stood: the score alone, 40 pages, but news-sample dumps 0.134 -> 0.135 (a story
-whose paragraphs list cities: the byline guard, 42 pages), BBC dumps 0.0356 -> 0.0368 and one-site
-English 0.132 -> 0.135 (stories of sports line-ups and results score as low: the check's bar, BBC
-0.0354); BBC dumps with a ``* * *`` line between their stories 0.039 -> 0.041 (five stories joined:
-the cue); html-dev's main text joined untitled, English / Polish / French, 0.079 / 0.051 / 0.140
--> 0.084 / 0.054 / 0.143, under their titles 0.089 / 0.074 / 0.143 -> 0.094 / 0.083 / 0.149 (the
-furniture between, 46 pages; at 50 characters Polish stayed 0.054 / 0.083). Before the last two
-guards: margins 0.5 / 1.5, 41 / 42 pages; under 0.5 rather than 0, 39, but news-sample and one-site
-English dumps 0.135 and 0.140; every paragraph scored, not only those of five words or more,
-news-sample dumps 0.135. Tried and not kept: the same score alone, under 0 / 0.3 (segment-0.33's
-stop), 52 -> 37 / 33 pages but own-menu dumps English 0.076 -> 0.084 / 0.096, as an article that
-closes a dump may score low; a word-weighted mean instead of the median, 47 pages; a page's first
-part read the same way joining the article after it, no page fewer and news-sample dumps 0.134 ->
-0.136; runs after an article's longest one that read so taken out of its text
-(``_without_trailing_runs``), naive snippet F1 0.8973 -> 0.8979 in-sample, but English pages' mean
-shingle F1 against trafilatura's text 0.896 -> 0.894 (recipes, lists and wiki pages score low)."""
+:data:`SURE_BOUNDARY`), and not where a byline or a dateline signs the part (:func:`_signed`)."""
 
 
 TOPIC_SHARE = 0.6
 TOPIC_WEIGHT = 0.5
 TOPIC_LETTERS = 4
-"""A headline opens no article where the paragraphs on either side of it (two or more each) share
-a topic word that the headline does not hold: a word of :data:`TOPIC_LETTERS` letters or more, of
-weight :data:`TOPIC_WEIGHT` or more in the page's language (:mod:`newsflow.text.frequency`: not a
-common word), found in :data:`TOPIC_SHARE` of the paragraphs of each side (:func:`_one_topic`). An
-article's sections drift apart in their words, but its subject ("hemp") stays in most of its
-paragraphs, and cohesion weighs such a word little because it is found all over the page
-(:data:`IDF_BASE`); a story of the same subject names it in its headline. When it came in
-(segment-0.35): news-sample dumps Pk 0.137 -> 0.134 and 0.144 -> 0.141, the news sample's single
-pages split 4 -> 3 (a hemp article's sections), BBC dumps 0.034 -> 0.036 (0.038 without the
-headline's words: consecutive stories of one subject); at 0.75 / 0.9 of the paragraphs no news
-dump moved; without the weight (function words), news-sample dumps 0.140 and 0.146."""
+"""A headline opens no article where the paragraphs on either side of it (two or more each) share a
+topic word that the headline does not hold: a word of :data:`TOPIC_LETTERS` letters or more, of weight
+:data:`TOPIC_WEIGHT` or more in the page's language (:mod:`newsflow.text.frequency`: not a common word),
+found in :data:`TOPIC_SHARE` of the paragraphs of each side (:func:`_one_topic`). An article's sections
+drift apart in their words, but its subject ("hemp") stays in most of its paragraphs, and cohesion
+weighs such a word little because it is found all over the page (:data:`IDF_BASE`); a story of the same
+subject names it in its headline."""
 
 
 class _Vectors:
@@ -498,14 +343,8 @@ APART_WORDS = 120
 """A headline-shaped line opens an article also where no valley in cohesion marks it
 (:data:`TITLE_DEPTH`) but the :data:`WINDOW` paragraphs on either side share almost no words (their
 similarity under :data:`TITLE_APART`), each side holding :data:`APART_WORDS` words of prose or more
-outside the furniture: stories whose own paragraphs share few words (tips, a list of items, an
-article ending on a bio and a comment policy) show no valley between them. When it came in
-(segment-0.37): BBC dumps Pk 0.036 -> 0.028, with separators 0.039 -> 0.035; untitled joins under
-their titles German 0.106 -> 0.102, Polish 0.074 -> 0.064, French 0.146 -> 0.143; news-sample dumps
-0.134 / 0.141 -> 0.133 / 0.140; own-menu and one-site dumps unchanged; html-dev single pages as naive
-text split 46 -> 47 (2-fold 53 -> 54). Not kept: 0.035, BBC 0.019 and German titled joins 0.095
-but news-sample dumps 0.137 / 0.144 and 48 single pages (2-fold 58); 0.02 with 60 words, news-sample
-dumps 0.129 / 0.136 but own menus English 0.076 -> 0.083."""
+outside the furniture: stories whose own paragraphs share few words (tips, a list of items, an article
+ending on a bio and a comment policy) show no valley between them."""
 
 
 def _apart(blocks: list[Block], body_at: list[int], gap: int, across: float) -> bool:
@@ -600,11 +439,7 @@ def _title_starts(blocks: list[Block], body_pos: dict[int, int], vectors: _Vecto
 
 SOURCE_WORDS = 30
 """A paragraph of at most this many words that holds a web address closes an article ("Source:
-http://…", "Visit www.…"): a content cut found right before one goes after it. When it came in:
-news-sample pages joined one and two line breaks apart, Pk 0.151 -> 0.150, 0.158 -> 0.158, boundary
-F1 0.519 -> 0.527, 0.510 -> 0.514; html-dev naive single pages split 76 -> 74; untitled German
-joins 0.106 -> 0.105; BBC, whole-page dumps, samples unchanged. Paragraphs of any length: the same,
-but BBC stories merged into two paragraphs 0.090 -> 0.091 (their halves name web sites)."""
+http://…", "Visit www.…"): a content cut found right before one goes after it."""
 
 
 def _closes(text: str, words: int) -> bool:
@@ -883,17 +718,7 @@ def settled(groups: list[list[Block]], probabilities: list[float], threshold: fl
     before, and one that reads as a notice (:data:`NOTICE_MARGIN`) after a boundary that ``notices``
     allows (one flag a boundary, :func:`notice_boundaries`; none without them) and the check was not
     sure of is left out, attached to no article; and so on back. Such a part is the page's tail —
-    comments, a sign-up form, teasers, the footer, a cookie notice — not an article of its own.
-
-    Measured on html-dev single pages as naive text, wrongly split of 989: 74 -> 61 when the rule
-    came in counting the part's words of text in all (segment-0.23; 76 -> 64 with the check refitted
-    on each half of the sites and applied to the other), 56 -> 53 when it read runs (segment-0.25,
-    after 0.24's idf; 64 -> 62). Dumps of whole pages in one site: English Pk 0.141 -> 0.137, then
-    German 0.129 -> 0.133; no other eval-segment figure moved by more than 0.001. Not kept: the same
-    for every part (as many pages split, but a short article went with the one before: own menus
-    English 0.093 -> 0.099, German 0.063 -> 0.066); for the first article too (one page fewer,
-    own menus English 0.091 -> 0.100); a limit of a fifth of the page's longest article (50 pages
-    split, own menus German 0.063 -> 0.100)."""
+    comments, a sign-up form, teasers, the footer, a cookie notice — not an article of its own."""
     out, firm = [groups[0]], [True]  # firm: no notice may follow the boundary before the part
     for group, p, notice in zip(groups[1:], probabilities, notices or [False] * len(probabilities), strict=True):
         if p >= threshold:
@@ -1061,10 +886,10 @@ def _words_and_prose(text: str) -> tuple[int, int]:
 
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔።။](?<!\b\d\.)(?<!\b\d\d\.)[\"'”’»)\]]*(?:\s|$)")
 """A sentence's end anywhere in a paragraph (the line rules' ``ends_like_sentence`` reads its last
-character only, and counts a colon); not an ordinal's full stop (``2. Weltkrieg``, ``22. Oktober``:
-a German tag cloud read as prose and stood as an article of its own under a page's comment form;
-html-dev's naive single pages split 51 -> 50, no dump moved). The lookbehinds follow the mark: before
-it, they stop the pattern's scan for its first character and the search ran ~12× slower."""
+character only, and counts a colon); not an ordinal's full stop (``2. Weltkrieg``, ``22. Oktober``: a
+German tag cloud read as prose and stood as an article of its own under a page's comment form). The
+lookbehinds follow the mark: before it, they stop the pattern's scan for its first character and the
+search ran ~12× slower."""
 
 
 def _merge_small(groups: list[list[Block]], cued: Collection[int] = ()) -> list[list[Block]]:
@@ -1131,8 +956,7 @@ def without_author_notes(body: list[Block], authors: list[str]) -> list[Block]:
     """``body`` less its paragraphs after the first that open on the full name of one of the
     article's ``authors``, case aside: the note a page prints about its author ("Ganesh Sitaraman is
     a professor at Vanderbilt Law School…", "Georg Kasch, Jahrgang 1979, ist Redakteur…"), in any
-    language, as the byline names them. When it came in (segment-0.40), html-dev as naive text: 10
-    such paragraphs on 10 pages, all of them notes (2 carry boilerplate snippets, none a body one)."""
+    language, as the byline names them."""
     names = tuple(name.casefold() for name in authors if len(name.split()) >= 2)
     if not names or len(body) < 2:
         return body
@@ -1141,15 +965,10 @@ def without_author_notes(body: list[Block], authors: list[str]) -> list[Block]:
 
 def without_closing_notices(body: list[Block], model: str = linefilter.TEXT) -> list[Block]:
     """``body`` (an article's text blocks) less its last paragraphs that read as a notice under it
-    (:func:`~newsflow.text.boilerplate.closing_notices`, by the n-grams of the line filter ``model``):
-    what the cleaner takes off the end of a page, taken off each article of a dump but the last (whose
-    end is the page's), so an article's text is the same scraped alone or among others. When it came
-    in (segment-0.41): the news sample's pages joined 2-5 at a time (300 dumps) lost 66 paragraphs
-    off 52 articles, almost all of them their site's notes ("This article has been contributed by …",
-    "A version of this piece also appeared on …", "Republished with permission …", "Follow us on
-    Twitter."), a few of the article's own (a closing question, a reference); sample 003 its Patreon
-    appeal; BBC dumps 10 paragraphs off 10 articles (a columnist's bio, "Blinx 2 is out on Xbox
-    now."). No boundary moved: eval-segment gives a paragraph left out to the article before it."""
+    (:func:`~newsflow.text.boilerplate.closing_notices`, by the n-grams of the line filter
+    ``model``): what the cleaner takes off the end of a page, taken off each article of a dump but
+    the last (whose end is the page's), so an article's text is the same scraped alone or among
+    others."""
     paragraphs = [b for b in body if b.kind == BODY]
     found = closing_notices([b.text for b in paragraphs], model=model)
     if not found:
@@ -1187,9 +1006,7 @@ def _header(group: list[Block], past_furniture: bool = True) -> list[Block]:
     """An article's header: its blocks before its second paragraph (the first may be a dek), not
     counting paragraphs read as furniture (a site's line on each of its pages, "% of readers think
     this story is Fact", over a byline) unless ``past_furniture`` is False, as the boundary check
-    was fitted. Reading past them, the news sample's authors with site memory: 3 more of 40 pages
-    whose text names their ``authors`` column; html-dev naive text, authors all the page's declared
-    ones on 41 -> 45 pages, none of them 96 -> 101; no date moved."""
+    was fitted."""
     body_at = list(islice((i for i, b in enumerate(group) if b.kind == BODY and not (past_furniture and b.furniture)), 2))
     return group[: body_at[1] if len(body_at) > 1 else len(group)]  # read up to the second paragraph only
 
@@ -1205,21 +1022,12 @@ def _under_headline(group: list[Block]) -> list[Block] | None:
 
 def header_authors(group: list[Block]) -> list[str]:
     """The names in the bylines of an article's header
-    (:func:`~newsflow.text.boilerplate.author_names`), each once: from its headline on, not in a menu
-    above it; failing those, only bylines that say so ("By …", "Von …"), not bare names. When it came
-    in (with names cut at a figure, a handle or "on"/"am",
-    :data:`~newsflow.text.boilerplate.BYLINE_END`): html-dev pages as naive text given authors 361 ->
-    138, all of them the page's declared ones (its author metadata) on 17 -> 41, none of them on 330
-    -> 96 (a menu's "Close Menu", "Primary Menu" before a repeated line had read as a name over a
-    separator; most of the 96 left are names the page's metadata leaves out); the samples' and the
-    news sample's authors the same; eval-segment prints these.
-
-    A bare name (a line of capitalised words over a separator, ``Alexander Mercouris`` / ``Published``)
+    (:func:`~newsflow.text.boilerplate.author_names`), each once: from its headline on, not in a
+    menu above it; failing those, only bylines that say so ("By …", "Von …"), not bare names. A bare
+    name (a line of capitalised words over a separator, ``Alexander Mercouris`` / ``Published``)
     counts only where the header has no byline that says so, it is the only one, and no separator
     stands right before it: between two separators it is a menu's item (``Show More``, ``Log Out``,
-    ``Alle Themen``; html-dev as naive text, pages given authors none of whom the page declares
-    70 -> 50, those given the declared ones 67 -> 67: two bare names of authors lost, two pages' menu
-    items beside a "By" byline left out)."""
+    ``Alle Themen``)."""
     under = _under_headline(group)
     bylines: list[Block] = []
     if under is not None:
@@ -1241,33 +1049,14 @@ def published_date(group: list[Block]) -> str | None:
 
 
 HEADLINE_OVERLAP = 0.3
-"""Share of a title-like line's words (of :data:`HEADLINE_STEM` letters or more, cut to
-:data:`PREFIX`) that the article's first paragraphs must hold for it to read as their headline
-(:func:`headline`). When it came in (against the last title-like line before the first paragraph,
-always): the title read off html-dev's pages as naive text is their ``h1``, ``og:title`` or
-``<title>`` on 283 of the 944 pages whose text holds one whole (247 before; eval-segment prints it),
-the news sample's ``title`` column on 100 of 146 (99). Not kept: words weighed by how informative
-they are in the page's language (:mod:`newsflow.text.frequency`) instead of cut at a length, about
-as good (with the repeated headlines of boilerplate-0.12: 367 and 105 against 365 and 104) and news
-dumps Pk 0.003 lower, but the cleaner would load the frequency table and detect the page's language
-(news sample cleaning ~10% slower); taking the line that shares most even when the last shares
-enough (it took a dek for the headline: news sample 97); looking past paragraphs the line filter
-reads as furniture (a cookie notice above the headline: more html-dev titles, but lines inside an
-article under a flagged first paragraph, news-sample dumps Pk 0.144 -> 0.149). No boundary moved:
-BBC dumps 0.036 -> 0.034 and one-site German 0.133 -> 0.130 in eval-segment, whose lines are mapped
-by each article's spans, the title's among them. An article the page is cut before is headed by the
-line it opens with where that shares enough (``opened``): with the last, a subtitle or a second
-headline under it was the title, and the article's spans began a few lines late (news-sample pages
-joined, Pk 0.144 -> 0.141 and 0.149 -> 0.146, boundary F1 0.544 -> 0.561 and 0.534 -> 0.550; BBC
-dumps boundary F1 0.953 -> 0.954; every other figure of eval-segment the same)."""
+"""Share of a title-like line's words (of :data:`HEADLINE_STEM` letters or more, cut to :data:`PREFIX`)
+that the article's first paragraphs must hold for it to read as their headline (:func:`headline`). An
+article the page is cut before is headed by the line it opens with where that shares enough
+(``opened``)."""
 HEADLINE_MARGIN = 0.4
 """By how much more of its words another title-like line above the text must share than the last
-(:func:`headline`) to be taken over it, when the last shares enough: a dek, a caption, a tag list or
-"1 Comment on …" under the headline shares much of the article's words, the headline more. When it
-came in (never / 0.2 / 0.3 / 0.4 / 0.5): titles read off plain text, news sample 122 / 120 / 121 /
-122 / 122 of 146, html-dev naive text 368 / 386 / 384 / 378 / 375 of 944 (in-sample: the margin was
-chosen on these pages); news-sample dumps' boundary F1 0.561 -> 0.565 and 0.550 -> 0.555, their
-articles' spans starting at the headline more often; no other eval-segment figure moved."""
+(:func:`headline`) to be taken over it, when the last shares enough: a dek, a caption, a tag list or "1
+Comment on …" under the headline shares much of the article's words, the headline more."""
 HEADLINE_STEM = 5
 """Words of a title-like line shorter than this are not compared (:func:`headline`): most function
 words are, in the languages that put spaces between words, and so is every character of a script
@@ -1333,18 +1122,8 @@ def _under_lead(group: list[Block], first_body: int) -> tuple[Block, bool] | Non
     under it (a newsletter pitch, a cookie notice over a signed headline), or when it is one paragraph,
     a dek (:func:`_dek_over`); one read as furniture heads no headline right under it.
 
-    Some sites print a standfirst over the headline (Canada Free Press: "Subscribe …", a one-sentence
-    summary, the headline, the text). When the line right under the first paragraph came in: the news
-    sample's ``title`` column read off its text on 117 -> 122 of 146 pages; html-dev naive text 366 ->
-    368 of 944 pages. Without the conditions on the line's length and the paragraph's furniture: 22
-    html-dev pages changed, 16 of them to a menu item, a tag list or a section label. The signed
-    headline (text-4): 385 -> 386 html-dev titles, three of four pages changed from none to the page's
-    headline; without the words shared, a section label or a menu over a date was read as the
-    headline on three more. Lines further down, none past a byline or a dateline (text-5): 386 -> 387,
-    two pages' titles from none to their headline, and a tag list over a byline no longer taken; at
-    30% / 50% of their words shared and past bylines, 392 / 390 but seven / six section labels, menus
-    and subheadings taken for the headline, and a subheading under a byline in a one-site German
-    page dump (Pk 0.118 -> 0.122)."""
+    Some sites print a standfirst over the headline (Canada Free Press: "Subscribe …", a
+    one-sentence summary, the headline, the text)."""
     words = 0
     for i in range(first_body, len(group)):
         block = group[i]
@@ -1367,12 +1146,10 @@ def _under_lead(group: list[Block], first_body: int) -> tuple[Block, bool] | Non
 
 
 def _dek_over(standfirst: Block) -> bool:
-    """Whether a paragraph over the headline (:func:`_under_lead`) is the article's dek, a
-    summary set without a sentence's end ("More than the money, our government is usurping … they
-    need to succeed"), not its first paragraph (a German news page's lead over a photo's caption,
-    which reads as the headline there). When it came in, and the headline left out of the text: 7
-    of 2,235 pages changed; every paragraph over such a headline a dek: one-site German page dumps
-    Pk 0.121 -> 0.133, own menus German 0.057 -> 0.060 (leads lost from the text)."""
+    """Whether a paragraph over the headline (:func:`_under_lead`) is the article's dek, a summary
+    set without a sentence's end ("More than the money, our government is usurping … they need to
+    succeed"), not its first paragraph (a German news page's lead over a photo's caption, which
+    reads as the headline there)."""
     return not ends_like_sentence(standfirst.text)
 
 
