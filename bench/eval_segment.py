@@ -49,6 +49,7 @@ import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsflow.pipeline import clean_stage, segment_stage, warm_up_segmenter
@@ -218,27 +219,35 @@ def _rewrap(page: tuple[list[str], list[bool]], header: list[str], footer: list[
 _SENTENCE_END = re.compile(r"[.!?…\"”»)]\s*$")
 
 
-def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 200) -> None:
-    """Dumps of 2-5 html-dev articles of one language (their main text as newsflow extracts it from
-    the HTML), joined by blank lines with no titles: content is all there is to go by. Then the
-    same with each article under its page's title: most of these articles have headings of their
-    own, among which the titles must be told apart. ``per_language`` dumps a language: the pools are
-    small (24 French articles), and with 60 a language the figures moved by ±0.02 with the draw."""
+def main_text_articles(pages: Iterable[tuple[str, str]]) -> Iterator[tuple[str, str, str | None, list[str]]]:
+    """html-dev's articles as newsflow extracts their main text from the HTML (``pages``: url, page):
+    ``(url, language, title, paragraphs)``, the paragraphs of 8 words or more, on pages that hold four
+    or more. eval-segment's untitled dumps and the boundary check's main-text dumps are drawn from
+    them (``bench/train_boundaries.py``)."""
     from newsflow.schema import Rejected
     from newsflow.text.language import detect_language
 
-    by_language: dict[str, list[list[str]]] = {}
-    titles: dict[str, list[str | None]] = {}
-    for url, page in pages.items():
+    for url, page in pages:
         try:
             article = clean_stage(RawArticle(id=url, content=page, content_type=HTML))
         except Rejected:
             continue
         paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) >= 8]
         if len(paragraphs) >= 4:
-            language = detect_language(article.text)
-            by_language.setdefault(language, []).append(paragraphs)
-            titles.setdefault(language, []).append(article.title)
+            yield url, detect_language(article.text), article.title, paragraphs
+
+
+def untitled_joins(tools: Path, pages: dict[str, str], per_language: int = 200) -> None:
+    """Dumps of 2-5 html-dev articles of one language (their main text as newsflow extracts it from
+    the HTML), joined by blank lines with no titles: content is all there is to go by. Then the
+    same with each article under its page's title: most of these articles have headings of their
+    own, among which the titles must be told apart. ``per_language`` dumps a language: the pools are
+    small (24 French articles), and with 60 a language the figures moved by ±0.02 with the draw."""
+    by_language: dict[str, list[list[str]]] = {}
+    titles: dict[str, list[str | None]] = {}
+    for _, language, title, paragraphs in main_text_articles(pages.items()):
+        by_language.setdefault(language, []).append(paragraphs)
+        titles.setdefault(language, []).append(title)
     print(f"\nuntitled dumps in several languages (html-dev main text, {per_language} dumps a language of 2-5 articles)")
     sentences_only = {language: [kept for a in articles if len(kept := [p for p in a if _SENTENCE_END.search(p)]) >= 4]
                       for language, articles in by_language.items()}

@@ -36,11 +36,11 @@ from pathlib import Path
 
 import numpy as np
 from eval_clean import load_html_dev
-from eval_segment import _rewrap
+from eval_segment import _rewrap, main_text_articles
 from train_line_filter import _progress, fold_of
 
 from newsflow.pipeline import clean_stage
-from newsflow.schema import HTML, PLAIN, RawArticle, Rejected
+from newsflow.schema import PLAIN, RawArticle, Rejected
 from newsflow.text import boundaries, segment
 from newsflow.text.boilerplate import BODY
 from newsflow.text.clean import visible_text_lines
@@ -188,16 +188,8 @@ def main_text_samples(pages: dict[str, str]) -> list[tuple[int, Sample]]:
     every boundary is true: without it, the only such text the check saw was the BBC dumps', all
     English. eval-segment's untitled dumps are drawn from the same articles, with another seed."""
     pools: dict[tuple[int, str], list[tuple[str | None, list[str]]]] = {}
-    for url, page in _progress(pages.items(), "html-dev main text"):
-        try:
-            article = clean_stage(RawArticle(id=url, content=page, content_type=HTML))
-        except Rejected:
-            continue
-        paragraphs = [p for p in article.text.split("\n\n") if len(p.split()) >= 8]
-        if len(paragraphs) >= 4:
-            language = detect_language(article.text)
-            pools.setdefault((fold_of(url), language if language in ("en", "de") else "other"), []).append(
-                (article.title, paragraphs))
+    for url, language, title, paragraphs in main_text_articles(_progress(pages.items(), "html-dev main text")):
+        pools.setdefault((fold_of(url), language if language in ("en", "de") else "other"), []).append((title, paragraphs))
     out = []
     rng = random.Random(5)  # eval-segment draws its untitled dumps with seed 7
     for (fold, _), pool in sorted(pools.items()):
