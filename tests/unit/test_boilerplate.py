@@ -171,6 +171,28 @@ def test_a_quote_s_sources_given_as_bare_web_addresses_open_no_comment_zone():
     assert kinds([*P[:3], "VIDEO Source:", *sources[1:], plea])[-1] == ("boilerplate", "comments")
 
 
+def test_a_share_bar_that_the_article_goes_on_under_opens_no_comment_zone():
+    lead = ["The storm reached the coast on Tuesday night and flooded the old harbour within a few hours.",
+            "Fishermen who had stayed on their boats were brought ashore by the coastguard before midnight.",
+            "By the morning the water had reached the market square and most of the shops on the main street."]
+    share_bar = ["teilen", "twittern", "E-Mail"]
+    more = ["Engineers from the power company said it could take weeks before the grid was working again in the town.",
+            "The governor promised that schools and the hospital would be the first buildings to get power back.",
+            "Farmers outside the town said their fields had been flooded and that they could not reach their animals.",
+            "A convoy of trucks carrying food and medicine was expected to arrive from the capital by the weekend.",
+            "Residents who had fled to the hills said they would not return until the roads were declared safe.",
+            "The harbour master said the sea wall, built in the last century, had never been breached before.",
+            "Insurers have sent assessors to the town, but many owners of the shops on the square have no cover.",
+            "The national weather service warned that a second storm could reach the same coast within days.",
+            "Volunteers from the neighbouring villages spent the whole of Wednesday filling sandbags by the river."]
+    rest = [*ARTICLE, *more]  # paragraphs one after another, over ZONE_ARTICLE_WORDS
+    got = rule_kinds([*lead, *share_bar, *rest])
+    assert got[6:] == [(BODY, None)] * len(rest)
+    # under the same widgets, a post or two of readers' comments is a comment zone
+    comment = "I think this is a great article and everyone should read it before the election next year."
+    assert rule_kinds([*lead, *share_bar, comment, "Anna", comment])[6] == ("boilerplate", "comments")
+
+
 def test_widgets_before_the_first_paragraphs_do_not_open_a_comment_zone():
     lines = ["Headline Of The Story Goes Here", P[0], "Author Name", "Published", "on", P[1], P[2]]
     assert [k for k, _ in kinds(lines)][-2:] == [BODY, BODY]

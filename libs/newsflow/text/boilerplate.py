@@ -33,7 +33,7 @@ from newsflow.text import linefilter
 from newsflow.text.dates import is_month
 from newsflow.text.normalize import letter_count
 
-VERSION = "boilerplate-0.27"
+VERSION = "boilerplate-0.28"
 
 BODY = "body"
 TITLE = "title"
@@ -204,6 +204,10 @@ ARTICLE_RUN_WORDS = 100
 ZONE_END = 15
 """A comment zone ends after this many lines without a paragraph: the page's footer (and in a dump of
 whole pages, the next page's header, whose article would otherwise read as comments)."""
+ZONE_ARTICLE_WORDS = 250
+"""A run of widget lines opens no comment zone where the paragraphs right under it, one after another,
+hold this many words or more: the article goes on under a share bar ("teilen" / "twittern" / "E-Mail")
+or a table of contents, where readers' comments come in posts with their names and dates between them."""
 DEK_GAP = 3
 """A short paragraph at most this many lines before an article's body is its dek."""
 
@@ -923,7 +927,7 @@ def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> 
     line opens a new article or :data:`ZONE_END` lines pass without a paragraph. A run of bare web
     addresses opens none: a quotation's sources under it, three links in a row, had taken an
     article's second half for comments. A run with a label among its links ("VIDEO Source:" over
-    them) still does."""
+    them) still does. Nor does a run that the article goes on under (:data:`ZONE_ARTICLE_WORDS`)."""
     body_run = run = quiet = 0
     labelled = in_zone = False
     for i, line in enumerate(out):
@@ -940,7 +944,21 @@ def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> 
         elif words[i] < WIDGET_WORDS:
             labelled = (labelled and run > 0) or not WEB_ADDRESS.search(lines[i])
             run += 1
-            if run >= 3 and body_run >= 3 and labelled:
+            if (run >= 3 and body_run >= 3 and labelled and not in_zone
+                    and _paragraphs_under(out, words, i) < ZONE_ARTICLE_WORDS):
                 in_zone = True
         else:
             run = 0
+
+
+def _paragraphs_under(out: list[Line], words: list[int], i: int) -> int:
+    """Words of the paragraphs one after another under line ``i``, past the widget lines that go on
+    right under it."""
+    j = i + 1
+    while j < len(out) and out[j].kind not in (BODY, TITLE) and words[j] < WIDGET_WORDS:
+        j += 1
+    total = 0
+    while j < len(out) and out[j].kind == BODY:
+        total += words[j]
+        j += 1
+    return total
