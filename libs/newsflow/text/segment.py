@@ -76,7 +76,7 @@ _NON_WORD = re.compile(r"\W+")
 _NUMBERED = re.compile(r"\(?(\d{1,2})[.):]\s")
 """``5. Fed by the Fed``, ``(3) ...``: a numbered section of a list article, not a new article; no
 content cut falls between two items that follow each other ("34. …", "35. …"), whose subjects may
-driftRead with ``match``: at a line's start.."""
+drift. Read with ``match``: at a line's start."""
 
 TITLE_DEPTH = 0.06
 """A title-like line without other cues starts a new article when lexical cohesion across it is
