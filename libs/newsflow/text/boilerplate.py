@@ -930,6 +930,7 @@ def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> 
     them) still does. Nor does a run that the article goes on under (:data:`ZONE_ARTICLE_WORDS`)."""
     body_run = run = quiet = 0
     labelled = in_zone = False
+    goes_on: bool | None = None  # whether the article goes on under this run: read once a run, in linear time
     for i, line in enumerate(out):
         quiet = 0 if line.kind == BODY else quiet + 1
         if line.kind == TITLE or quiet >= ZONE_END:
@@ -944,16 +945,19 @@ def _mark_comment_zones(lines: list[str], out: list[Line], words: list[int]) -> 
         elif words[i] < WIDGET_WORDS:
             labelled = (labelled and run > 0) or not WEB_ADDRESS.search(lines[i])
             run += 1
-            if (run >= 3 and body_run >= 3 and labelled and not in_zone
-                    and _paragraphs_under(out, words, i) < ZONE_ARTICLE_WORDS):
-                in_zone = True
+            if run == 1:
+                goes_on = None
+            if run >= 3 and body_run >= 3 and labelled and not in_zone:
+                if goes_on is None:
+                    goes_on = _paragraphs_under(out, words, i) >= ZONE_ARTICLE_WORDS
+                in_zone = not goes_on
         else:
             run = 0
 
 
 def _paragraphs_under(out: list[Line], words: list[int], i: int) -> int:
     """Words of the paragraphs one after another under line ``i``, past the widget lines that go on
-    right under it."""
+    right under it (the rest of its run: the same for every line of the run)."""
     j = i + 1
     while j < len(out) and out[j].kind not in (BODY, TITLE) and words[j] < WIDGET_WORDS:
         j += 1
