@@ -694,6 +694,20 @@ def test_text_keeps_subheadings_but_not_teasers_or_the_repeated_headline():
     assert article.text.split("\n\n") == [*STORY_A, "What comes next", STORY_A[0] + " Again."]
 
 
+def test_a_heading_beside_a_paragraph_read_as_furniture_is_no_subheading():
+    # a newsletter box inside the article: its title lines stand between a paragraph and its pitch
+    from newsflow.schema import Block
+    from newsflow.text import segment
+
+    box = [Block("Essential news, delivered daily", kind="title"),
+           Block("The Standard would like to keep you informed about offers, events and updates by email.", furniture=True),
+           Block("Read our full mailing list consent terms here", kind="title")]
+    blocks = [Block(STORY_A[0]), Block(STORY_A[1]), *box, Block(STORY_A[2]), Block("What comes next", kind="title"),
+              Block(STORY_A[3])]
+    assert [b.text for b in segment.text_blocks(blocks)] == [*STORY_A[:3], "What comes next", STORY_A[3]]
+    assert segment.text_blocks(blocks, furniture=True) == blocks  # as a part's length is read
+
+
 def test_a_page_too_big_for_dense_vectors_keeps_its_widespread_words(monkeypatch):
     # past MAX_CELLS only the words found in the most paragraphs stay columns; norms stay exact
     from newsflow.text import segment

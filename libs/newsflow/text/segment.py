@@ -68,7 +68,7 @@ from newsflow.text.normalize import word_stems
 RULES = "segment-0.44"
 """The version of this module's rules, which the boundary check is fitted on. What each version changed,
 with its figures: docs/tuning.md."""
-TEXT = "text-5"
+TEXT = "text-6"
 """The version of what an article's text is made of (:func:`text_blocks`), wherever it begins and ends."""
 VERSION = f"{RULES}+{boundaries.VERSION}+{TEXT}"
 
@@ -926,10 +926,10 @@ class Parts:
 def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = True) -> list[Block]:
     """What an article's text is made of: its paragraphs (less those read as page furniture, see
     :class:`~newsflow.schema.Block`) and its subheadings — title-like lines of
-    :data:`HEADING_WORDS` words with a paragraph right before and right after them, other than a
-    repeat of a headline above the text — and, with ``in_text``, the other lines the cleaner kept in
-    the text (``Block.in_text``) between its first and last of those. ``furniture``: keep the
-    paragraphs read as furniture too. A headline under the first paragraphs (:func:`_under_lead`) is
+    :data:`HEADING_WORDS` words with one of those paragraphs right before and right after them (not
+    a newsletter box's title over its pitch), other than a repeat of a headline above the text — and,
+    with ``in_text``, the other lines the cleaner kept in the text (``Block.in_text``) between its
+    first and last of those. ``furniture``: keep the paragraphs read as furniture too. A headline under the first paragraphs (:func:`_under_lead`) is
     no subheading, and the text may start under it."""
     kept_lines = any(b.in_text for b in blocks)  # asides are among them; the segmenter's own groups hold none
     read = [b for b in blocks if b.kind != ASIDE] if kept_lines else blocks
@@ -939,9 +939,13 @@ def text_blocks(blocks: list[Block], furniture: bool = False, in_text: bool = Tr
         headlines.add(_letters(under[0].text))
         if under[1]:
             read = read[read.index(under[0]) :]
+
+    def kept(b: Block) -> bool:
+        return b.kind == BODY and (furniture or not b.furniture)
+
     last = len(read) - 1
-    text = [b for i, b in enumerate(read) if (b.kind == BODY and (furniture or not b.furniture)) or (
-        b.kind == TITLE and 0 < i < last and read[i - 1].kind == BODY and read[i + 1].kind == BODY
+    text = [b for i, b in enumerate(read) if kept(b) or (
+        b.kind == TITLE and 0 < i < last and kept(read[i - 1]) and kept(read[i + 1])
         and word_count(b.text) in HEADING_WORDS and _letters(b.text) not in headlines)]
     text = text if furniture else _without_trailing_runs(text)
     if not in_text or not text or not kept_lines:
