@@ -52,6 +52,17 @@ def test_one_row_per_boundary_the_rules_find():
     assert row["origin_title"] == 1 and row["after_header_title"] == 1 and row["similarity"] < 0.1
 
 
+def test_a_subheading_that_opens_no_part_lowers_the_share_of_titles_that_open_one():
+    # the cup story's subheading stays inside it: of the two title-like lines below a first
+    # paragraph, one opens a part
+    subheaded = [*STORY_B[:3], "What The Coach Said After The Match", *STORY_B[3:]]
+    for stories, inner, share in ((DUMP, 0, 1.0), (DUMP.replace("\n\n".join(STORY_B), "\n\n".join(subheaded)), 1, 0.5)):
+        groups, rows = segment.candidates(clean_stage(RawArticle(id="d", content=stories, content_type=PLAIN)).blocks)
+        row = dict(zip(boundaries.FEATURES, rows[0], strict=True))
+        assert len(groups) == 2 and row["after_log_inner_titles"] == math.log1p(inner)
+        assert row["before_log_inner_titles"] == 0 and row["opening_share"] == share
+
+
 def test_line_breaks_between_paragraphs_are_no_furniture():
     # two untitled stories one line break apart, two, and as Windows writes two: the boundary found
     # by content has no furniture before it in any of them

@@ -29,7 +29,7 @@ from importlib import resources
 
 import numpy as np
 
-VERSION = "boundary-check-4"
+VERSION = "boundary-check-5"
 MODEL_FILE = "boundary-check.json"
 CUE, TITLE, FURNITURE, CONTENT = "cue", "title", "furniture", "content"
 ORIGINS = (CUE, TITLE, FURNITURE, CONTENT)
@@ -37,10 +37,15 @@ ORIGINS = (CUE, TITLE, FURNITURE, CONTENT)
 recurring separator), a title alone, a long stretch of furniture, content alone."""
 _SIDE = ("log_run_words", "log_words", "furniture_share", "header_title", "header_byline", "log_title_words")
 FEATURES = (*(f"origin_{o}" for o in ORIGINS), "log_furniture_chars", "log_gap_blocks", *(f"after_{f}" for f in _SIDE),
-            *(f"before_{f}" for f in _SIDE[:3]), "similarity", "position", "last", "first", "log_parts")
+            *(f"before_{f}" for f in _SIDE[:3]), "similarity", "position", "last", "first", "log_parts",
+            "after_log_inner_titles", "before_log_inner_titles", "opening_share")
 """``log_furniture_chars``: the characters between the two parts past a paragraph break (the segmenter's
 ``LINE_BREAKS``), so two paragraphs a line apart and two lines apart read alike (around a headline
-between them, the breaks on its other side still count)."""
+between them, the breaks on its other side still count). ``*_log_inner_titles``: title-like lines
+under a part's first paragraph, which opened no part (subheadings, teasers). ``opening_share``: of
+the page's title-like lines under a part's first paragraph or opening a part, the share that opens
+one: near 1 in a dump whose every headline opens its article, low in one article of which a
+subheading or two, between paragraphs that drift apart, opened a part and the rest did not."""
 
 
 class Trees:

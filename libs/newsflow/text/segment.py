@@ -830,9 +830,10 @@ def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vecto
     between ``groups`` (plain text: blocks with offsets). ``origins``: what opened each group but
     the first; ``paragraphs``: each group's paragraph numbers in ``vectors``."""
     end = groups[-1][-1].end or 1
-    sides, edges = [], []
+    sides, edges, inner = [], [], []
     for group in groups:
         body_at = [i for i, b in enumerate(group) if b.kind == BODY]
+        inner.append(sum(b.kind == TITLE for b in group[body_at[0] + 1 :]))
         body = [group[i] for i in body_at]
         titles = [b for b in group[: body_at[0]] if b.kind == TITLE]
         header = _header(group, past_furniture=False)
@@ -842,6 +843,8 @@ def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vecto
                       math.log1p(word_count(titles[-1].text)) if titles else 0.0))
         # (first paragraph's offset, last one's end, blocks before the first, blocks after the last)
         edges.append((body[0].start, body[-1].end, body_at[0], len(group) - 1 - body_at[-1]))
+    opening = sum(origin != boundaries.CONTENT for origin in origins)
+    share = opening / (opening + sum(inner)) if opening else 0.0
     rows = []
     for k, origin in enumerate(origins, start=1):
         (_, last_end, _, trailing), (first_start, _, leading, _) = edges[k - 1], edges[k]
@@ -849,7 +852,8 @@ def boundary_rows(groups: list[list[Block]], origins: list[str], vectors: _Vecto
                                         vectors.window(paragraphs[k][0], paragraphs[k][-1] + 1))
         rows.append([*(float(origin == o) for o in boundaries.ORIGINS), math.log1p(max(first_start - last_end - LINE_BREAKS, 0)),
                      math.log1p(trailing + leading), *sides[k], *sides[k - 1][:3], similarity, first_start / end,
-                     float(k == len(groups) - 1), float(k == 1), math.log1p(len(groups))])
+                     float(k == len(groups) - 1), float(k == 1), math.log1p(len(groups)),
+                     math.log1p(inner[k]), math.log1p(inner[k - 1]), share])
     return np.array(rows)
 
 
