@@ -42,10 +42,11 @@ FEATURES = (*(f"origin_{o}" for o in ORIGINS), "log_furniture_chars", "log_gap_b
 """``log_furniture_chars``: the characters between the two parts past a paragraph break (the segmenter's
 ``LINE_BREAKS``), so two paragraphs a line apart and two lines apart read alike (around a headline
 between them, the breaks on its other side still count). ``*_log_inner_titles``: title-like lines
-under a part's first paragraph, which opened no part (subheadings, teasers). ``opening_share``: of
-the page's title-like lines under a part's first paragraph or opening a part, the share that opens
-one: near 1 in a dump whose every headline opens its article, low in one article of which a
-subheading or two, between paragraphs that drift apart, opened a part and the rest did not."""
+under a part's first paragraph, which opened no part (subheadings, teasers). ``opening_share``: the
+page's parts opened by more than content (a title, a cue, a stretch of furniture), over those and
+all its inner title-like lines: near 1 in a dump whose every headline opens its article, low in one
+article of which a subheading or two, between paragraphs that drift apart, opened a part and the
+rest did not."""
 
 
 class Trees:
